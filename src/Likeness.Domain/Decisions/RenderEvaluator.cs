@@ -1,0 +1,197 @@
+using Likeness.Domain.Content;
+using Likeness.Domain.Language;
+using Likeness.Domain.Licensing;
+using Likeness.Domain.Policy;
+
+namespace Likeness.Domain.Decisions;
+
+/// <summary>
+/// Decides one render against a compiled licence and its performer's consent. Stateless and pure: the same
+/// snapshot, facts and budgets always give the same decision. Default deny (no matching use denies);
+/// a consent prohibition overrides the licence; every failed check adds its own reason, so a denial lists
+/// everything that is wrong at once; a permit carries its obligations.
+/// </summary>
+public static class RenderEvaluator
+{
+    private const string SensitiveRule = "policy/sensitive-content";
+    private const string LicenseRule = "license";
+    private const string EstateRule = "law/post-mortem-consent";
+
+    /// <summary>
+    /// Evaluates into <paramref name="into"/> (reset first). <paramref name="budgets"/> has one entry per licence use.
+    /// <paramref name="instanceApproved"/> is true when the performer side already approved this very render.
+    /// </summary>
+    public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into)
+    {
+        into.Reset();
+        var now = f.AtUnixMillis;
+        if (license.StoredStatus == LicenseStatus.Revoked ||
+            (license.StoredStatus == LicenseStatus.RevocationPending && now >= license.RevocationEffectiveMillis))
+        {
+            into.Add(ReasonCode.LicenseRevoked, LicenseRule);
+        }
+        else if (now >= license.TermEndMillis)
+        {
+            into.Add(ReasonCode.LicenseExpired, LicenseRule);
+        }
+        else if (license.StoredStatus == LicenseStatus.Suspended)
+        {
+            into.Add(ReasonCode.LicenseSuspended, LicenseRule);
+        }
+
+        if (license.PerformerDeceased && !license.EstateConfirmed)
+        {
+            into.Add(ReasonCode.EstateConsentRequired, EstateRule);
+        }
+
+        // The closest use explains the denial; with one use (the usual case) that is exact.
+        var best = 0;
+        var bestFailures = int.MaxValue;
+        for (var i = 0; i < license.Uses.Length && bestFailures > 0; i++)
+        {
+            var failures = CheckUse(license.Uses[i], f, budgets[i], null);
+            if (failures < bestFailures)
+            {
+                best = i;
+                bestFailures = failures;
+            }
+        }
+
+        var budget = budgets.Length > 0 ? budgets[best] : default;
+        if (license.Uses.Length > 0)
+        {
+            into.UseIndex = best;
+            CheckUse(license.Uses[best], f, budget, into);
+        }
+
+        var consent = license.Consent;
+        foreach (var p in consent.Prohibitions)
+        {
+            if (p.Applies(f, budget))
+            {
+                into.Add(p.ConstrainsContent ? ReasonCode.ContentProhibited : ReasonCode.UseProhibited, p.Reference);
+            }
+        }
+
+        if (!instanceApproved && (f.Categories & ContentCategories.Sensitive & ~consent.PreapprovedCategories) != 0)
+        {
+            into.Add(ReasonCode.InstanceApprovalRequired, SensitiveRule);
+        }
+
+        foreach (var p in consent.Permissions)
+        {
+            if (!p.Applies(f, budget))
+            {
+                continue;
+            }
+
+            foreach (var (action, when, obligation) in p.Duties)
+            {
+                if (!CompiledRule.AllHold(when, f, budget))
+                {
+                    continue;
+                }
+
+                if (action == DutyAction.ObtainConsent)
+                {
+                    if (!instanceApproved)
+                    {
+                        into.Add(ReasonCode.InstanceApprovalRequired, p.Reference);
+                    }
+                }
+                else
+                {
+                    into.Oblige(obligation);
+                }
+            }
+        }
+
+        foreach (var o in license.Obligations)
+        {
+            into.Oblige(o);
+        }
+
+        return into.Effect;
+    }
+
+    /// <summary>Counts (and, with a builder, explains) every way the render falls outside one use.</summary>
+    private static int CheckUse(CompiledUse u, in RenderFacts f, in UseBudget b, DecisionBuilder? into)
+    {
+        var failures = 0;
+        void Fail(ReasonCode code)
+        {
+            failures++;
+            into?.Add(code, u.Reference);
+        }
+
+        if ((u.Modalities & (1UL << (int)f.Modality)) == 0)
+        {
+            Fail(ReasonCode.ModalityNotLicensed);
+        }
+
+        if ((u.Purposes & (1UL << (int)f.Purpose)) == 0)
+        {
+            Fail(ReasonCode.PurposeNotLicensed);
+        }
+
+        if (!u.Territory.Contains(f.Country))
+        {
+            Fail(ReasonCode.TerritoryNotLicensed);
+        }
+
+        if (!CoversLanguage(u.Languages, f.Language))
+        {
+            Fail(ReasonCode.LanguageNotLicensed);
+        }
+
+        if (f.AtUnixMillis < u.FromMillis || f.AtUnixMillis >= u.ToMillis)
+        {
+            Fail(ReasonCode.OutsideLicenseWindow);
+        }
+
+        if (u.MaxMillisPerDeliverable is { } maxDeliverable && f.RequestedMillis > maxDeliverable)
+        {
+            Fail(ReasonCode.DeliverableTooLong);
+        }
+
+        if ((u.Derivations & (1UL << (int)f.Derivation)) == 0)
+        {
+            Fail(ReasonCode.DerivationNotLicensed);
+        }
+
+        if (f.Realtime && !u.Realtime)
+        {
+            Fail(ReasonCode.RealtimeNotPermitted);
+        }
+
+        if ((f.DeclaredCategories & ~u.AllowedCategories) != 0)
+        {
+            Fail(ReasonCode.ContentNotLicensed);
+        }
+
+        if (u.MaxSyntheticMillis is { } maxSeconds && b.SecondsCommittedMillis + f.RequestedMillis > maxSeconds)
+        {
+            Fail(ReasonCode.SecondsBudgetExhausted);
+        }
+
+        if (u.MaxRenders is { } maxRenders && b.RendersCommitted + 1 > maxRenders)
+        {
+            Fail(ReasonCode.RenderBudgetExhausted);
+        }
+
+        return failures;
+    }
+
+    private static bool CoversLanguage(string[] ranges, string tag)
+    {
+        foreach (var r in ranges)
+        {
+            if (LanguageTag.Covers(r, tag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

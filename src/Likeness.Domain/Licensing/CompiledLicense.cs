@@ -1,0 +1,115 @@
+using System.Globalization;
+using Likeness.Domain.Common;
+using Likeness.Domain.Content;
+using Likeness.Domain.Decisions;
+using Likeness.Domain.Geography;
+using Likeness.Domain.Policy;
+
+namespace Likeness.Domain.Licensing;
+
+/// <summary>One licence use, compiled to masks and numbers.</summary>
+public sealed class CompiledUse
+{
+    public required string Reference { get; init; }
+    public required ulong Modalities { get; init; }
+    public required ulong Purposes { get; init; }
+    public required CountrySet Territory { get; init; }
+    public required string[] Languages { get; init; }
+    public required long FromMillis { get; init; }
+    public required long ToMillis { get; init; }
+    public long? MaxMillisPerDeliverable { get; init; }
+    public long? MaxSyntheticMillis { get; init; }
+    public long? MaxRenders { get; init; }
+    public required uint AllowedCategories { get; init; }
+    public required ulong Derivations { get; init; }
+    public required bool Realtime { get; init; }
+
+    public static CompiledUse Compile(LicenseUse u, int index) => new()
+    {
+        Reference = "license/use/" + index.ToString(CultureInfo.InvariantCulture),
+        Modalities = 1UL << (int)u.Modality,
+        Purposes = u.Purposes.Aggregate(0UL, (m, p) => m | (1UL << (int)p)),
+        Territory = u.Territories.Aggregate(CountrySet.Empty, (s, t) => Regions.TryResolve(t, out var r) ? s.Union(r) : s),
+        Languages = [.. u.Languages],
+        FromMillis = u.From.ToUnixTimeMilliseconds(),
+        ToMillis = u.To.ToUnixTimeMilliseconds(),
+        MaxMillisPerDeliverable = u.MaxMillisPerDeliverable,
+        MaxSyntheticMillis = u.MaxSyntheticMillis,
+        MaxRenders = u.MaxRenders,
+        AllowedCategories = ContentCategories.Mask(u.ContentCategories),
+        Derivations = u.Derivation is { } d ? 1UL << (int)d : ulong.MaxValue,
+        Realtime = u.Realtime,
+    };
+
+    /// <summary>True when this use has no budget left for even the smallest render.</summary>
+    public bool IsExhausted(in UseBudget b) =>
+        (MaxSyntheticMillis is { } s && b.SecondsCommittedMillis >= s) || (MaxRenders is { } r && b.RendersCommitted >= r);
+}
+
+/// <summary>
+/// The immutable snapshot the render gateway decides on: a licence, its performer's current consent and
+/// life status, compiled. Replaced whole (never mutated) when any of them changes.
+/// </summary>
+public sealed class CompiledLicense
+{
+    private static readonly Obligation LabelObligation = new("label", "law/eu-ai-act-art50", new Dictionary<string, string>
+    {
+        ["standard"] = "C2PA",
+        ["digitalSourceType"] = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+        ["watermark"] = "required",
+    });
+
+    public required string Id { get; init; }
+    public required string PerformerId { get; init; }
+    public required string StudioId { get; init; }
+    public required LicenseStatus StoredStatus { get; init; }
+    public long RevocationEffectiveMillis { get; init; } = long.MaxValue;
+    public required long TermEndMillis { get; init; }
+    public bool PerformerDeceased { get; init; }
+    public bool EstateConfirmed { get; init; }
+    public required CompiledUse[] Uses { get; init; }
+    public required CompiledConsent Consent { get; init; }
+    public required Obligation[] Obligations { get; init; }
+
+    /// <summary>A stamp that changes whenever the snapshot is rebuilt from newer state.</summary>
+    public long Revision { get; init; }
+
+    public static CompiledLicense Compile(
+        string id, string performerId, string studioId, LicenseTerms terms, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt,
+        bool performerDeceased, bool estateConfirmed, CompiledConsent consent, long revision)
+    {
+        var obligations = new List<Obligation> { LabelObligation };
+        var c = terms.Compensation;
+        if (c.Currency is not null)
+        {
+            var details = new Dictionary<string, string> { ["currency"] = c.Currency };
+            if (c.PerRender is { } pr)
+            {
+                details["perRenderMinor"] = pr.Minor.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (c.PerSecond is { } ps)
+            {
+                details["perSecondMinor"] = ps.Minor.ToString(CultureInfo.InvariantCulture);
+            }
+
+            obligations.Add(new Obligation("compensate", "license/compensation", details));
+        }
+
+        return new CompiledLicense
+        {
+            Id = id,
+            PerformerId = performerId,
+            StudioId = studioId,
+            StoredStatus = stored,
+            RevocationEffectiveMillis = revocationEffectiveAt?.ToUnixTimeMilliseconds() ?? long.MaxValue,
+            TermEndMillis = terms.TermEnd.ToUnixTimeMilliseconds(),
+            PerformerDeceased = performerDeceased,
+            EstateConfirmed = estateConfirmed,
+            Uses = terms.Uses.Select(CompiledUse.Compile).ToArray(),
+            Consent = consent,
+            Obligations = [.. obligations],
+            Revision = revision,
+        };
+    }
+}

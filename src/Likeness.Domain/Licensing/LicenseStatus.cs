@@ -1,0 +1,36 @@
+namespace Likeness.Domain.Licensing;
+
+/// <summary>The states of a licence. Expired and revoked (after notice) follow from time; the others are set.</summary>
+public enum LicenseStatus { Active, Suspended, RevocationPending, Revoked, Expired, Exhausted }
+
+/// <summary>Computes a licence's effective status at an instant.</summary>
+public static class LicenseLifecycle
+{
+    /// <summary>The longest revocation notice a performer may give (two years, in days).</summary>
+    public const int MaxNoticeDays = 730;
+
+    /// <summary>
+    /// The status at <paramref name="now"/>: revocation takes effect at its effective instant (inclusive); the
+    /// term end is exclusive (a licence whose term ends at T is expired at T); suspension shows while neither
+    /// applies; exhausted when every use's budget is spent.
+    /// </summary>
+    public static LicenseStatus StatusAt(DateTimeOffset now, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt, DateTimeOffset termEnd, bool exhausted)
+    {
+        if (stored == LicenseStatus.Revoked || (stored == LicenseStatus.RevocationPending && revocationEffectiveAt <= now))
+        {
+            return LicenseStatus.Revoked;
+        }
+
+        if (now >= termEnd)
+        {
+            return LicenseStatus.Expired;
+        }
+
+        if (stored is LicenseStatus.Suspended or LicenseStatus.RevocationPending)
+        {
+            return stored;
+        }
+
+        return exhausted ? LicenseStatus.Exhausted : LicenseStatus.Active;
+    }
+}

@@ -1,0 +1,145 @@
+using Likeness.Domain.Common;
+using Likeness.Domain.Content;
+using Likeness.Domain.Decisions;
+
+namespace Likeness.Domain.Policy;
+
+/// <summary>A compiled rule: its reference for explanations, its constraints, and (for permissions) its duties.</summary>
+public sealed class CompiledRule
+{
+    internal CompiledRule(string reference, CompiledConstraint[] constraints, (DutyAction Action, CompiledConstraint[] When, Obligation Obligation)[] duties)
+    {
+        Reference = reference;
+        Constraints = constraints;
+        Duties = duties;
+        ConstrainsContent = constraints.Any(c => c.Operand == LeftOperand.ContentCategory);
+    }
+
+    /// <summary>Where the rule came from, e.g. <c>consent/v3/no-politics</c>.</summary>
+    public string Reference { get; }
+
+    public CompiledConstraint[] Constraints { get; }
+
+    public (DutyAction Action, CompiledConstraint[] When, Obligation Obligation)[] Duties { get; }
+
+    public bool ConstrainsContent { get; }
+
+    /// <summary>A rule applies when every constraint holds.</summary>
+    public bool Applies(in RenderFacts f, in UseBudget budget) => AllHold(Constraints, f, budget);
+
+    /// <summary>True when every constraint in <paramref name="constraints"/> holds for the render.</summary>
+    public static bool AllHold(CompiledConstraint[] constraints, in RenderFacts f, in UseBudget budget)
+    {
+        foreach (ref readonly var c in constraints.AsSpan())
+        {
+            if (!c.Holds(f, budget))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds a reason for every constraint that does not hold (used to explain a default deny).</summary>
+    public int Explain(in RenderFacts f, in UseBudget budget, DecisionBuilder? into)
+    {
+        var failures = 0;
+        foreach (ref readonly var c in Constraints.AsSpan())
+        {
+            if (!c.Holds(f, budget))
+            {
+                failures++;
+                into?.Add(CodeFor(c.Operand), Reference);
+            }
+        }
+
+        return failures;
+    }
+
+    internal static ReasonCode CodeFor(LeftOperand operand) => operand switch
+    {
+        LeftOperand.Modality => ReasonCode.ModalityNotLicensed,
+        LeftOperand.Purpose => ReasonCode.PurposeNotLicensed,
+        LeftOperand.Spatial => ReasonCode.TerritoryNotLicensed,
+        LeftOperand.Language => ReasonCode.LanguageNotLicensed,
+        LeftOperand.DateTime => ReasonCode.OutsideLicenseWindow,
+        LeftOperand.ElapsedTime => ReasonCode.DeliverableTooLong,
+        LeftOperand.MeteredTime => ReasonCode.SecondsBudgetExhausted,
+        LeftOperand.Count => ReasonCode.RenderBudgetExhausted,
+        LeftOperand.ContentCategory => ReasonCode.ContentProhibited,
+        LeftOperand.Derivation => ReasonCode.DerivationNotLicensed,
+        LeftOperand.AgeModification => ReasonCode.AgeModificationNotPermitted,
+        LeftOperand.Realtime => ReasonCode.RealtimeNotPermitted,
+        _ => ReasonCode.ConsentMissing,
+    };
+}
+
+/// <summary>
+/// One version of a performer's consent, compiled for evaluation. Immutable; a new version is a new object
+/// swapped in atomically.
+/// </summary>
+public sealed class CompiledConsent
+{
+    private CompiledConsent(int version, CompiledRule[] permissions, CompiledRule[] prohibitions, uint preapproved)
+    {
+        Version = version;
+        Permissions = permissions;
+        Prohibitions = prohibitions;
+        PreapprovedCategories = preapproved;
+    }
+
+    /// <summary>The consent of a performer who has written none: permits nothing, prohibits nothing.</summary>
+    public static CompiledConsent None { get; } = new(0, [], [], 0);
+
+    public int Version { get; }
+
+    public CompiledRule[] Permissions { get; }
+
+    public CompiledRule[] Prohibitions { get; }
+
+    /// <summary>
+    /// Sensitive categories the policy approves in advance: those a permission names positively in a
+    /// contentCategory constraint without an obtainConsent duty for them.
+    /// </summary>
+    public uint PreapprovedCategories { get; }
+
+    public static CompiledConsent Compile(ConsentPolicy policy, int version)
+    {
+        var prefix = $"consent/v{version}/";
+        CompiledRule Rule(PolicyRule r) => new(
+            prefix + r.Uid,
+            r.Constraints.Select(CompiledConstraint.Compile).ToArray(),
+            r.Duties.Select(d => (d.Action, d.Constraints.Select(CompiledConstraint.Compile).ToArray(),
+                new Obligation(Vocabulary<DutyAction>.Name(d.Action), prefix + r.Uid, EmptyDetails))).ToArray());
+
+        var permissions = policy.Permissions.Select(Rule).ToArray();
+        uint preapproved = 0;
+        foreach (var p in permissions)
+        {
+            uint named = 0;
+            foreach (var c in p.Constraints)
+            {
+                if (c.IsPositive)
+                {
+                    named |= c.NamedCategories;
+                }
+            }
+
+            foreach (var d in p.Duties)
+            {
+                if (d.Action == DutyAction.ObtainConsent)
+                {
+                    var guarded = d.When.Aggregate(0u, (m, c) => m | c.NamedCategories);
+                    named &= guarded == 0 ? 0 : ~guarded;
+                }
+            }
+
+            preapproved |= named;
+        }
+
+        return new CompiledConsent(version, permissions, policy.Prohibitions.Select(Rule).ToArray(), preapproved & ContentCategories.Sensitive);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyDetails = new Dictionary<string, string>();
+}
