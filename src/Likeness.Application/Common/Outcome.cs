@@ -1,0 +1,86 @@
+using Likeness.Application.Ports;
+
+namespace Likeness.Application.Common;
+
+/// <summary>The answer to a mutating request: a status and the JSON body, exactly as a retry will get it again.</summary>
+public sealed record Outcome(int Status, string Body)
+{
+    public static Outcome Created<T>(T view) => new(201, Json.Serialize(view));
+
+    public static Outcome Ok<T>(T view) => new(200, Json.Serialize(view));
+}
+
+/// <summary>An <c>Idempotency-Key</c> and the hash of the request it came with.</summary>
+public sealed record IdempotencyKey(string Key, string RequestHash)
+{
+    /// <summary>Validates a client's key: 1 to 200 visible ASCII characters.</summary>
+    public static IdempotencyKey? From(string? key, string requestHash)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (key.Length is 0 or > 200 || key.Any(c => c is < '!' or > '~'))
+        {
+            throw AppProblem.BadRequest("invalid_idempotency_key", "Idempotency-Key is 1 to 200 visible ASCII characters.", "Idempotency-Key");
+        }
+
+        return new IdempotencyKey(key, requestHash);
+    }
+}
+
+/// <summary>Runs mutations so that a retry under the same key gets the first answer and changes nothing.</summary>
+public sealed class Mutations(IStore store, TimeProvider clock)
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction together with the idempotency record, so that
+    /// either both the change and its recorded answer exist or neither does.
+    /// </summary>
+    public async Task<Outcome> RunAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default)
+    {
+        if (idem is not null)
+        {
+            var previous = await store.ReadAsync(s => s.GetIdempotency(scope, idem.Key), ct);
+            if (previous is not null)
+            {
+                return Replay(previous, idem);
+            }
+        }
+
+        return await store.WriteAsync(
+            s =>
+            {
+                if (idem is not null && s.GetIdempotency(scope, idem.Key) is { } prior)
+                {
+                    return Replay(prior, idem);
+                }
+
+                var outcome = work(s);
+                if (idem is not null)
+                {
+                    s.InsertIdempotency(new IdempotencyRecord(scope, idem.Key, idem.RequestHash, outcome.Status, outcome.Body, clock.GetUtcNow()));
+                }
+
+                return outcome;
+            },
+            ct);
+    }
+
+    /// <summary>The first answer to this key, if there was one (a different request under the key is a 409).</summary>
+    public async Task<Outcome?> TryReplayAsync(string scope, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        if (idem is null)
+        {
+            return null;
+        }
+
+        var previous = await store.ReadAsync(s => s.GetIdempotency(scope, idem.Key), ct);
+        return previous is null ? null : Replay(previous, idem);
+    }
+
+    private static Outcome Replay(IdempotencyRecord previous, IdempotencyKey idem) =>
+        previous.RequestHash == idem.RequestHash
+            ? new Outcome(previous.Status, previous.Body)
+            : throw AppProblem.Conflict("idempotency_key_reused", "This Idempotency-Key was used with a different request.");
+}

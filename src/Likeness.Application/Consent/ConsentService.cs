@@ -1,0 +1,73 @@
+using Likeness.Application.Access;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Ledger;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Application.Renders;
+using Likeness.Domain.Common;
+using Likeness.Domain.Policy;
+
+namespace Likeness.Application.Consent;
+
+/// <summary>Versioned consent policies. A new version governs new requests at once and its prohibitions bind every render.</summary>
+public sealed class ConsentService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots)
+{
+    public const int MaxPolicyBytes = 256 * 1024;
+
+    public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        ConsentPolicy policy;
+        try
+        {
+            policy = PolicyParser.Parse(policyJson);
+        }
+        catch (DomainException e)
+        {
+            throw AppProblem.BadRequest(e.Code, e.Message, e.Field);
+        }
+
+        var normalized = OdrlWriter.ToJson(policy).ToJsonString();
+        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        {
+            AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
+            var version = (s.GetCurrentConsent(performerId)?.Version ?? 0) + 1;
+            var now = clock.GetUtcNow();
+            var index = s.AppendLedgerEntry(new LedgerEntry("consent.version", now)
+                .With("performer", performerId).With("version", version).With("by", caller.Id).WithHash("policySha256", normalized).ToBytes());
+            s.InsertConsentVersion(new ConsentVersionRecord(performerId, version, normalized, now, index));
+            return Outcome.Ok(new ConsentWritten(version, index));
+        }, ct);
+        snapshots.InvalidatePerformer(performerId);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The current consent. The performer side sees all of it; a studio holding a licence of this performer sees
+    /// the prohibitions (they bind its renders) and no permissions.
+    /// </summary>
+    public Task<ConsentView> GetAsync(PartyRecord caller, string performerId, bool odrl, CancellationToken ct = default) =>
+        store.ReadAsync(
+            s =>
+            {
+                var performer = s.GetParty(performerId);
+                var full = performer is not null && AccessRules.IsPerformerSide(caller, performer);
+                var studio = !full && performer is not null && caller.Kind == PartyKind.Studio &&
+                             s.ListLicensesOfPerformer(performerId).Any(l => l.StudioId == caller.Id);
+                if (!full && !studio)
+                {
+                    throw AppProblem.NotFound("performer");
+                }
+
+                var current = s.GetCurrentConsent(performerId) ?? throw new AppProblem(404, "no_consent", "This performer has written no consent yet.");
+                var policy = PolicyParser.Parse(current.PolicyJson);
+                if (!full)
+                {
+                    policy = policy with { Permissions = [] };
+                }
+
+                var json = odrl ? OdrlWriter.ToOdrl(policy, $"urn:likeness:consent:{performerId}:v{current.Version}") : OdrlWriter.ToJson(policy);
+                return new ConsentView(performerId, current.Version, current.CreatedAt, current.LedgerIndex, json);
+            },
+            ct);
+}

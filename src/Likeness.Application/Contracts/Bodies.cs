@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace Likeness.Application.Contracts;
+
+#pragma warning disable CA1819 // Request bodies are plain data carriers.
+
+/// <summary><c>POST /v1/parties</c>.</summary>
+public sealed record CreatePartyBody(string Kind, string Name, [property: JsonConverter(typeof(StringOrArrayConverter))] string[]? Represents = null);
+
+/// <summary><c>POST /v1/performers/{id}/death</c>: the operator records a death and the estate that now holds the rights.</summary>
+public sealed record DeathBody(DateOnly DiedOn);
+
+/// <summary>One training-data item of an asset.</summary>
+public sealed record ProvenanceBody(string Source, string Licence, string? Sha256 = null);
+
+/// <summary><c>POST /v1/performers/{id}/assets</c>.</summary>
+public sealed record CreateAssetBody(string Name, string Modality, string Tier, string? Sha256 = null, long? SizeBytes = null, ProvenanceBody[]? Provenance = null);
+
+/// <summary>An amount in minor units of an ISO 4217 currency.</summary>
+public sealed record MoneyBody(string Currency, long Minor);
+
+/// <summary>What a licence pays.</summary>
+public sealed record CompensationBody(MoneyBody? PerRender = null, MoneyBody? PerSecond = null, MoneyBody? MinimumGuarantee = null);
+
+/// <summary>One use in a licence request. Seconds are decimal numbers with at most three decimals.</summary>
+public sealed record UseBody(
+    string Modality,
+    string[] Purposes,
+    string[] Territories,
+    string[] Languages,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    decimal? MaxSecondsPerDeliverable = null,
+    decimal? MaxSyntheticSeconds = null,
+    long? MaxRenders = null,
+    string[]? ContentCategories = null,
+    string? Derivation = null,
+    bool? Realtime = null);
+
+/// <summary><c>POST /v1/license-requests</c>.</summary>
+public sealed record LicenseRequestBody(string PerformerId, string Project, string Description, UseBody[] Uses, CompensationBody? Compensation = null);
+
+/// <summary>Who attested a description that is not reasonably specific.</summary>
+public sealed record AttestationBody(string By, string Name);
+
+/// <summary><c>POST /v1/license-requests/{id}/approve</c>.</summary>
+public sealed record ApproveBody(string? Note = null, AttestationBody? Attestation = null, bool? RateOverride = null);
+
+/// <summary><c>POST /v1/license-requests/{id}/veto</c>.</summary>
+public sealed record VetoBody(string Reason);
+
+/// <summary><c>POST /v1/license-requests/{id}/counter</c>: the changed terms.</summary>
+public sealed record CounterBody(UseBody[] Uses, CompensationBody? Compensation = null, string? Project = null, string? Description = null, string? Note = null);
+
+/// <summary><c>POST /v1/license-requests/{id}/accept</c>.</summary>
+public sealed record AcceptBody(string? Note = null);
+
+/// <summary><c>POST /v1/licenses/{id}/revoke</c>.</summary>
+public sealed record RevokeBody(int NoticeDays);
+
+/// <summary><c>POST /v1/licenses/{id}/suspend</c> and <c>/resume</c>.</summary>
+public sealed record LifecycleBody(string? Reason = null);
+
+/// <summary><c>POST /v1/renders</c>.</summary>
+public sealed record RenderBody(
+    string LicenseId,
+    string Modality,
+    string Purpose,
+    string Territory,
+    string Language,
+    decimal RequestedSeconds,
+    string[]? ContentCategories = null,
+    string? Prompt = null,
+    string? Derivation = null,
+    string? Deliverable = null,
+    string? AgeModification = null,
+    bool? Realtime = null);
+
+/// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
+public sealed record CompleteBody(decimal ActualSeconds, string OutputSha256);
+
+/// <summary><c>POST /v1/renders/{id}/approve</c>, <c>/reject</c> and <c>/cancel</c>.</summary>
+public sealed record RenderActionBody(string? Note = null);

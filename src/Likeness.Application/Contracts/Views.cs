@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Likeness.Application.Contracts;
+
+#pragma warning disable CA1819 // Views are plain data carriers.
+
+/// <summary>A party; <see cref="ApiKey"/> only in the answer that created it.</summary>
+public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null);
+
+public sealed record ProvenanceView(string Source, string Licence, string? Sha256);
+
+public sealed record AssetView(string Id, string PerformerId, string Name, string Modality, string Tier, string? Sha256, long? SizeBytes, ProvenanceView[] Provenance, DateTimeOffset CreatedAt);
+
+/// <summary>A consent version: the policy in our JSON shape or as ODRL.</summary>
+public sealed record ConsentView(string PerformerId, int Version, DateTimeOffset CreatedAt, long LedgerIndex, JsonObject Policy);
+
+/// <summary>The answer to <c>PUT consent</c>.</summary>
+public sealed record ConsentWritten(int Version, long LedgerIndex);
+
+public sealed record ConflictView(string Code, string Rule, string Message, int? Use);
+
+public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd);
+
+public sealed record LicenseRequestView(
+    string Id, string Status, string PerformerId, string StudioId, TermsView Terms, ConflictView[] Conflicts,
+    TermsView? Counter, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>What is left of one use's budget. Null limits are unlimited.</summary>
+public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal SecondsUsed, decimal SecondsReserved, decimal? SecondsRemaining, long? MaxRenders, long RendersUsed, long RendersReserved, long? RendersRemaining);
+
+public sealed record LicenseView(
+    string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string Token,
+    DateTimeOffset ApprovedAt, DateTimeOffset TermEnd, DateTimeOffset? RevocationEffectiveAt, bool EstateConfirmed,
+    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex);
+
+public sealed record ReasonView(string Code, string Message, string Rule);
+
+public sealed record ObligationView(string Action, string Rule, IReadOnlyDictionary<string, string>? Details);
+
+/// <summary>A render: the decision and where it stands.</summary>
+public sealed record RenderView(
+    string RenderId, string Decision, string Status, string LicenseId, int Use, decimal RequestedSeconds, decimal ReservedSeconds,
+    decimal? ActualSeconds, string? OutputSha256, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? SettledAt,
+    ObligationView[] Obligations, ReasonView[] Reasons, long LedgerIndex);
+
+/// <summary>A completed render, as a usage event.</summary>
+public sealed record UsageEventView(
+    string RenderId, string LicenseId, string PerformerId, string StudioId, int Use, string Modality, string Purpose, string Territory,
+    string Language, decimal Seconds, string OutputSha256, DateTimeOffset CompletedAt, long LedgerIndex);
+
+/// <summary>A page of results, newest first; pass <see cref="NextCursor"/> as <c>?cursor=</c> for the next page.</summary>
+public sealed record Page<T>(T[] Items, string? NextCursor);

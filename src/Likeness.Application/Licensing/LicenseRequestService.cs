@@ -1,0 +1,197 @@
+using System.Globalization;
+using Likeness.Application.Access;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Ledger;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Application.Renders;
+using Likeness.Domain.Common;
+using Likeness.Domain.Decisions;
+using Likeness.Domain.Licensing;
+
+namespace Likeness.Application.Licensing;
+
+/// <summary>
+/// A studio asks; the performer side approves, vetoes or counters; the studio may accept a counter. Approval
+/// (or acceptance) creates the licence with its terms, term end and signed token.
+/// </summary>
+public sealed class LicenseRequestService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, KeyRing keys)
+{
+    public Task<Outcome> CreateAsync(PartyRecord caller, LicenseRequestBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Studio);
+        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation);
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            if (s.GetParty(body.PerformerId) is not { Kind: PartyKind.Performer })
+            {
+                throw AppProblem.BadRequest("unknown_performer", "No performer with this id.", "performerId");
+            }
+
+            var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
+            var conflicts = RequestReview.Review(terms, consent, attested: false).Select(ToView).ToArray();
+            var now = clock.GetUtcNow();
+            var request = new LicenseRequestRecord(
+                Ids.New("lrq", now), body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now);
+            s.InsertRequest(request);
+            s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", request.Id).With("performer", request.PerformerId)
+                .With("studio", caller.Id).With("consentVersion", consent.Version).WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+            return Outcome.Created(ToView(request));
+        }, ct);
+    }
+
+    public Task<LicenseRequestView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
+        store.ReadAsync(s => ToView(Visible(s, caller, id, performerSideOnly: false)), ct);
+
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        string? attestation = null;
+        if (body.Attestation is { } a)
+        {
+            if (a.By is not ("counsel" or "union"))
+            {
+                throw AppProblem.BadRequest("unknown_code", "An attestation is by 'counsel' or 'union'.", "attestation.by");
+            }
+
+            TermsMapper.Text(a.Name, "attestation.name", 200);
+            attestation = $"{a.By}: {a.Name.Trim()}";
+        }
+
+        Note(body.Note, "note");
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var request = Visible(s, caller, id, performerSideOnly: true);
+            RequireStatus(request, RequestStatus.Pending);
+            if (attestation is null && !DescriptionCheck.IsReasonablySpecific(request.Terms.Description))
+            {
+                throw AppProblem.Conflict(
+                    "description_not_specific",
+                    "The description of use is not reasonably specific (California AB 2602); approve with an attestation by counsel or a union, or counter with a specific description.");
+            }
+
+            return Outcome.Created(Grant(s, request, request.Terms, RequestStatus.Approved, caller.Id, attestation, body.Note));
+        }, ct);
+    }
+
+    public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        TermsMapper.Text(body.Reason, "reason", 2000);
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var request = Visible(s, caller, id, performerSideOnly: true);
+            if (request.Status is not (RequestStatus.Pending or RequestStatus.Countered))
+            {
+                throw AppProblem.Conflict("request_not_open", $"The request is {Vocabulary<RequestStatus>.Name(request.Status)}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var vetoed = request with { Status = RequestStatus.Vetoed, Note = body.Reason.Trim(), UpdatedAt = now };
+            s.UpdateRequest(vetoed);
+            s.AppendLedgerEntry(new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason).ToBytes());
+            return Outcome.Ok(ToView(vetoed));
+        }, ct);
+    }
+
+    public Task<Outcome> CounterAsync(PartyRecord caller, string id, CounterBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        Note(body.Note, "note");
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var request = Visible(s, caller, id, performerSideOnly: true);
+            RequireStatus(request, RequestStatus.Pending);
+            var terms = TermsMapper.ToTerms(body.Project ?? request.Terms.Project, body.Description ?? request.Terms.Description, body.Uses, body.Compensation);
+            if (!DescriptionCheck.IsReasonablySpecific(terms.Description))
+            {
+                throw AppProblem.BadRequest("description_not_specific", "A counter offer carries a reasonably specific description of use.", "description");
+            }
+
+            var now = clock.GetUtcNow();
+            var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now };
+            s.UpdateRequest(countered);
+            s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
+                .WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+            return Outcome.Ok(ToView(countered));
+        }, ct);
+    }
+
+    public Task<Outcome> AcceptAsync(PartyRecord caller, string id, AcceptBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Studio);
+        Note(body.Note, "note");
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var request = Visible(s, caller, id, performerSideOnly: false);
+            RequireStatus(request, RequestStatus.Countered);
+            return Outcome.Created(Grant(s, request, request.CounterTerms!, RequestStatus.Accepted, caller.Id, null, body.Note));
+        }, ct);
+    }
+
+    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note)
+    {
+        var now = clock.GetUtcNow();
+        var licenseId = Ids.New("lic", now);
+        var consentVersion = s.GetCurrentConsent(request.PerformerId)?.Version ?? 0;
+        var termsJson = TermsMapper.Serialize(terms);
+        var termsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(termsJson)));
+        var token = keys.SignJws(Json.Serialize(new LicenseClaims(
+            keys.Origin, licenseId, request.PerformerId, request.StudioId, termsHash, now.ToUnixTimeSeconds(), terms.TermEnd.ToUnixTimeSeconds(),
+            terms.Uses.Select(u => Vocabulary<Modality>.Name(u.Modality)).Distinct().ToArray())));
+        var index = s.AppendLedgerEntry(new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
+            .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
+            .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
+            .With("termEnd", terms.TermEnd.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture))
+            .With("attested", attestation is null ? 0 : 1).ToBytes());
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index);
+        s.InsertLicense(license);
+        s.UpdateRequest(request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now });
+        return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);
+    }
+
+    private static LicenseRequestRecord Visible(IStoreSession s, PartyRecord caller, string id, bool performerSideOnly)
+    {
+        var request = s.GetRequest(id);
+        if (request is not null)
+        {
+            var performer = s.GetParty(request.PerformerId);
+            var performerSide = performer is not null && AccessRules.IsPerformerSide(caller, performer);
+            if (performerSide || (!performerSideOnly && caller.Id == request.StudioId))
+            {
+                return request;
+            }
+
+            if (caller.Id == request.StudioId)
+            {
+                throw AppProblem.Forbidden("Only the performer side decides on a request.");
+            }
+        }
+
+        throw AppProblem.NotFound("licence request");
+    }
+
+    private static void RequireStatus(LicenseRequestRecord r, RequestStatus expected)
+    {
+        if (r.Status != expected)
+        {
+            throw AppProblem.Conflict("request_not_open", $"The request is {Vocabulary<RequestStatus>.Name(r.Status)}, not {Vocabulary<RequestStatus>.Name(expected)}.");
+        }
+    }
+
+    private static void Note(string? note, string field)
+    {
+        if (note is { Length: > 2000 })
+        {
+            throw AppProblem.BadRequest("invalid_text", "At most 2000 characters.", field);
+        }
+    }
+
+    public static ConflictView ToView(Conflict c) => new(c.WireCode, c.Rule, c.Message, c.UseIndex < 0 ? null : c.UseIndex);
+
+    public static LicenseRequestView ToView(LicenseRequestRecord r) => new(
+        r.Id, Vocabulary<RequestStatus>.Name(r.Status), r.PerformerId, r.StudioId, TermsMapper.ToView(r.Terms),
+        Json.DeserializeStored<ConflictView[]>(r.ConflictsJson), r.CounterTerms is null ? null : TermsMapper.ToView(r.CounterTerms),
+        r.Note, r.LicenseId, r.CreatedAt, r.UpdatedAt);
+}
+
+/// <summary>The payload of a licence token (JWS ES256), verifiable offline with the server's published key.</summary>
+public sealed record LicenseClaims(string Iss, string Sub, string Performer, string Studio, string TermsSha256, long Iat, long Exp, string[] Modalities);

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Likeness.Application.Access;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Ledger;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Application.Renders;
+using Likeness.Domain.Common;
+using Likeness.Domain.Licensing;
+
+namespace Likeness.Application.Licensing;
+
+/// <summary>Reading licences and their lifecycle: suspend and resume (a strike), revoke with notice, the estate's consent after death.</summary>
+public sealed class LicenseService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots)
+{
+    public Task<LicenseView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
+        store.ReadAsync(
+            s =>
+            {
+                var license = Visible(s, caller, id, Side.Either);
+                return LicenseViews.ToView(license, s.GetBudgets(id), clock.GetUtcNow());
+            },
+            ct);
+
+    public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        Change(caller, id, idem, Side.PerformerOrUnion, "license.suspended", (l, _) =>
+            Effective(l) is LicenseStatus.Active or LicenseStatus.Exhausted
+                ? l with { StoredStatus = LicenseStatus.Suspended }
+                : throw NotIn(l, "active"), ct);
+
+    public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        Change(caller, id, idem, Side.PerformerOrUnion, "license.resumed", (l, _) =>
+            Effective(l) == LicenseStatus.Suspended ? l with { StoredStatus = LicenseStatus.Active } : throw NotIn(l, "suspended"), ct);
+
+    public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        if (body.NoticeDays is < 0 or > LicenseLifecycle.MaxNoticeDays)
+        {
+            throw AppProblem.BadRequest("out_of_range", $"noticeDays is 0 to {LicenseLifecycle.MaxNoticeDays}.", "noticeDays");
+        }
+
+        return Change(caller, id, idem, Side.Performer, "license.revoked", (l, now) =>
+        {
+            if (Effective(l) is LicenseStatus.Revoked or LicenseStatus.Expired || l.StoredStatus == LicenseStatus.RevocationPending)
+            {
+                throw NotIn(l, "active or suspended");
+            }
+
+            return body.NoticeDays == 0
+                ? l with { StoredStatus = LicenseStatus.Revoked, RevocationEffectiveAt = now }
+                : l with { StoredStatus = LicenseStatus.RevocationPending, RevocationEffectiveAt = now.AddDays(body.NoticeDays) };
+        }, ct);
+    }
+
+    /// <summary>After the performer's death, the estate consents to a licence continuing (AB 1836, ELVIS Act).</summary>
+    public Task<Outcome> EstateConsentAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        Change(caller, id, idem, Side.Estate, "license.estate_consented", (l, _) =>
+            l.EstateConfirmed ? throw AppProblem.Conflict("already_recorded", "The estate already consented.") : l with { EstateConfirmed = true }, ct);
+
+    private enum Side { Either, Performer, PerformerOrUnion, Estate }
+
+    private async Task<Outcome> Change(PartyRecord caller, string id, IdempotencyKey? idem, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
+    {
+        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var license = Visible(s, caller, id, side);
+            var now = clock.GetUtcNow();
+            var changed = change(license, now);
+            s.UpdateLicense(changed);
+            var entry = new LedgerEntry(kind, now).With("license", id).With("by", caller.Id);
+            if (changed.RevocationEffectiveAt is { } at && kind == "license.revoked")
+            {
+                entry.With("effectiveAt", at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            }
+
+            s.AppendLedgerEntry(entry.ToBytes());
+            return Outcome.Ok(LicenseViews.ToView(changed, s.GetBudgets(id), now));
+        }, ct);
+        snapshots.Invalidate(id);
+        return outcome;
+    }
+
+    private LicenseStatus Effective(LicenseRecord l) =>
+        LicenseLifecycle.StatusAt(clock.GetUtcNow(), l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted: false);
+
+    private AppProblem NotIn(LicenseRecord l, string expected) =>
+        AppProblem.Conflict("license_state", $"The licence is {LicenseViews.StatusName(Effective(l))}, not {expected}.");
+
+    private static LicenseRecord Visible(IStoreSession s, PartyRecord caller, string id, Side side)
+    {
+        var license = s.GetLicense(id);
+        if (license is not null)
+        {
+            var performer = s.GetParty(license.PerformerId);
+            var performerSide = performer is not null && AccessRules.IsPerformerSide(caller, performer);
+            var allowed = side switch
+            {
+                Side.Either => performerSide || caller.Id == license.StudioId || AccessRules.IsUnionOf(caller, license.PerformerId) || caller.Kind == PartyKind.Auditor,
+                Side.Performer => performerSide,
+                Side.PerformerOrUnion => performerSide || AccessRules.IsUnionOf(caller, license.PerformerId),
+                Side.Estate => AccessRules.IsEstateOf(caller, license.PerformerId) && performer?.DiedOn is not null,
+                _ => false,
+            };
+            if (allowed)
+            {
+                return license;
+            }
+
+            if (caller.Id == license.StudioId || performerSide || AccessRules.IsEstateOf(caller, license.PerformerId))
+            {
+                throw AppProblem.Forbidden(side == Side.Estate ? "Only the estate, after the performer's death, consents for it." : "Only the performer side may do this.");
+            }
+        }
+
+        throw AppProblem.NotFound("licence");
+    }
+}

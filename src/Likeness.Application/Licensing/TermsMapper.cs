@@ -1,0 +1,173 @@
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Domain.Common;
+using Likeness.Domain.Geography;
+using Likeness.Domain.Language;
+using Likeness.Domain.Licensing;
+
+namespace Likeness.Application.Licensing;
+
+/// <summary>Turns request bodies into validated licence terms and back, naming the field of every error.</summary>
+public static class TermsMapper
+{
+    public const int MaxUses = 20;
+    public const int MaxListLength = 64;
+
+    public static LicenseTerms ToTerms(string project, string description, UseBody[] uses, CompensationBody? compensation, string path = "")
+    {
+        Text(project, path + "project", 200);
+        Text(description, path + "description", 4000);
+        if (uses.Length is 0 or > MaxUses)
+        {
+            throw AppProblem.BadRequest("invalid_terms", $"A request has 1 to {MaxUses} uses.", path + "uses");
+        }
+
+        var list = new List<LicenseUse>(uses.Length);
+        for (var i = 0; i < uses.Length; i++)
+        {
+            list.Add(ToUse(uses[i], $"{path}uses[{i}]"));
+        }
+
+        return new LicenseTerms(project.Trim(), description.Trim(), list, ToCompensation(compensation, path + "compensation"));
+    }
+
+    public static T Code<T>(string? value, string field)
+        where T : struct, Enum =>
+        Vocabulary<T>.TryParse(value, out var v)
+            ? v
+            : throw AppProblem.BadRequest("unknown_code", $"Unknown code '{value}'. Known: {string.Join(", ", Vocabulary<T>.AllNames)}.", field);
+
+    public static long Seconds(decimal seconds, string field, bool allowZero = true) =>
+        Millis.TryFromSeconds(seconds, out var ms) && (allowZero || ms > 0)
+            ? ms
+            : throw AppProblem.BadRequest("out_of_range", $"Seconds must be {(allowZero ? "0" : "above 0")} to {Millis.MaxSeconds} with at most three decimals.", field);
+
+    public static void Text(string value, string field, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
+        {
+            throw AppProblem.BadRequest("invalid_text", $"Expected non-empty text of at most {max} characters.", field);
+        }
+    }
+
+    private static LicenseUse ToUse(UseBody u, string path)
+    {
+        var modality = Code<Modality>(u.Modality, path + ".modality");
+        var purposes = List(u.Purposes, path + ".purposes").Select((p, i) => Code<Purpose>(p, $"{path}.purposes[{i}]")).Distinct().ToArray();
+        var territories = List(u.Territories, path + ".territories");
+        for (var i = 0; i < territories.Length; i++)
+        {
+            if (!Regions.TryResolve(territories[i], out _))
+            {
+                throw AppProblem.BadRequest("unknown_code", $"Unknown territory '{territories[i]}': expected an ISO 3166-1 alpha-2 country or a region (WORLD, EU, EEA, NA, LATAM, EMEA, APAC, a UN M49 code).", $"{path}.territories[{i}]");
+            }
+        }
+
+        var languages = List(u.Languages, path + ".languages");
+        for (var i = 0; i < languages.Length; i++)
+        {
+            if (!LanguageTag.IsValid(languages[i]))
+            {
+                throw AppProblem.BadRequest("unknown_code", $"'{languages[i]}' is not a BCP 47 language tag.", $"{path}.languages[{i}]");
+            }
+        }
+
+        if (u.To <= u.From)
+        {
+            throw AppProblem.BadRequest("invalid_window", "'to' must be after 'from' (the window is from inclusive, to exclusive).", path + ".to");
+        }
+
+        if (u.MaxRenders is < 1)
+        {
+            throw AppProblem.BadRequest("out_of_range", "maxRenders is at least 1.", path + ".maxRenders");
+        }
+
+        var categories = (u.ContentCategories ?? []).Select((c, i) => Code<ContentCategory>(c, $"{path}.contentCategories[{i}]")).Distinct().ToArray();
+        return new LicenseUse(
+            modality, purposes, territories.Select(t => t.ToUpperInvariant()).ToArray(), languages,
+            u.From.ToUniversalTime(), u.To.ToUniversalTime(),
+            u.MaxSecondsPerDeliverable is { } d ? Seconds(d, path + ".maxSecondsPerDeliverable", allowZero: false) : null,
+            u.MaxSyntheticSeconds is { } s ? Seconds(s, path + ".maxSyntheticSeconds", allowZero: false) : null,
+            u.MaxRenders,
+            categories,
+            u.Derivation is null ? null : Code<Derivation>(u.Derivation, path + ".derivation"),
+            u.Realtime ?? false);
+    }
+
+    private static string[] List(string[] values, string field)
+    {
+        if (values.Length is 0 or > MaxListLength)
+        {
+            throw AppProblem.BadRequest("invalid_terms", $"Expected 1 to {MaxListLength} values.", field);
+        }
+
+        return values.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+
+    private static Compensation ToCompensation(CompensationBody? c, string path)
+    {
+        if (c is null)
+        {
+            return Compensation.None;
+        }
+
+        var comp = new Compensation(Money(c.PerRender, path + ".perRender"), Money(c.PerSecond, path + ".perSecond"), Money(c.MinimumGuarantee, path + ".minimumGuarantee"));
+        var currencies = new[] { comp.PerRender, comp.PerSecond, comp.MinimumGuarantee }.Where(m => m is not null).Select(m => m!.Currency).Distinct().Count();
+        if (currencies > 1)
+        {
+            throw AppProblem.BadRequest("mixed_currency", "All amounts of one licence are in one currency.", path);
+        }
+
+        return comp;
+    }
+
+    private static Money? Money(MoneyBody? m, string path)
+    {
+        if (m is null)
+        {
+            return null;
+        }
+
+        if (!Domain.Licensing.Money.IsCurrency(m.Currency))
+        {
+            throw AppProblem.BadRequest("unknown_code", $"'{m.Currency}' is not an ISO 4217 currency code.", path + ".currency");
+        }
+
+        if (m.Minor is < 0 or > 1_000_000_000_000_000)
+        {
+            throw AppProblem.BadRequest("out_of_range", "Amounts are 0 to 10^18 minor units.", path + ".minor");
+        }
+
+        return new Money(m.Currency, m.Minor);
+    }
+
+    public static TermsView ToView(LicenseTerms t) => new(
+        t.Project,
+        t.Description,
+        t.Uses.Select(u => new UseBody(
+            Vocabulary<Modality>.Name(u.Modality),
+            u.Purposes.Select(Vocabulary<Purpose>.Name).ToArray(),
+            [.. u.Territories],
+            [.. u.Languages],
+            u.From,
+            u.To,
+            u.MaxMillisPerDeliverable is { } d ? Millis.ToSeconds(d) : null,
+            u.MaxSyntheticMillis is { } s ? Millis.ToSeconds(s) : null,
+            u.MaxRenders,
+            u.ContentCategories.Select(Vocabulary<ContentCategory>.Name).ToArray(),
+            u.Derivation is { } dv ? Vocabulary<Derivation>.Name(dv) : null,
+            u.Realtime)).ToArray(),
+        t.Compensation.Currency is null ? null : new CompensationBody(M(t.Compensation.PerRender), M(t.Compensation.PerSecond), M(t.Compensation.MinimumGuarantee)),
+        t.TermEnd);
+
+    private static MoneyBody? M(Money? m) => m is null ? null : new MoneyBody(m.Currency, m.Minor);
+
+    /// <summary>The stored form of terms: the view's JSON.</summary>
+    public static string Serialize(LicenseTerms t) => Json.Serialize(ToView(t));
+
+    public static LicenseTerms Deserialize(string json)
+    {
+        var v = Json.DeserializeStored<TermsView>(json);
+        return ToTerms(v.Project, v.Description, v.Uses, v.Compensation);
+    }
+}

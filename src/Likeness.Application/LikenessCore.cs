@@ -1,0 +1,54 @@
+using Likeness.Application.Common;
+using Likeness.Application.Consent;
+using Likeness.Application.Licensing;
+using Likeness.Application.Parties;
+using Likeness.Application.Ports;
+using Likeness.Application.Renders;
+using Likeness.Application.Usage;
+
+namespace Likeness.Application;
+
+/// <summary>The use cases of one node, wired over one store and one clock. The server and the tests build it the same way.</summary>
+public sealed class LikenessCore : IDisposable
+{
+    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys)
+    {
+        Store = store;
+        Clock = clock;
+        Options = options;
+        Keys = keys;
+        var mutations = new Mutations(store, clock);
+        Snapshots = new SnapshotCache(store);
+        Parties = new PartyService(store, clock, mutations);
+        Parties.PerformerChanged += Snapshots.InvalidatePerformer;
+        Assets = new AssetService(store, clock, mutations);
+        Consent = new ConsentService(store, clock, mutations, Snapshots);
+        Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys);
+        Licenses = new LicenseService(store, clock, mutations, Snapshots);
+        Renders = new RenderService(store, clock, mutations, Snapshots, options);
+        Usage = new UsageService(store);
+    }
+
+    public IStore Store { get; }
+    public TimeProvider Clock { get; }
+    public LikenessOptions Options { get; }
+    public KeyRing Keys { get; }
+    public SnapshotCache Snapshots { get; }
+    public PartyService Parties { get; }
+    public AssetService Assets { get; }
+    public ConsentService Consent { get; }
+    public LicenseRequestService Requests { get; }
+    public LicenseService Licenses { get; }
+    public RenderService Renders { get; }
+    public UsageService Usage { get; }
+
+    /// <summary>Migrates the store, loads (or creates) the signing key, and wires the use cases.</summary>
+    public static async Task<LikenessCore> OpenAsync(IStore store, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
+    {
+        await store.MigrateAsync(ct);
+        var keys = await store.WriteAsync(s => KeyRing.LoadOrCreate(s, options.Origin), ct);
+        return new LikenessCore(store, clock, options, keys);
+    }
+
+    public void Dispose() => Keys.Dispose();
+}

@@ -1,0 +1,46 @@
+using Likeness.Domain.Common;
+using Likeness.Domain.Licensing;
+
+namespace Likeness.Application.Model;
+
+/// <summary>A party as stored. <see cref="Represents"/> lists the performers a representative, estate or union acts for.</summary>
+public sealed record PartyRecord(
+    string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null);
+
+/// <summary>One dataset item a likeness asset was made from.</summary>
+public sealed record ProvenanceItem(string Source, string Licence, string? Sha256);
+
+/// <summary>A registered likeness asset.</summary>
+public sealed record AssetRecord(
+    string Id, string PerformerId, string Name, Modality Modality, Tier Tier, string? Sha256, long? SizeBytes,
+    IReadOnlyList<ProvenanceItem> Provenance, DateTimeOffset CreatedAt);
+
+/// <summary>One version of a performer's consent, as the JSON text that was accepted.</summary>
+public sealed record ConsentVersionRecord(string PerformerId, int Version, string PolicyJson, DateTimeOffset CreatedAt, long LedgerIndex);
+
+/// <summary>The states of a licence request.</summary>
+public enum RequestStatus { Pending, Approved, Vetoed, Countered, Accepted }
+
+/// <summary>A studio's licence request and where it stands.</summary>
+public sealed record LicenseRequestRecord(
+    string Id, string PerformerId, string StudioId, RequestStatus Status, LicenseTerms Terms, string ConflictsJson,
+    LicenseTerms? CounterTerms, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A licence as stored: its terms, lifecycle, signed token.</summary>
+public sealed record LicenseRecord(
+    string Id, string RequestId, string PerformerId, string StudioId, LicenseTerms Terms, LicenseStatus StoredStatus,
+    DateTimeOffset? RevocationEffectiveAt, DateTimeOffset ApprovedAt, bool EstateConfirmed, int ConsentVersion,
+    string Token, string? Attestation, long LedgerIndex);
+
+/// <summary>The budget counters of one licence use.</summary>
+public sealed record UseBudgetRecord(int UseIndex, long SecondsUsedMillis, long SecondsReservedMillis, long RendersUsed, long RendersReserved);
+
+/// <summary>The states of a render.</summary>
+public enum RenderStatus { PendingApproval, Authorized, Completed, Cancelled, Lapsed, Rejected }
+
+/// <summary>One render: its request, reservation and settlement.</summary>
+public sealed record RenderRecord(
+    string Id, string LicenseId, string StudioId, string PerformerId, int UseIndex, RenderStatus Status,
+    string RequestJson, long RequestedMillis, long ReservedMillis, long? ActualMillis, string? OutputSha256,
+    string ObligationsJson, string? IdempotencyKey, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? SettledAt, long LedgerIndex);

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Likeness.Application.Access;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Domain.Common;
+
+namespace Likeness.Application.Parties;
+
+/// <summary>Parties, their API keys, and the operator's first key.</summary>
+public sealed class PartyService(IStore store, TimeProvider clock, Mutations mutations)
+{
+    public const string OperatorKeySetting = "operator_key_hash";
+    private readonly ConcurrentDictionary<string, PartyRecord> _byKeyHash = new(StringComparer.Ordinal);
+
+    /// <summary>Raised after a party's life status changes, so snapshots can be rebuilt.</summary>
+    public event Action<string>? PerformerChanged;
+
+    /// <summary>
+    /// Creates the operator and its key on an empty store; returns the new key, or null when the store was
+    /// already initialised (nothing is changed then).
+    /// </summary>
+    public Task<string?> InitializeAsync(CancellationToken ct = default) =>
+        store.WriteAsync<string?>(
+            s =>
+            {
+                if (s.GetSetting(OperatorKeySetting) is not null)
+                {
+                    return null;
+                }
+
+                var key = Ids.NewApiKey();
+                var now = clock.GetUtcNow();
+                var op = new PartyRecord(Ids.New("op", now), PartyKind.Operator, "operator", [], now);
+                s.InsertParty(op, Ids.HashKey(key));
+                s.SetSetting(OperatorKeySetting, Ids.HashKey(key));
+                return key;
+            },
+            ct);
+
+    /// <summary>The party holding <paramref name="apiKey"/>, or null.</summary>
+    public async ValueTask<PartyRecord?> AuthenticateAsync(string apiKey, CancellationToken ct = default)
+    {
+        var hash = Ids.HashKey(apiKey);
+        if (_byKeyHash.TryGetValue(hash, out var p))
+        {
+            return p;
+        }
+
+        p = await store.ReadAsync(s => s.GetPartyByKeyHash(hash), ct);
+        if (p is not null)
+        {
+            _byKeyHash[hash] = p;
+        }
+
+        return p;
+    }
+
+    public Task<Outcome> CreateAsync(PartyRecord caller, CreatePartyBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Operator);
+        var kind = Licensing.TermsMapper.Code<PartyKind>(body.Kind, "kind");
+        if (kind == PartyKind.Operator)
+        {
+            throw AppProblem.BadRequest("unknown_code", "Operators are created by 'likeness init', not through the API.", "kind");
+        }
+
+        Licensing.TermsMapper.Text(body.Name, "name", 200);
+        var represents = (body.Represents ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        var needsRepresents = kind is PartyKind.Representative or PartyKind.Estate or PartyKind.Union;
+        if (!needsRepresents && represents.Length > 0)
+        {
+            throw AppProblem.BadRequest("invalid_party", $"A {body.Kind} represents nobody.", "represents");
+        }
+
+        if (needsRepresents && represents.Length == 0)
+        {
+            throw AppProblem.BadRequest("invalid_party", $"A {body.Kind} names the performers it represents.", "represents");
+        }
+
+        if (represents.Length > 1000)
+        {
+            throw AppProblem.BadRequest("invalid_party", "At most 1000 performers.", "represents");
+        }
+
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            for (var i = 0; i < represents.Length; i++)
+            {
+                if (s.GetParty(represents[i]) is not { Kind: PartyKind.Performer })
+                {
+                    throw AppProblem.BadRequest("unknown_performer", $"'{represents[i]}' is not a performer.", $"represents[{i}]");
+                }
+            }
+
+            var now = clock.GetUtcNow();
+            var key = Ids.NewApiKey();
+            var party = new PartyRecord(Ids.New(Prefix(kind), now), kind, body.Name.Trim(), represents, now);
+            s.InsertParty(party, Ids.HashKey(key));
+            return Outcome.Created(ToView(party) with { ApiKey = key });
+        }, ct);
+    }
+
+    public async Task<PartyView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default)
+    {
+        var party = await store.ReadAsync(s => s.GetParty(id), ct);
+        var allowed = party is not null && (caller.Kind == PartyKind.Operator || caller.Id == party.Id ||
+            (party.Kind == PartyKind.Performer && (AccessRules.IsPerformerSide(caller, party) || AccessRules.IsEstateOf(caller, party.Id))));
+        return allowed ? ToView(party!) : throw AppProblem.NotFound("party");
+    }
+
+    /// <summary>The operator records a performer's death; control passes to the estate named for the performer.</summary>
+    public async Task<Outcome> RecordDeathAsync(PartyRecord caller, string performerId, DeathBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Operator);
+        if (body.DiedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            throw AppProblem.BadRequest("out_of_range", "A death cannot be in the future.", "diedOn");
+        }
+
+        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var performer = s.GetParty(performerId);
+            if (performer is not { Kind: PartyKind.Performer })
+            {
+                throw AppProblem.NotFound("performer");
+            }
+
+            if (performer.DiedOn is not null)
+            {
+                throw AppProblem.Conflict("already_recorded", "This performer's death is already recorded.");
+            }
+
+            s.SetDeath(performerId, body.DiedOn);
+            s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", clock.GetUtcNow()).With("performer", performerId).With("diedOn", body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToBytes());
+            return Outcome.Ok(ToView(performer with { DiedOn = body.DiedOn }));
+        }, ct);
+        ForgetCachedParties();
+        PerformerChanged?.Invoke(performerId);
+        return outcome;
+    }
+
+    /// <summary>Forgets cached key lookups (parties changed).</summary>
+    public void ForgetCachedParties() => _byKeyHash.Clear();
+
+    public static PartyView ToView(PartyRecord p) =>
+        new(p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, [.. p.Represents], p.CreatedAt, p.DiedOn);
+
+    private static string Prefix(PartyKind k) => k switch
+    {
+        PartyKind.Performer => "prf",
+        PartyKind.Representative => "rep",
+        PartyKind.Estate => "est",
+        PartyKind.Studio => "std",
+        PartyKind.Union => "uni",
+        PartyKind.Auditor => "aud",
+        _ => "op",
+    };
+}

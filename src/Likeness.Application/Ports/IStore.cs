@@ -1,0 +1,79 @@
+using Likeness.Application.Model;
+
+namespace Likeness.Application.Ports;
+
+/// <summary>
+/// The storage port. Writes are commands run inside a transaction that the store may share with other
+/// concurrent commands (group commit): each command runs in its own savepoint, so one command's failure
+/// undoes only that command; the task completes once the shared transaction is durably committed.
+/// </summary>
+public interface IStore : IAsyncDisposable
+{
+    /// <summary>Runs <paramref name="command"/> in a write transaction and completes after the commit is durable.</summary>
+    Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="query"/> on a consistent read snapshot.</summary>
+    Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the schema if missing. Idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The narrow set of reads and writes the use cases need. Writes throw in a read session.</summary>
+public interface IStoreSession
+{
+    // Settings (operator key hash, signing key, …).
+    string? GetSetting(string name);
+    void SetSetting(string name, string value);
+
+    // Parties and keys.
+    void InsertParty(PartyRecord party, string apiKeyHash);
+    PartyRecord? GetParty(string id);
+    PartyRecord? GetPartyByKeyHash(string apiKeyHash);
+    void SetDeath(string performerId, DateOnly diedOn);
+    long CountParties();
+
+    // Assets.
+    void InsertAsset(AssetRecord asset);
+    IReadOnlyList<AssetRecord> ListAssets(string performerId);
+
+    // Consent.
+    void InsertConsentVersion(ConsentVersionRecord version);
+    ConsentVersionRecord? GetCurrentConsent(string performerId);
+
+    // Licence requests.
+    void InsertRequest(LicenseRequestRecord request);
+    void UpdateRequest(LicenseRequestRecord request);
+    LicenseRequestRecord? GetRequest(string id);
+
+    // Licences and their budgets.
+    void InsertLicense(LicenseRecord license);
+    void UpdateLicense(LicenseRecord license);
+    LicenseRecord? GetLicense(string id);
+    IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId);
+    IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId);
+
+    /// <summary>Adds to one use's counters (negative to release). Never checks: the caller decided under the same transaction.</summary>
+    void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta);
+
+    // Renders.
+    void InsertRender(RenderRecord render);
+    void UpdateRender(RenderRecord render);
+    RenderRecord? GetRender(string id);
+    RenderRecord? GetRenderByIdempotencyKey(string studioId, string key);
+    IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit);
+
+    /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>
+    IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit);
+
+    // Idempotency.
+    IdempotencyRecord? GetIdempotency(string scope, string key);
+    void InsertIdempotency(IdempotencyRecord record);
+
+    // Ledger.
+    /// <summary>Appends an entry in this transaction and returns its index.</summary>
+    long AppendLedgerEntry(byte[] entry);
+}
+
+/// <summary>The first answer given to a mutating request under an Idempotency-Key.</summary>
+public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Body, DateTimeOffset CreatedAt);

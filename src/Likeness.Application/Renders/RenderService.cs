@@ -1,0 +1,294 @@
+using Likeness.Application.Access;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Ledger;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Domain.Common;
+using Likeness.Domain.Decisions;
+using Likeness.Domain.Licensing;
+
+namespace Likeness.Application.Renders;
+
+/// <summary>
+/// The render gateway: authorize (decide, reserve), complete (settle), cancel, per-instance approval, and
+/// the lapse of reservations nobody settled.
+/// </summary>
+public sealed class RenderService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, LikenessOptions options)
+{
+    [ThreadStatic]
+    private static DecisionBuilder? t_builder;
+
+    /// <summary>Decides and, on a permit, reserves. A denial throws a 403 problem listing every reason.</summary>
+    public async Task<Outcome> AuthorizeAsync(PartyRecord caller, RenderBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Studio);
+        var facts = RenderFactsParser.Parse(body, clock.GetUtcNow());
+        if (await mutations.TryReplayAsync(caller.Id, idem, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
+        if (snapshot is null || snapshot.StudioId != caller.Id)
+        {
+            throw Denied([new Reason(ReasonCode.LicenseNotFound, "license")]);
+        }
+
+        // Policy first, on the snapshot: most denials never reach the writer.
+        var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
+        var builder = t_builder ??= new DecisionBuilder();
+        if (RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder) == DecisionEffect.Deny)
+        {
+            throw Denied(builder.Reasons.ToArray());
+        }
+
+        return await mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var now = clock.GetUtcNow();
+            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, now);
+            if (decision.Effect == DecisionEffect.Deny)
+            {
+                throw Denied(decision.Reasons);
+            }
+
+            var pending = decision.Effect == DecisionEffect.PendingApproval;
+            var render = new RenderRecord(
+                Ids.New("rnd", now), snapshot.Id, caller.Id, snapshot.PerformerId, decision.UseIndex,
+                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
+                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), idem?.Key, now,
+                pending ? null : now + options.ReservationTtl, null, 0);
+            if (!pending)
+            {
+                s.AdjustBudget(snapshot.Id, decision.UseIndex, 0, facts.RequestedMillis, 0, 1);
+            }
+
+            var index = s.AppendLedgerEntry(new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
+                .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
+                .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes());
+            render = render with { LedgerIndex = index };
+            s.InsertRender(render);
+            return new Outcome(pending ? 202 : 201, Json.Serialize(ToView(render, decision.Reasons)));
+        }, ct);
+    }
+
+    /// <summary>Settles a render: the actual seconds (never above the reservation) and the output's hash.</summary>
+    public Task<Outcome> CompleteAsync(PartyRecord caller, string id, CompleteBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    {
+        var actual = Licensing.TermsMapper.Seconds(body.ActualSeconds, "actualSeconds");
+        if (body.OutputSha256 is not { Length: 64 } || !body.OutputSha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw AppProblem.BadRequest("invalid_hash", "outputSha256 is 64 lower-case hex digits.", "outputSha256");
+        }
+
+        return mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var render = OwnRender(s, caller, id);
+            var now = clock.GetUtcNow();
+            RequireAuthorized(s, render, now);
+            if (actual > render.ReservedMillis)
+            {
+                throw new AppProblem(409, "exceeds_reservation", $"actualSeconds is above the {Millis.Format(render.ReservedMillis)} seconds reserved.", "actualSeconds");
+            }
+
+            s.AdjustBudget(render.LicenseId, render.UseIndex, actual, -render.ReservedMillis, 1, -1);
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
+                .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256).ToBytes());
+            var done = render with { Status = RenderStatus.Completed, ActualMillis = actual, OutputSha256 = body.OutputSha256, SettledAt = now, LedgerIndex = index };
+            s.UpdateRender(done);
+            return Outcome.Ok(ToView(done, []));
+        }, ct);
+    }
+
+    /// <summary>Cancels a pending or authorized render and releases its reservation.</summary>
+    public Task<Outcome> CancelAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var render = OwnRender(s, caller, id);
+            var now = clock.GetUtcNow();
+            if (render.Status == RenderStatus.Authorized)
+            {
+                RequireAuthorized(s, render, now);
+                s.AdjustBudget(render.LicenseId, render.UseIndex, 0, -render.ReservedMillis, 0, -1);
+            }
+            else if (render.Status != RenderStatus.PendingApproval)
+            {
+                throw NotIn(render);
+            }
+
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.cancelled", now).With("render", id).With("license", render.LicenseId).With("releasedMs", render.ReservedMillis).ToBytes());
+            var cancelled = render with { Status = RenderStatus.Cancelled, SettledAt = now, LedgerIndex = index };
+            s.UpdateRender(cancelled);
+            return Outcome.Ok(ToView(cancelled, []));
+        }, ct);
+
+    /// <summary>The performer side approves one pending render; it is decided again and, if permitted, reserved.</summary>
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var render = PerformerSideRender(s, caller, id);
+            var now = clock.GetUtcNow();
+            var snapshot = snapshots.Load(s, render.LicenseId)!;
+            var facts = RenderFactsParser.Parse(Json.DeserializeStored<RenderBody>(render.RequestJson), now);
+            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: true, now);
+            if (decision.Effect != DecisionEffect.Permit)
+            {
+                throw Denied(decision.Reasons, 409);
+            }
+
+            s.AdjustBudget(render.LicenseId, decision.UseIndex, 0, render.RequestedMillis, 0, 1);
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId)
+                .With("by", caller.Id).With("reservedMs", render.RequestedMillis).ToBytes());
+            var approved = render with
+            {
+                Status = RenderStatus.Authorized, UseIndex = decision.UseIndex, ReservedMillis = render.RequestedMillis,
+                ExpiresAt = now + options.ReservationTtl, ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)), LedgerIndex = index,
+            };
+            s.UpdateRender(approved);
+            return Outcome.Ok(ToView(approved, []));
+        }, ct);
+
+    /// <summary>The performer side rejects one pending render.</summary>
+    public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+        mutations.RunAsync(caller.Id, idem, s =>
+        {
+            var render = PerformerSideRender(s, caller, id);
+            var now = clock.GetUtcNow();
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.rejected", now).With("render", id).With("license", render.LicenseId).With("by", caller.Id).ToBytes());
+            var rejected = render with { Status = RenderStatus.Rejected, SettledAt = now, LedgerIndex = index };
+            s.UpdateRender(rejected);
+            return Outcome.Ok(ToView(rejected, []));
+        }, ct);
+
+    public Task<RenderView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
+        store.ReadAsync(
+            s =>
+            {
+                var render = s.GetRender(id);
+                if (render is not null && (render.StudioId == caller.Id || IsPerformerSide(s, caller, render)))
+                {
+                    return ToView(render, render.Status == RenderStatus.PendingApproval ? [new Reason(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content")] : []);
+                }
+
+                throw AppProblem.NotFound("render");
+            },
+            ct);
+
+    /// <summary>Lapses every reservation past its expiry and releases its budget. Returns how many lapsed.</summary>
+    public Task<int> LapseExpiredAsync(CancellationToken ct = default) =>
+        store.WriteAsync(s => LapseExpired(s, clock.GetUtcNow(), null), ct);
+
+    private int LapseExpired(IStoreSession s, DateTimeOffset now, string? licenseId)
+    {
+        var expired = s.ListExpiredReservations(now, licenseId, 1000);
+        foreach (var r in expired)
+        {
+            s.AdjustBudget(r.LicenseId, r.UseIndex, 0, -r.ReservedMillis, 0, -1);
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.lapsed", now).With("render", r.Id).With("license", r.LicenseId).With("releasedMs", r.ReservedMillis).ToBytes());
+            s.UpdateRender(r with { Status = RenderStatus.Lapsed, SettledAt = now, LedgerIndex = index });
+        }
+
+        return expired.Count;
+    }
+
+    private Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now)
+    {
+        var builder = t_builder ??= new DecisionBuilder();
+        var effect = RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), instanceApproved, builder);
+        if (effect == DecisionEffect.Deny && (builder.Has(ReasonCode.SecondsBudgetExhausted) || builder.Has(ReasonCode.RenderBudgetExhausted)) &&
+            LapseExpired(s, now, snapshot.Id) > 0)
+        {
+            RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), instanceApproved, builder);
+        }
+
+        return builder.Build();
+    }
+
+    private static UseBudget[] Budgets(IStoreSession s, CompiledLicense snapshot)
+    {
+        var budgets = new UseBudget[snapshot.Uses.Length];
+        foreach (var b in s.GetBudgets(snapshot.Id))
+        {
+            if (b.UseIndex < budgets.Length)
+            {
+                budgets[b.UseIndex] = new UseBudget(b.SecondsUsedMillis, b.SecondsReservedMillis, b.RendersUsed, b.RendersReserved);
+            }
+        }
+
+        return budgets;
+    }
+
+    private void RequireAuthorized(IStoreSession s, RenderRecord render, DateTimeOffset now)
+    {
+        if (render.Status != RenderStatus.Authorized)
+        {
+            throw NotIn(render);
+        }
+
+        if (render.ExpiresAt <= now)
+        {
+            throw AppProblem.Conflict("reservation_lapsed", "The reservation lapsed before the render was settled; authorize again.");
+        }
+    }
+
+    private static AppProblem NotIn(RenderRecord r) =>
+        AppProblem.Conflict("render_state", $"The render is {Vocabulary<RenderStatus>.Name(r.Status)}.");
+
+    private static RenderRecord OwnRender(IStoreSession s, PartyRecord caller, string id)
+    {
+        var render = s.GetRender(id);
+        if (render is null || render.StudioId != caller.Id)
+        {
+            if (render is not null && IsPerformerSide(s, caller, render))
+            {
+                throw AppProblem.Forbidden("Only the studio settles its renders.");
+            }
+
+            throw AppProblem.NotFound("render");
+        }
+
+        return render;
+    }
+
+    private static RenderRecord PerformerSideRender(IStoreSession s, PartyRecord caller, string id)
+    {
+        var render = s.GetRender(id);
+        if (render is null || !IsPerformerSide(s, caller, render))
+        {
+            if (render is not null && render.StudioId == caller.Id)
+            {
+                throw AppProblem.Forbidden("Only the performer side approves a render.");
+            }
+
+            throw AppProblem.NotFound("render");
+        }
+
+        return render.Status == RenderStatus.PendingApproval ? render : throw NotIn(render);
+    }
+
+    private static bool IsPerformerSide(IStoreSession s, PartyRecord caller, RenderRecord r) =>
+        s.GetParty(r.PerformerId) is { } p && AccessRules.IsPerformerSide(caller, p);
+
+    /// <summary>A 403 (or given status) problem carrying the decision and every reason.</summary>
+    public static AppProblem Denied(IReadOnlyList<Reason> reasons, int status = 403) =>
+        new(status, "render_denied", string.Join(" ", reasons.Select(r => r.Message).Distinct()), null, new Dictionary<string, object?>
+        {
+            ["decision"] = "deny",
+            ["reasons"] = reasons.Select(r => new ReasonView(r.WireCode, r.Message, r.Rule)).ToArray(),
+        });
+
+    private static ObligationView[] ObligationViews(IEnumerable<Obligation> obligations) =>
+        obligations.Select(o => new ObligationView(o.Action, o.Rule, o.Details.Count == 0 ? null : o.Details)).ToArray();
+
+    public static RenderView ToView(RenderRecord r, IEnumerable<Reason> reasons) => new(
+        r.Id,
+        r.Status switch
+        {
+            RenderStatus.PendingApproval => "pending",
+            RenderStatus.Rejected => "deny",
+            _ => "permit",
+        },
+        Vocabulary<RenderStatus>.Name(r.Status), r.LicenseId, r.UseIndex, Millis.ToSeconds(r.RequestedMillis), Millis.ToSeconds(r.ReservedMillis),
+        r.ActualMillis is { } a ? Millis.ToSeconds(a) : null, r.OutputSha256, r.CreatedAt, r.ExpiresAt, r.SettledAt,
+        Json.DeserializeStored<ObligationView[]>(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex);
+}
