@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using Likeness.Application;
+using Likeness.Application.Common;
+using Likeness.Application.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace Likeness.Server.Http;
+
+/// <summary>Per-request helpers: who is calling, the body, the idempotency key, and turning outcomes into responses.</summary>
+public static class RequestContext
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+    private const string CallerItem = "likeness.caller";
+
+    /// <summary>Authenticates the bearer key; 401 without a valid one.</summary>
+    public static async ValueTask<PartyRecord> CallerAsync(this HttpContext http, LikenessCore core)
+    {
+        if (http.Items[CallerItem] is PartyRecord cached)
+        {
+            return cached;
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length > 300)
+        {
+            throw new AppProblem(401, "unauthenticated", "Send 'Authorization: Bearer <api key>'.");
+        }
+
+        var party = await core.Parties.AuthenticateAsync(header[prefix.Length..].Trim(), http.RequestAborted)
+                    ?? throw new AppProblem(401, "unauthenticated", "The API key is not valid.");
+        http.Items[CallerItem] = party;
+        return party;
+    }
+
+    /// <summary>Reads and deserializes the JSON body strictly; returns it with the idempotency key (hashing method, path and body).</summary>
+    public static async Task<(T Body, IdempotencyKey? Idem)> BodyAsync<T>(this HttpContext http)
+    {
+        var bytes = await RawBodyAsync(http, requireJson: true);
+        return (Json.Deserialize<T>(bytes), Idempotency(http, bytes));
+    }
+
+    /// <summary>Like <see cref="BodyAsync{T}"/>, but an empty body means <paramref name="empty"/>.</summary>
+    public static async Task<(T Body, IdempotencyKey? Idem)> OptionalBodyAsync<T>(this HttpContext http, T empty)
+    {
+        var bytes = await RawBodyAsync(http, requireJson: true);
+        return (bytes.Length == 0 ? empty : Json.Deserialize<T>(bytes), Idempotency(http, bytes));
+    }
+
+    /// <summary>The raw body (at most 1 MiB).</summary>
+    public static async Task<byte[]> RawBodyAsync(this HttpContext http, bool requireJson)
+    {
+        var type = http.Request.ContentType;
+        if (requireJson && type is not null && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) &&
+            !type.StartsWith("application/ld+json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AppProblem(415, "unsupported_media_type", "Send the body as application/json.");
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            throw new AppProblem(413, "body_too_large", $"The body is larger than {MaxBodyBytes} bytes.");
+        }
+
+        using var ms = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int n;
+        while ((n = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            if (ms.Length + n > MaxBodyBytes)
+            {
+                throw new AppProblem(413, "body_too_large", $"The body is larger than {MaxBodyBytes} bytes.");
+            }
+
+            ms.Write(buffer, 0, n);
+        }
+
+        return ms.ToArray();
+    }
+
+    /// <summary>The request's Idempotency-Key, bound to a hash of its method, path and body.</summary>
+    public static IdempotencyKey? Idempotency(this HttpContext http, ReadOnlySpan<byte> body)
+    {
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(http.Request.Method + " " + http.Request.Path + "\n"));
+        hash.AppendData(body);
+        return IdempotencyKey.From(key, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    public static IResult ToResult(this Outcome o) => Results.Text(o.Body, "application/json", Encoding.UTF8, o.Status);
+}

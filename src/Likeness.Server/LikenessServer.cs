@@ -1,0 +1,57 @@
+using Likeness.Application;
+using Likeness.Server.Api;
+using Likeness.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Likeness.Server;
+
+/// <summary>What one server process needs: where its store is, where it listens, its clock.</summary>
+public sealed record ServerSettings(string Db, string Urls)
+{
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public LikenessOptions Options { get; init; } = new();
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+}
+
+/// <summary>Builds the HTTP server: one process serves the API and the ledger's read endpoints.</summary>
+public static class LikenessServer
+{
+    public static async Task<WebApplication> BuildAsync(ServerSettings settings, CancellationToken ct = default)
+    {
+        var store = StoreFactory.Open(settings.Db);
+        var core = await LikenessCore.OpenAsync(store, settings.Clock, settings.Options, ct);
+        await core.Parties.InitializeAsync(ct);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes);
+        builder.Services.AddSingleton(core);
+        builder.Services.AddHostedService<ReservationSweeper>();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            core.Dispose();
+        });
+        app.UseMiddleware<ProblemMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapPartiesApi();
+        app.MapConsentApi();
+        app.MapLicensesApi();
+        app.MapRendersApi();
+        app.MapLedgerApi();
+        return app;
+    }
+}

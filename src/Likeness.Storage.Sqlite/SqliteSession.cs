@@ -1,0 +1,233 @@
+using System.Globalization;
+using Likeness.Application.Common;
+using Likeness.Application.Licensing;
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Domain.Common;
+using Likeness.Domain.Licensing;
+using Microsoft.Data.Sqlite;
+
+namespace Likeness.Storage.Sqlite;
+
+/// <summary>The SQL behind <see cref="IStoreSession"/> on one connection and its open transaction. Commands are prepared once per session.</summary>
+internal sealed class SqliteSession(SqliteConnection connection, bool writable) : IStoreSession, IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteTransaction? Transaction { get; set; }
+
+    public string? GetSetting(string name) => Scalar<string>("SELECT value FROM settings WHERE name = $p0", name);
+
+    public void SetSetting(string name, string value) =>
+        Exec("INSERT INTO settings(name, value) VALUES ($p0, $p1) ON CONFLICT(name) DO UPDATE SET value = excluded.value", name, value);
+
+    public void InsertParty(PartyRecord p, string apiKeyHash) =>
+        Exec("INSERT INTO parties(id, kind, name, represents, created_at, died_on, key_hash) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6)",
+            p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, Json.Serialize(p.Represents), p.CreatedAt.UtcTicks, DateText(p.DiedOn), apiKeyHash);
+
+    private const string PartyColumns = "id, kind, name, represents, created_at, died_on";
+
+    public PartyRecord? GetParty(string id) => One($"SELECT {PartyColumns} FROM parties WHERE id = $p0", ReadParty, id);
+
+    public PartyRecord? GetPartyByKeyHash(string h) => One($"SELECT {PartyColumns} FROM parties WHERE key_hash = $p0", ReadParty, h);
+
+    public void SetDeath(string performerId, DateOnly diedOn) => Exec("UPDATE parties SET died_on = $p1 WHERE id = $p0", performerId, DateText(diedOn));
+
+    public long CountParties() => Scalar<long>("SELECT COUNT(*) FROM parties");
+
+    private static PartyRecord ReadParty(SqliteDataReader r) => new(
+        r.GetString(0), Enum<PartyKind>(r.GetString(1)), r.GetString(2), Json.DeserializeStored<string[]>(r.GetString(3)), Time(r.GetInt64(4)),
+        r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public void InsertAsset(AssetRecord a) =>
+        Exec("INSERT INTO assets(id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8)",
+            a.Id, a.PerformerId, a.Name, Vocabulary<Modality>.Name(a.Modality), Vocabulary<Tier>.Name(a.Tier), a.Sha256, a.SizeBytes, Json.Serialize(a.Provenance), a.CreatedAt.UtcTicks);
+
+    public IReadOnlyList<AssetRecord> ListAssets(string performerId) =>
+        Many("SELECT id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at FROM assets WHERE performer_id = $p0 ORDER BY created_at, id",
+            r => new AssetRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<Modality>(r.GetString(3)), Enum<Tier>(r.GetString(4)),
+                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt64(6), Json.DeserializeStored<ProvenanceItem[]>(r.GetString(7)), Time(r.GetInt64(8))),
+            performerId);
+
+    public void InsertConsentVersion(ConsentVersionRecord v) =>
+        Exec("INSERT INTO consent_versions(performer_id, version, policy, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)",
+            v.PerformerId, v.Version, v.PolicyJson, v.CreatedAt.UtcTicks, v.LedgerIndex);
+
+    public ConsentVersionRecord? GetCurrentConsent(string performerId) =>
+        One("SELECT performer_id, version, policy, created_at, ledger_index FROM consent_versions WHERE performer_id = $p0 ORDER BY version DESC LIMIT 1",
+            r => new ConsentVersionRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId);
+
+    public void InsertRequest(LicenseRequestRecord q) =>
+        Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10)",
+            q.Id, q.PerformerId, q.StudioId, Vocabulary<RequestStatus>.Name(q.Status), TermsMapper.Serialize(q.Terms), q.ConflictsJson,
+            q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks);
+
+    public void UpdateRequest(LicenseRequestRecord q) =>
+        Exec("UPDATE license_requests SET status=$p1, counter_terms=$p2, note=$p3, license_id=$p4, updated_at=$p5 WHERE id=$p0",
+            q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks);
+
+    public LicenseRequestRecord? GetRequest(string id) =>
+        One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at FROM license_requests WHERE id = $p0",
+            r => new LicenseRequestRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<RequestStatus>(r.GetString(3)), TermsMapper.Deserialize(r.GetString(4)),
+                r.GetString(5), r.IsDBNull(6) ? null : TermsMapper.Deserialize(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7),
+                r.IsDBNull(8) ? null : r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10))), id);
+
+    public void InsertLicense(LicenseRecord l)
+    {
+        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12)",
+            l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
+            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex);
+        for (var i = 0; i < l.Terms.Uses.Count; i++)
+        {
+            Exec("INSERT INTO license_budgets(license_id, use_index) VALUES ($p0, $p1)", l.Id, i);
+        }
+    }
+
+    public void UpdateLicense(LicenseRecord l) =>
+        Exec("UPDATE licenses SET stored_status=$p1, revocation_effective_at=$p2, estate_confirmed=$p3 WHERE id=$p0",
+            l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0);
+
+    private const string LicenseColumns = "id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index";
+
+    public LicenseRecord? GetLicense(string id) => One($"SELECT {LicenseColumns} FROM licenses WHERE id = $p0", ReadLicense, id);
+
+    public IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId) =>
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE performer_id = $p0 ORDER BY approved_at", ReadLicense, performerId);
+
+    private static LicenseRecord ReadLicense(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), TermsMapper.Deserialize(r.GetString(4)), Enum<LicenseStatus>(r.GetString(5)),
+        r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, r.GetInt32(9), r.GetString(10),
+        r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12));
+
+    public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId) =>
+        Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = $p0 ORDER BY use_index",
+            r => new UseBudgetRecord(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
+
+    public void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
+        Exec("UPDATE license_budgets SET seconds_used = seconds_used + $p2, seconds_reserved = seconds_reserved + $p3, renders_used = renders_used + $p4, renders_reserved = renders_reserved + $p5 WHERE license_id = $p0 AND use_index = $p1",
+            licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
+
+    private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, idempotency_key, created_at, expires_at, settled_at, ledger_index";
+
+    public void InsertRender(RenderRecord x) =>
+        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16)",
+            x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
+            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.IdempotencyKey, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
+
+    public void UpdateRender(RenderRecord x) =>
+        Exec("UPDATE renders SET use_index=$p1, status=$p2, reserved_ms=$p3, actual_ms=$p4, output_sha256=$p5, obligations=$p6, expires_at=$p7, settled_at=$p8, ledger_index=$p9 WHERE id=$p0",
+            x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
+
+    public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = $p0", ReadRender, id);
+
+    public RenderRecord? GetRenderByIdempotencyKey(string studioId, string key) =>
+        One($"SELECT {RenderColumns} FROM renders WHERE studio_id = $p0 AND idempotency_key = $p1", ReadRender, studioId, key);
+
+    public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) =>
+        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'authorized' AND expires_at <= $p0 AND ($p1 IS NULL OR license_id = $p1) ORDER BY expires_at LIMIT $p2",
+            ReadRender, now.UtcTicks, licenseId, limit);
+
+    public IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit) =>
+        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'completed' AND ($p0 IS NULL OR license_id = $p0) AND ($p1 IS NULL OR performer_id = $p1) AND ($p2 IS NULL OR studio_id = $p2) " +
+             "AND ($p3 IS NULL OR settled_at < $p3 OR (settled_at = $p3 AND id < $p4)) ORDER BY settled_at DESC, id DESC LIMIT $p5",
+            ReadRender, licenseId, performerId, studioId, before?.At.UtcTicks, before?.Id, limit);
+
+    private static RenderRecord ReadRender(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Enum<RenderStatus>(r.GetString(5)), r.GetString(6),
+        r.GetInt64(7), r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11),
+        r.IsDBNull(12) ? null : r.GetString(12), Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)),
+        r.IsDBNull(15) ? null : Time(r.GetInt64(15)), r.GetInt64(16));
+
+    public IdempotencyRecord? GetIdempotency(string scope, string key) =>
+        One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = $p0 AND key = $p1",
+            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
+
+    public void InsertIdempotency(IdempotencyRecord x) =>
+        Exec("INSERT INTO idempotency(scope, key, request_hash, status, body, created_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5)",
+            x.Scope, x.Key, x.RequestHash, x.Status, x.Body, x.CreatedAt.UtcTicks);
+
+    public long AppendLedgerEntry(byte[] entry)
+    {
+        var index = Scalar<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries");
+        Exec("INSERT INTO ledger_entries(idx, data) VALUES ($p0, $p1)", index, entry);
+        return index;
+    }
+
+    // ---- plumbing ----
+
+    public void Exec(string sql, params object?[] args)
+    {
+        if (!writable)
+        {
+            throw new InvalidOperationException("A read session cannot write.");
+        }
+
+        Command(sql, args).ExecuteNonQuery();
+    }
+
+    private T? Scalar<T>(string sql, params object?[] args)
+    {
+        var v = Command(sql, args).ExecuteScalar();
+        return v is null or DBNull ? default : (T)Convert.ChangeType(v, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private T? One<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
+        where T : class
+    {
+        using var r = Command(sql, args).ExecuteReader();
+        return r.Read() ? map(r) : null;
+    }
+
+    private List<T> Many<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
+    {
+        using var r = Command(sql, args).ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+        {
+            list.Add(map(r));
+        }
+
+        return list;
+    }
+
+    private SqliteCommand Command(string sql, object?[] args)
+    {
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            for (var i = 0; i < args.Length; i++)
+            {
+                cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
+            }
+
+            _commands[sql] = cmd;
+        }
+
+        cmd.Transaction = Transaction;
+        for (var i = 0; i < args.Length; i++)
+        {
+            cmd.Parameters[i].Value = args[i] ?? DBNull.Value;
+        }
+
+        return cmd;
+    }
+
+    private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static string? DateText(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static T Enum<T>(string s)
+        where T : struct, Enum =>
+        Vocabulary<T>.TryParse(s, out var v) ? v : throw new InvalidDataException($"Unknown stored value '{s}'.");
+
+    public void Dispose()
+    {
+        foreach (var c in _commands.Values)
+        {
+            c.Dispose();
+        }
+
+        _commands.Clear();
+    }
+}
