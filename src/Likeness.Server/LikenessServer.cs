@@ -23,11 +23,12 @@ public sealed record ServerSettings(string Db, string Urls)
 /// <summary>Builds the HTTP server: one process serves the API and the ledger's read endpoints.</summary>
 public static class LikenessServer
 {
-    public static async Task<WebApplication> BuildAsync(ServerSettings settings, CancellationToken ct = default)
+    /// <summary>Opens (and if empty, initialises) the store and builds the app. <see cref="BuiltServer.NewOperatorKey"/> is set when this call initialised the store.</summary>
+    public static async Task<BuiltServer> BuildAsync(ServerSettings settings, CancellationToken ct = default)
     {
         var store = StoreFactory.Open(settings.Db);
         var core = await LikenessCore.OpenAsync(store, settings.Clock, settings.Options, ct);
-        await core.Parties.InitializeAsync(ct);
+        var operatorKey = await core.Parties.InitializeAsync(ct);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
@@ -52,6 +53,9 @@ public static class LikenessServer
         app.MapLicensesApi();
         app.MapRendersApi();
         app.MapLedgerApi();
-        return app;
+        return new BuiltServer(app, core, operatorKey);
     }
 }
+
+/// <summary>A built server, its use cases, and the operator key if this start created it.</summary>
+public sealed record BuiltServer(WebApplication App, LikenessCore Core, string? NewOperatorKey);

@@ -9,6 +9,9 @@ public static class Json
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>For reading back what this program wrote itself (absent nulls are fine there).</summary>
+    private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
+
     private static JsonSerializerOptions Create()
     {
         var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -48,5 +51,5 @@ public static class Json
         }
     }
 
-    public static T DeserializeStored<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+    public static T DeserializeStored<T>(string json) => JsonSerializer.Deserialize<T>(json, Stored)!;
 }

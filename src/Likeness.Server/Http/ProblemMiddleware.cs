@@ -15,7 +15,7 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
             if (context.Response is { StatusCode: >= 400, HasStarted: false } && context.Response.ContentLength is null && string.IsNullOrEmpty(context.Response.ContentType))
             {
                 var status = context.Response.StatusCode;
-                await ProblemWriter.From(new AppProblem(status, status == 404 ? "not_found" : status == 405 ? "method_not_allowed" : "request_failed", ProblemWriter.Title(status)), context.Request.Path)
+                await ProblemWriter.From(new AppProblem(status, status switch { 404 => "not_found", 405 => "method_not_allowed", 415 => "unsupported_media_type", _ => "request_failed" }, ProblemWriter.Title(status)), context.Request.Path)
                     .ExecuteAsync(context);
             }
         }

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Likeness.Application;
+using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Model;
+
+namespace Likeness.Server;
+
+/// <summary>
+/// Seeds a realistic example on a fresh store (<c>likeness serve --demo</c>): a voice actor with consent and a
+/// voice model, her agent, and a games studio holding an active dubbing licence.
+/// </summary>
+public static class DemoSeeder
+{
+    /// <summary>The keys and ids the demo created.</summary>
+    public sealed record DemoParties(string PerformerId, string PerformerKey, string RepresentativeKey, string StudioId, string StudioKey, string LicenseId);
+
+    public static async Task<DemoParties> SeedAsync(LikenessCore core, string operatorKey, CancellationToken ct = default)
+    {
+        var op = await core.Parties.AuthenticateAsync(operatorKey, ct) ?? throw new InvalidOperationException("operator key");
+        var performer = await Create(core, op, "performer", "Mara Quinn (voice actor)", null, ct);
+        var agent = await Create(core, op, "representative", "Halden Talent Agency", [performer.Id], ct);
+        var studio = await Create(core, op, "studio", "Northlight Games", null, ct);
+        var performerParty = (await core.Parties.AuthenticateAsync(performer.ApiKey!, ct))!;
+        var studioParty = (await core.Parties.AuthenticateAsync(studio.ApiKey!, ct))!;
+
+        await core.Assets.RegisterAsync(performerParty, performer.Id, new CreateAssetBody(
+            "Mara Quinn voice model v2", "voice", "behavioralEmulator", new string('a', 64), 734_003_200,
+            [new ProvenanceBody("Studio sessions 2019-2024, 41 hours", "work-for-hire release with AI rider")]), null, ct);
+        await core.Consent.PutAsync(performerParty, performer.Id, """
+            {
+              "permission": [
+                { "uid": "games-and-dubbing", "action": "render",
+                  "constraint": [
+                    { "leftOperand": "modality", "operator": "eq", "rightOperand": "voice" },
+                    { "leftOperand": "purpose", "operator": "isAnyOf", "rightOperand": ["videoGame", "dubbing", "promotion"] },
+                    { "leftOperand": "spatial", "operator": "isA", "rightOperand": "WORLD" },
+                    { "leftOperand": "elapsedTime", "operator": "lteq", "rightOperand": "PT120S" } ],
+                  "duty": [ { "action": "inform" },
+                    { "action": "obtainConsent", "constraint": [ { "leftOperand": "contentCategory", "operator": "isAnyOf", "rightOperand": ["violence"] } ] } ] }
+              ],
+              "prohibition": [
+                { "uid": "no-politics-or-sex", "action": "render",
+                  "constraint": [ { "leftOperand": "contentCategory", "operator": "isAnyOf", "rightOperand": ["political", "sexual", "hate"] } ] }
+              ]
+            }
+            """, null, ct);
+
+        var now = core.Clock.GetUtcNow();
+        var request = await core.Requests.CreateAsync(studioParty, new LicenseRequestBody(
+            performer.Id, "Skyward Tides (2027) — Japanese and German localisation",
+            "Dubbing of the character Captain Iris Vale into Japanese and German for the video game Skyward Tides, " +
+            "in-game dialogue and cut-scenes only, new lines written by Northlight's narrative team and approved by the performer.",
+            [new UseBody("voice", ["videoGame", "dubbing"], ["JP", "DE", "AT", "CH"], ["ja", "de"], now.AddMinutes(-1), now.AddYears(1),
+                60, 3600, 500, ["violence"], "newPerformance")],
+            new CompensationBody(new MoneyBody("USD", 2500), new MoneyBody("USD", 150), new MoneyBody("USD", 500_000))), null, ct);
+        var requestId = Json.DeserializeStored<LicenseRequestView>(request.Body).Id;
+        var license = await core.Requests.ApproveAsync(performerParty, requestId, new ApproveBody("Approved for Skyward Tides only."), null, ct);
+        var licenseId = Json.DeserializeStored<LicenseView>(license.Body).Id;
+        return new DemoParties(performer.Id, performer.ApiKey!, agent.ApiKey!, studio.Id, studio.ApiKey!, licenseId);
+    }
+
+    /// <summary>The text printed after seeding: the keys and three commands to try.</summary>
+    public static string Describe(DemoParties d, string url) => string.Create(CultureInfo.InvariantCulture, $"""
+        Demo data:
+          performer      {d.PerformerId}  key {d.PerformerKey}
+          representative (agent)            key {d.RepresentativeKey}
+          studio         {d.StudioId}  key {d.StudioKey}
+          licence        {d.LicenseId}  (active: voice, video game and dubbing, JP/DE/AT/CH, ja/de)
+
+        Try:
+          likeness license get {d.LicenseId} --server {url} --key {d.StudioKey}
+          likeness render authorize --license {d.LicenseId} --modality voice --purpose dubbing --territory JP --language ja --seconds 30 --server {url} --key {d.StudioKey}
+          likeness usage --performer {d.PerformerId} --server {url} --key {d.PerformerKey}
+        """);
+
+    private static async Task<PartyView> Create(LikenessCore core, PartyRecord op, string kind, string name, string[]? represents, CancellationToken ct)
+    {
+        var o = await core.Parties.CreateAsync(op, new CreatePartyBody(kind, name, represents), null, ct);
+        return Json.DeserializeStored<PartyView>(o.Body);
+    }
+}
