@@ -35,7 +35,15 @@ public static class PolicyParser
             throw new DomainException("malformed_json", $"The body is not valid JSON: {e.Message}", "$");
         }
 
-        return Parse(root);
+        try
+        {
+            return Parse(root);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonNode reports a duplicated member lazily, as an ArgumentException.
+            throw new DomainException("malformed_json", $"The body repeats a member: {e.Message}", "$");
+        }
     }
 
     /// <summary>Parses an already-read JSON document.</summary>

@@ -1,0 +1,144 @@
+using Likeness.Tests.Support;
+using Xunit;
+
+namespace Likeness.Tests.Http;
+
+/// <summary>Whatever a client sends, the answer is a 4xx problem naming what is wrong, never a 5xx, and nothing is half-written.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private TestServer _server = null!;
+    private World _w = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestServer.StartAsync();
+        _w = await World.CreateAsync(_server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _server.DeleteFiles();
+    }
+
+    private static readonly string[] Garbage =
+    [
+        "", "null", "[]", "{", "{\"x\":1}", "\"text\"", "42", "{\"licenseId\":{}}", "{\"name\":\"" + new string('x', 5000) + "\"}",
+        "{\"kind\":\"performer\",\"name\":\"a\",\"name\":\"b\"}",
+    ];
+
+    public static TheoryData<string, string> Routes() => new()
+    {
+        { "POST", "/v1/parties" },
+        { "POST", "/v1/performers/{performer}/death" },
+        { "POST", "/v1/performers/{performer}/assets" },
+        { "PUT", "/v1/performers/{performer}/consent" },
+        { "POST", "/v1/license-requests" },
+        { "POST", "/v1/license-requests/{request}/approve" },
+        { "POST", "/v1/license-requests/{request}/veto" },
+        { "POST", "/v1/license-requests/{request}/counter" },
+        { "POST", "/v1/license-requests/{request}/accept" },
+        { "POST", "/v1/licenses/{license}/revoke" },
+        { "POST", "/v1/renders" },
+        { "POST", "/v1/renders/{render}/complete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Garbage_bodies_get_a_4xx_problem_on_every_route(string method, string route)
+    {
+        var path = route.Replace("{performer}", _w.Performer.Id, StringComparison.Ordinal).Replace("{request}", _w.RequestId, StringComparison.Ordinal)
+            .Replace("{license}", _w.LicenseId, StringComparison.Ordinal).Replace("{render}", "rnd_missing", StringComparison.Ordinal);
+        var key = method == "PUT" || path.Contains("/approve", StringComparison.Ordinal) || path.Contains("/veto", StringComparison.Ordinal) || path.Contains("/counter", StringComparison.Ordinal) || path.EndsWith("/assets", StringComparison.Ordinal) || path.EndsWith("/revoke", StringComparison.Ordinal)
+            ? _w.Performer.Key
+            : path.EndsWith("/death", StringComparison.Ordinal) || path == "/v1/parties" ? _w.Operator.Key : _w.Studio.Key;
+        var (ledgerBefore, _) = await Count();
+        foreach (var body in Garbage)
+        {
+            var (status, problem) = await _server.Client(key).SendAsync(new HttpMethod(method), path, body);
+            var allowedOk = body is "{}" or "" && (path.EndsWith("/approve", StringComparison.Ordinal) || path.EndsWith("/accept", StringComparison.Ordinal));
+            Assert.True(status is >= 400 and < 500 || allowedOk, $"{method} {path} with {body[..Math.Min(body.Length, 40)]}: {status}");
+            if (status >= 400)
+            {
+                Assert.NotNull(problem?["code"]);
+                Assert.NotNull(problem?["type"]);
+            }
+        }
+
+        var (ledgerAfter, _) = await Count();
+        Assert.True(ledgerAfter <= ledgerBefore + 1);
+    }
+
+    private async Task<(long, long)> Count()
+    {
+        var (_, license) = await _w.As(_w.Studio).GetJsonAsync($"/v1/licenses/{_w.LicenseId}");
+        return (license?["ledgerIndex"]?.GetValue<long>() ?? 0, 0);
+    }
+
+    public static TheoryData<string, string> BadRenders() => new()
+    {
+        { "{\"licenseId\":\"L\",\"modality\":\"smell\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1}", "modality" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"EU\",\"language\":\"ja\",\"requestedSeconds\":1}", "territory" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"xx-!!\",\"requestedSeconds\":1}", "language" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":-1}", "requestedSeconds" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":0.0001}", "requestedSeconds" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1e30}", "$.requestedSeconds" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":\"10\"}", "$.requestedSeconds" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1,\"colour\":\"red\"}", "$.colour" },
+        { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1,\"contentCategories\":[\"gossip\"]}", "contentCategories[0]" },
+        { "{\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1}", "$" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRenders))]
+    public async Task A_bad_render_request_names_the_field(string body, string field)
+    {
+        var (status, problem) = await _w.As(_w.Studio).SendAsync(HttpMethod.Post, "/v1/renders", body.Replace("\"L\"", $"\"{_w.LicenseId}\"", StringComparison.Ordinal));
+        Assert.Equal(400, status);
+        Assert.Equal(field, problem!["field"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string> BadPolicies() => new()
+    {
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"mood\",\"operator\":\"eq\",\"rightOperand\":\"x\"}]}]}", "permission[0].constraint[0].leftOperand" },
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"purpose\",\"operator\":\"near\",\"rightOperand\":\"dubbing\"}]}]}", "permission[0].constraint[0].operator" },
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"elapsedTime\",\"operator\":\"lteq\",\"rightOperand\":\"60 seconds\"}]}]}", "permission[0].constraint[0].rightOperand" },
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"spatial\",\"operator\":\"isA\",\"rightOperand\":\"ATLANTIS\"}]}]}", "permission[0].constraint[0].rightOperand" },
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"modality\",\"operator\":\"lt\",\"rightOperand\":\"voice\"}]}]}", "permission[0].constraint[0].operator" },
+        { "{\"permission\":[{\"action\":\"render\",\"colour\":1}]}", "permission[0].colour" },
+        { "{\"prohibition\":[{\"action\":\"render\",\"duty\":[]}]}", "prohibition[0].duty" },
+        { "{\"permission\":[{\"action\":\"fly\"}]}", "permission[0].action" },
+        { "{\"permission\":[{\"action\":\"render\",\"duty\":[{\"action\":\"dance\"}]}]}", "permission[0].duty[0].action" },
+        { "{\"permission\":[{\"action\":\"render\",\"constraint\":[{\"leftOperand\":\"language\",\"operator\":\"eq\",\"rightOperand\":\"klingon-!\"}]}]}", "permission[0].constraint[0].rightOperand" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPolicies))]
+    public async Task A_bad_consent_policy_names_the_field_and_writes_no_version(string policy, string field)
+    {
+        var (status, problem) = await _w.As(_w.Performer).SendAsync(HttpMethod.Put, $"/v1/performers/{_w.Performer.Id}/consent", policy);
+        Assert.Equal(400, status);
+        Assert.Equal(field, problem!["field"]!.GetValue<string>());
+        var (_, current) = await _w.As(_w.Performer).GetJsonAsync($"/v1/performers/{_w.Performer.Id}/consent");
+        Assert.Equal(1, current!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_with_a_problem()
+    {
+        var big = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
+        var (status, problem) = await _w.As(_w.Operator).SendAsync(HttpMethod.Post, "/v1/parties", big);
+        Assert.Equal(413, status);
+        Assert.Equal("body_too_large", problem!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_wrong_methods_are_problems_too()
+    {
+        var (s1, p1) = await _w.As(_w.Studio).GetJsonAsync("/v1/nothing-here");
+        Assert.Equal(404, s1);
+        Assert.Equal("not_found", p1!["code"]!.GetValue<string>());
+        var (s2, _) = await _w.As(_w.Studio).SendAsync(HttpMethod.Delete, "/v1/renders");
+        Assert.Equal(405, s2);
+    }
+}

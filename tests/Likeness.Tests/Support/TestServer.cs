@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Likeness.Server;
+using Microsoft.AspNetCore.Builder;
+
+namespace Likeness.Tests.Support;
+
+/// <summary>A real Kestrel server on a SQLite file in a temporary folder, on a free loopback port.</summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private TestServer(BuiltServer server, string dir, string db, ManualClock clock, string operatorKey)
+    {
+        Server = server;
+        Dir = dir;
+        Db = db;
+        Clock = clock;
+        OperatorKey = operatorKey;
+        Url = server.App.Urls.First();
+    }
+
+    public BuiltServer Server { get; }
+    public string Dir { get; }
+    public string Db { get; }
+    public ManualClock Clock { get; }
+    public string OperatorKey { get; }
+    public string Url { get; }
+
+    public static async Task<TestServer> StartAsync(string? dir = null, ManualClock? clock = null, string? operatorKey = null)
+    {
+        dir ??= Directory.CreateTempSubdirectory("likeness-test-").FullName;
+        var db = Path.Combine(dir, "likeness.db");
+        clock ??= new ManualClock(Epoch);
+        var built = await LikenessServer.BuildAsync(new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock });
+        await built.App.StartAsync();
+        return new TestServer(built, dir, db, clock, built.NewOperatorKey ?? operatorKey ?? throw new InvalidOperationException("operator key"));
+    }
+
+    public HttpClient Client(string? key)
+    {
+        var c = new HttpClient { BaseAddress = new Uri(Url) };
+        if (key is not null)
+        {
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return c;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.App.StopAsync();
+        await Server.App.DisposeAsync();
+    }
+
+    public void DeleteFiles()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort on a temp folder.
+        }
+    }
+}
+
+/// <summary>JSON over HTTP in one line per call.</summary>
+public static class Http
+{
+    public static async Task<(int Status, JsonNode? Body)> SendAsync(this HttpClient c, HttpMethod method, string path, object? body = null, string? idempotencyKey = null)
+    {
+        using var req = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            req.Content = body is string s ? new StringContent(s, Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            req.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var res = await c.SendAsync(req);
+        var text = await res.Content.ReadAsStringAsync();
+        return ((int)res.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public static Task<(int Status, JsonNode? Body)> PostAsync(this HttpClient c, string path, object? body = null, string? key = null) => c.SendAsync(HttpMethod.Post, path, body ?? "{}", key);
+
+    public static Task<(int Status, JsonNode? Body)> GetJsonAsync(this HttpClient c, string path) => c.SendAsync(HttpMethod.Get, path);
+}
