@@ -34,9 +34,8 @@ internal static class Schema
         CREATE TABLE renders (
             id TEXT PRIMARY KEY, license_id TEXT NOT NULL REFERENCES licenses(id), studio_id TEXT NOT NULL, performer_id TEXT NOT NULL,
             use_index INTEGER NOT NULL, status TEXT NOT NULL, request TEXT NOT NULL, requested_ms INTEGER NOT NULL, reserved_ms INTEGER NOT NULL,
-            actual_ms INTEGER, output_sha256 TEXT, obligations TEXT NOT NULL, idempotency_key TEXT, created_at INTEGER NOT NULL,
+            actual_ms INTEGER, output_sha256 TEXT, obligations TEXT NOT NULL, created_at INTEGER NOT NULL,
             expires_at INTEGER, settled_at INTEGER, ledger_index INTEGER NOT NULL);
-        CREATE UNIQUE INDEX renders_idempotency ON renders(studio_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
         CREATE INDEX renders_expiry ON renders(status, expires_at);
         CREATE INDEX renders_license_usage ON renders(license_id, settled_at, id) WHERE status = 'completed';
         CREATE INDEX renders_performer_usage ON renders(performer_id, settled_at, id) WHERE status = 'completed';

@@ -33,8 +33,6 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
 
     public void SetDeath(string performerId, DateOnly diedOn) => Exec("UPDATE parties SET died_on = $p1 WHERE id = $p0", performerId, DateText(diedOn));
 
-    public long CountParties() => Scalar<long>("SELECT COUNT(*) FROM parties");
-
     private static PartyRecord ReadParty(SqliteDataReader r) => new(
         r.GetString(0), Enum<PartyKind>(r.GetString(1)), r.GetString(2), Json.DeserializeStored<string[]>(r.GetString(3)), Time(r.GetInt64(4)),
         r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -107,21 +105,18 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         Exec("UPDATE license_budgets SET seconds_used = seconds_used + $p2, seconds_reserved = seconds_reserved + $p3, renders_used = renders_used + $p4, renders_reserved = renders_reserved + $p5 WHERE license_id = $p0 AND use_index = $p1",
             licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
 
-    private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, idempotency_key, created_at, expires_at, settled_at, ledger_index";
+    private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, created_at, expires_at, settled_at, ledger_index";
 
     public void InsertRender(RenderRecord x) =>
-        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16)",
+        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15)",
             x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
-            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.IdempotencyKey, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
+            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
 
     public void UpdateRender(RenderRecord x) =>
         Exec("UPDATE renders SET use_index=$p1, status=$p2, reserved_ms=$p3, actual_ms=$p4, output_sha256=$p5, obligations=$p6, expires_at=$p7, settled_at=$p8, ledger_index=$p9 WHERE id=$p0",
             x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
 
     public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = $p0", ReadRender, id);
-
-    public RenderRecord? GetRenderByIdempotencyKey(string studioId, string key) =>
-        One($"SELECT {RenderColumns} FROM renders WHERE studio_id = $p0 AND idempotency_key = $p1", ReadRender, studioId, key);
 
     public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) =>
         Many($"SELECT {RenderColumns} FROM renders WHERE status = 'authorized' AND expires_at <= $p0 AND ($p1 IS NULL OR license_id = $p1) ORDER BY expires_at LIMIT $p2",
@@ -135,8 +130,7 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     private static RenderRecord ReadRender(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Enum<RenderStatus>(r.GetString(5)), r.GetString(6),
         r.GetInt64(7), r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11),
-        r.IsDBNull(12) ? null : r.GetString(12), Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)),
-        r.IsDBNull(15) ? null : Time(r.GetInt64(15)), r.GetInt64(16));
+        Time(r.GetInt64(12)), r.IsDBNull(13) ? null : Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)), r.GetInt64(15));
 
     public IdempotencyRecord? GetIdempotency(string scope, string key) =>
         One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = $p0 AND key = $p1",

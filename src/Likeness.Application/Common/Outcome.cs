@@ -37,18 +37,15 @@ public sealed class Mutations(IStore store, TimeProvider clock)
     /// Runs <paramref name="work"/> in one write transaction together with the idempotency record, so that
     /// either both the change and its recorded answer exist or neither does.
     /// </summary>
-    public async Task<Outcome> RunAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default)
-    {
-        if (idem is not null)
-        {
-            var previous = await store.ReadAsync(s => s.GetIdempotency(scope, idem.Key), ct);
-            if (previous is not null)
-            {
-                return Replay(previous, idem);
-            }
-        }
+    public async Task<Outcome> RunAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default) =>
+        await TryReplayAsync(scope, idem, ct) ?? await WriteAsync(scope, idem, work, ct);
 
-        return await store.WriteAsync(
+    /// <summary>
+    /// The write half of <see cref="RunAsync"/>, for callers that already looked for a replay: the key is checked
+    /// again inside the transaction (two concurrent first tries), and the answer is recorded with the change.
+    /// </summary>
+    public Task<Outcome> WriteAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default) =>
+        store.WriteAsync(
             s =>
             {
                 if (idem is not null && s.GetIdempotency(scope, idem.Key) is { } prior)
@@ -65,7 +62,6 @@ public sealed class Mutations(IStore store, TimeProvider clock)
                 return outcome;
             },
             ct);
-    }
 
     /// <summary>The first answer to this key, if there was one (a different request under the key is a 409).</summary>
     public async Task<Outcome?> TryReplayAsync(string scope, IdempotencyKey? idem, CancellationToken ct = default)

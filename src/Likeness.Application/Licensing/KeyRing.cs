@@ -35,13 +35,15 @@ public sealed class KeyRing : IDisposable
     public static KeyRing LoadOrCreate(IStoreSession s, string origin)
     {
         var stored = s.GetSetting(SettingName);
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        ECDsa key;
         if (stored is null)
         {
+            key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             s.SetSetting(SettingName, Convert.ToBase64String(key.ExportPkcs8PrivateKey()));
         }
         else
         {
+            key = ECDsa.Create();
             key.ImportPkcs8PrivateKey(Convert.FromBase64String(stored), out _);
         }
 

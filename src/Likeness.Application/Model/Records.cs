@@ -42,5 +42,5 @@ public enum RenderStatus { PendingApproval, Authorized, Completed, Cancelled, La
 public sealed record RenderRecord(
     string Id, string LicenseId, string StudioId, string PerformerId, int UseIndex, RenderStatus Status,
     string RequestJson, long RequestedMillis, long ReservedMillis, long? ActualMillis, string? OutputSha256,
-    string ObligationsJson, string? IdempotencyKey, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
+    string ObligationsJson, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
     DateTimeOffset? SettledAt, long LedgerIndex);

@@ -31,7 +31,6 @@ public interface IStoreSession
     PartyRecord? GetParty(string id);
     PartyRecord? GetPartyByKeyHash(string apiKeyHash);
     void SetDeath(string performerId, DateOnly diedOn);
-    long CountParties();
 
     // Assets.
     void InsertAsset(AssetRecord asset);
@@ -60,7 +59,6 @@ public interface IStoreSession
     void InsertRender(RenderRecord render);
     void UpdateRender(RenderRecord render);
     RenderRecord? GetRender(string id);
-    RenderRecord? GetRenderByIdempotencyKey(string studioId, string key);
     IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit);
 
     /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>

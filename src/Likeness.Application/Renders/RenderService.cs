@@ -43,7 +43,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw Denied(builder.Reasons.ToArray());
         }
 
-        return await mutations.RunAsync(caller.Id, idem, s =>
+        return await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var now = clock.GetUtcNow();
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, now);
@@ -56,7 +56,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var render = new RenderRecord(
                 Ids.New("rnd", now), snapshot.Id, caller.Id, snapshot.PerformerId, decision.UseIndex,
                 pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
-                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), idem?.Key, now,
+                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
                 pending ? null : now + options.ReservationTtl, null, 0);
             if (!pending)
             {

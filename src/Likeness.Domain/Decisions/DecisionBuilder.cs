@@ -48,7 +48,7 @@ public sealed class DecisionBuilder
     {
         foreach (ref readonly var r in Reasons)
         {
-            if (r.Code == code && ReferenceEquals(r.Rule, rule))
+            if (r.Code == code && string.Equals(r.Rule, rule, StringComparison.Ordinal))
             {
                 return;
             }

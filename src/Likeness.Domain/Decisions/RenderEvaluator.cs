@@ -24,19 +24,18 @@ public static class RenderEvaluator
     public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into)
     {
         into.Reset();
-        var now = f.AtUnixMillis;
-        if (license.StoredStatus == LicenseStatus.Revoked ||
-            (license.StoredStatus == LicenseStatus.RevocationPending && now >= license.RevocationEffectiveMillis))
+        // Exhaustion is not a lifecycle reason here: the budget checks below name which budget is spent.
+        switch (LicenseLifecycle.StatusAt(f.AtUnixMillis, license.StoredStatus, license.RevocationEffectiveMillis, license.TermEndMillis, exhausted: false))
         {
-            into.Add(ReasonCode.LicenseRevoked, LicenseRule);
-        }
-        else if (now >= license.TermEndMillis)
-        {
-            into.Add(ReasonCode.LicenseExpired, LicenseRule);
-        }
-        else if (license.StoredStatus == LicenseStatus.Suspended)
-        {
-            into.Add(ReasonCode.LicenseSuspended, LicenseRule);
+            case LicenseStatus.Revoked:
+                into.Add(ReasonCode.LicenseRevoked, LicenseRule);
+                break;
+            case LicenseStatus.Expired:
+                into.Add(ReasonCode.LicenseExpired, LicenseRule);
+                break;
+            case LicenseStatus.Suspended:
+                into.Add(ReasonCode.LicenseSuspended, LicenseRule);
+                break;
         }
 
         if (license.PerformerDeceased && !license.EstateConfirmed)

@@ -14,14 +14,18 @@ public static class LicenseLifecycle
     /// term end is exclusive (a licence whose term ends at T is expired at T); suspension shows while neither
     /// applies; exhausted when every use's budget is spent.
     /// </summary>
-    public static LicenseStatus StatusAt(DateTimeOffset now, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt, DateTimeOffset termEnd, bool exhausted)
+    public static LicenseStatus StatusAt(DateTimeOffset now, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt, DateTimeOffset termEnd, bool exhausted) =>
+        StatusAt(now.ToUnixTimeMilliseconds(), stored, revocationEffectiveAt?.ToUnixTimeMilliseconds() ?? long.MaxValue, termEnd.ToUnixTimeMilliseconds(), exhausted);
+
+    /// <summary>The same rule on Unix milliseconds (no revocation: <see cref="long.MaxValue"/>), as the hot path holds them.</summary>
+    public static LicenseStatus StatusAt(long nowMillis, LicenseStatus stored, long revocationEffectiveMillis, long termEndMillis, bool exhausted)
     {
-        if (stored == LicenseStatus.Revoked || (stored == LicenseStatus.RevocationPending && revocationEffectiveAt <= now))
+        if (stored == LicenseStatus.Revoked || (stored == LicenseStatus.RevocationPending && revocationEffectiveMillis <= nowMillis))
         {
             return LicenseStatus.Revoked;
         }
 
-        if (now >= termEnd)
+        if (nowMillis >= termEndMillis)
         {
             return LicenseStatus.Expired;
         }

@@ -1,4 +1,3 @@
-using Likeness.Application;
 using Likeness.Application.Contracts;
 using Likeness.Server.Http;
 using Microsoft.AspNetCore.Builder;
@@ -13,81 +12,24 @@ public static class LicensesApi
     public static IEndpointRouteBuilder MapLicensesApi(this IEndpointRouteBuilder app)
     {
         var rq = app.MapGroup("/v1/license-requests").WithTags("Licence requests");
-        rq.MapPost("", async (HttpContext http, LikenessCore core) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<LicenseRequestBody>();
-            return (await core.Requests.CreateAsync(caller, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<LicenseRequestBody>("application/json").Produces<LicenseRequestView>(201);
-
-        rq.MapGet("/{id}", async (HttpContext http, LikenessCore core, string id) =>
-            TypedResults.Ok(await core.Requests.GetAsync(await http.CallerAsync(core), id, http.RequestAborted)));
-
-        rq.MapPost("/{id}/approve", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.OptionalBodyAsync(new ApproveBody());
-            return (await core.Requests.ApproveAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<ApproveBody>("application/json").Produces<LicenseView>(201);
-
-        rq.MapPost("/{id}/veto", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<VetoBody>();
-            return (await core.Requests.VetoAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<VetoBody>("application/json").Produces<LicenseRequestView>();
-
-        rq.MapPost("/{id}/counter", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<CounterBody>();
-            return (await core.Requests.CounterAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<CounterBody>("application/json").Produces<LicenseRequestView>();
-
-        rq.MapPost("/{id}/accept", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.OptionalBodyAsync(new AcceptBody());
-            return (await core.Requests.AcceptAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<AcceptBody>("application/json").Produces<LicenseView>(201);
+        rq.MapCommand<LicenseRequestBody, LicenseRequestView>("", (s, body, idem) => s.Core.Requests.CreateAsync(s.Caller, body, idem, s.Aborted), status: 201);
+        rq.MapQuery("/{id}", s => s.Core.Requests.GetAsync(s.Caller, s.Id, s.Aborted));
+        rq.MapCommand<ApproveBody, LicenseView>("/{id}/approve", (s, body, idem) => s.Core.Requests.ApproveAsync(s.Caller, s.Id, body, idem, s.Aborted), new ApproveBody(), 201);
+        rq.MapCommand<VetoBody, LicenseRequestView>("/{id}/veto", (s, body, idem) => s.Core.Requests.VetoAsync(s.Caller, s.Id, body, idem, s.Aborted));
+        rq.MapCommand<CounterBody, LicenseRequestView>("/{id}/counter", (s, body, idem) => s.Core.Requests.CounterAsync(s.Caller, s.Id, body, idem, s.Aborted));
+        rq.MapCommand<AcceptBody, LicenseView>("/{id}/accept", (s, body, idem) => s.Core.Requests.AcceptAsync(s.Caller, s.Id, body, idem, s.Aborted), new AcceptBody(), 201);
 
         var lic = app.MapGroup("/v1/licenses/{id}").WithTags("Licences");
-        lic.MapGet("", async (HttpContext http, LikenessCore core, string id) =>
-            TypedResults.Ok(await core.Licenses.GetAsync(await http.CallerAsync(core), id, http.RequestAborted)));
+        var none = new LifecycleBody();
+        lic.MapQuery("", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
+        lic.MapCommand<LifecycleBody, LicenseView>("/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapCommand<LifecycleBody, LicenseView>("/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapCommand<RevokeBody, LicenseView>("/revoke", (s, body, idem) => s.Core.Licenses.RevokeAsync(s.Caller, s.Id, body, idem, s.Aborted));
+        lic.MapCommand<LifecycleBody, LicenseView>("/estate-consent", (s, _, idem) => s.Core.Licenses.EstateConsentAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapQuery("/usage", s => s.Core.Usage.ForLicenseAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
 
-        lic.MapPost("/suspend", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new LifecycleBody());
-            return (await core.Licenses.SuspendAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<LicenseView>();
-
-        lic.MapPost("/resume", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new LifecycleBody());
-            return (await core.Licenses.ResumeAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<LicenseView>();
-
-        lic.MapPost("/revoke", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<RevokeBody>();
-            return (await core.Licenses.RevokeAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<RevokeBody>("application/json").Produces<LicenseView>();
-
-        lic.MapPost("/estate-consent", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new LifecycleBody());
-            return (await core.Licenses.EstateConsentAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<LicenseView>();
-
-        lic.MapGet("/usage", async (HttpContext http, LikenessCore core, string id, string? cursor, int? limit) =>
-            TypedResults.Ok(await core.Usage.ForLicenseAsync(await http.CallerAsync(core), id, cursor, limit, http.RequestAborted)));
-
-        app.MapGet("/v1/performers/{id}/usage", async (HttpContext http, LikenessCore core, string id, string? cursor, int? limit) =>
-            TypedResults.Ok(await core.Usage.ForPerformerAsync(await http.CallerAsync(core), id, cursor, limit, http.RequestAborted))).WithTags("Usage");
+        app.MapGroup("/v1/performers/{id}/usage").WithTags("Usage")
+            .MapQuery("", s => s.Core.Usage.ForPerformerAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
     }
 }

@@ -1,4 +1,3 @@
-using Likeness.Application;
 using Likeness.Application.Contracts;
 using Likeness.Server.Http;
 using Microsoft.AspNetCore.Builder;
@@ -13,43 +12,14 @@ public static class RendersApi
     public static IEndpointRouteBuilder MapRendersApi(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/v1/renders").WithTags("Renders");
-        g.MapPost("", async (HttpContext http, LikenessCore core) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<RenderBody>();
-            return (await core.Renders.AuthorizeAsync(caller, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<RenderBody>("application/json").Produces<RenderView>(201).Produces<RenderView>(202).ProducesProblem(403);
-
-        g.MapGet("/{id}", async (HttpContext http, LikenessCore core, string id) =>
-            TypedResults.Ok(await core.Renders.GetAsync(await http.CallerAsync(core), id, http.RequestAborted)));
-
-        g.MapPost("/{id}/complete", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (body, idem) = await http.BodyAsync<CompleteBody>();
-            return (await core.Renders.CompleteAsync(caller, id, body, idem, http.RequestAborted)).ToResult();
-        }).Accepts<CompleteBody>("application/json").Produces<RenderView>();
-
-        g.MapPost("/{id}/cancel", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new RenderActionBody());
-            return (await core.Renders.CancelAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<RenderView>();
-
-        g.MapPost("/{id}/approve", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new RenderActionBody());
-            return (await core.Renders.ApproveAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<RenderView>();
-
-        g.MapPost("/{id}/reject", async (HttpContext http, LikenessCore core, string id) =>
-        {
-            var caller = await http.CallerAsync(core);
-            var (_, idem) = await http.OptionalBodyAsync(new RenderActionBody());
-            return (await core.Renders.RejectAsync(caller, id, idem, http.RequestAborted)).ToResult();
-        }).Produces<RenderView>();
+        var none = new RenderActionBody();
+        g.MapCommand<RenderBody, RenderView>("", (s, body, idem) => s.Core.Renders.AuthorizeAsync(s.Caller, body, idem, s.Aborted), status: 201)
+            .Produces<RenderView>(202).ProducesProblem(403);
+        g.MapQuery("/{id}", s => s.Core.Renders.GetAsync(s.Caller, s.Id, s.Aborted));
+        g.MapCommand<CompleteBody, RenderView>("/{id}/complete", (s, body, idem) => s.Core.Renders.CompleteAsync(s.Caller, s.Id, body, idem, s.Aborted));
+        g.MapCommand<RenderActionBody, RenderView>("/{id}/cancel", (s, _, idem) => s.Core.Renders.CancelAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        g.MapCommand<RenderActionBody, RenderView>("/{id}/approve", (s, _, idem) => s.Core.Renders.ApproveAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        g.MapCommand<RenderActionBody, RenderView>("/{id}/reject", (s, _, idem) => s.Core.Renders.RejectAsync(s.Caller, s.Id, idem, s.Aborted), none);
         return app;
     }
 }

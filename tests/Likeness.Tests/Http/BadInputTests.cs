@@ -123,6 +123,50 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(1, current!["version"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("/v1/licenses/{license}/usage?limit=0", "limit")]
+    [InlineData("/v1/licenses/{license}/usage?limit=501", "limit")]
+    [InlineData("/v1/licenses/{license}/usage?limit=ten", "limit")]
+    [InlineData("/v1/licenses/{license}/usage?limit=-1", "limit")]
+    [InlineData("/v1/licenses/{license}/usage?cursor=not-a-cursor", "cursor")]
+    [InlineData("/v1/performers/{performer}/usage?cursor=%00%00", "cursor")]
+    [InlineData("/v1/performers/{performer}/consent?format=xml", "format")]
+    public async Task A_bad_query_parameter_is_a_400_naming_it(string route, string field)
+    {
+        var path = route.Replace("{license}", _w.LicenseId, StringComparison.Ordinal).Replace("{performer}", _w.Performer.Id, StringComparison.Ordinal);
+        var (status, problem) = await _w.As(_w.Performer).GetJsonAsync(path);
+        Assert.Equal(400, status);
+        Assert.Equal(field, problem!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Usage_pages_follow_the_cursor_newest_first()
+    {
+        var studio = _w.As(_w.Studio);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, r) = await studio.PostAsync("/v1/renders", World.RenderBody(_w.LicenseId, 1));
+            var id = r!["renderId"]!.GetValue<string>();
+            await studio.PostAsync($"/v1/renders/{id}/complete", new { actualSeconds = 1, outputSha256 = new string('a', 64) });
+            ids.Add(id);
+            _server.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var (status, page) = await studio.GetJsonAsync($"/v1/licenses/{_w.LicenseId}/usage?limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
+            Assert.Equal(200, status);
+            seen.AddRange(page!["items"]!.AsArray().Select(x => x!["renderId"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        ids.Reverse();
+        Assert.Equal(ids, seen);
+    }
+
     [Fact]
     public async Task An_oversized_body_is_refused_with_a_problem()
     {
