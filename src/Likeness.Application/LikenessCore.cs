@@ -1,5 +1,6 @@
 using Likeness.Application.Common;
 using Likeness.Application.Consent;
+using Likeness.Application.Ledger;
 using Likeness.Application.Licensing;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
@@ -27,6 +28,7 @@ public sealed class LikenessCore : IDisposable
         Licenses = new LicenseService(store, clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options);
         Usage = new UsageService(store);
+        Ledger = new LedgerService(store, clock, keys);
     }
 
     public IStore Store { get; }
@@ -41,6 +43,7 @@ public sealed class LikenessCore : IDisposable
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }
     public UsageService Usage { get; }
+    public LedgerService Ledger { get; }
 
     /// <summary>Migrates the store, loads (or creates) the signing key, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)

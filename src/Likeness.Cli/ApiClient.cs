@@ -59,6 +59,55 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
         }
     }
 
+    /// <summary>GETs raw bytes, or null when the key may not see them (401, 403).</summary>
+    public async Task<byte[]?> TryGetBytesAsync(string path)
+    {
+        try
+        {
+            return await GetBytesAsync(path);
+        }
+        catch (CliException e) when (e.HttpStatus is 401 or 403)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>GETs raw bytes (tiles, checkpoints); a non-2xx answer is a <see cref="CliException"/>.</summary>
+    public async Task<byte[]> GetBytesAsync(string path)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        if (key is not null)
+        {
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        try
+        {
+            using var res = await _http.SendAsync(req);
+            var bytes = await res.Content.ReadAsByteArrayAsync();
+            if (!res.IsSuccessStatusCode)
+            {
+                JsonNode? problem = null;
+                try
+                {
+                    problem = JsonNode.Parse(bytes);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // Reported as text below.
+                }
+
+                throw new CliException($"{path}: " + Describe((int)res.StatusCode, problem, Encoding.UTF8.GetString(bytes))) { HttpStatus = (int)res.StatusCode };
+            }
+
+            return bytes;
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"cannot reach {server}: {e.Message}");
+        }
+    }
+
     private static string Describe(int status, JsonNode? problem, string text)
     {
         if (problem is JsonObject p)

@@ -68,4 +68,7 @@ public sealed class CliException : Exception
     }
 
     public int ExitCode { get; } = 1;
+
+    /// <summary>The HTTP status that caused it, when a server answered.</summary>
+    public int? HttpStatus { get; init; }
 }

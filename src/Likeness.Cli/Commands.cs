@@ -38,6 +38,10 @@ public static class Commands
           likeness render get|cancel|approve|reject ID
         Usage:
           likeness usage --license ID | --performer ID [--cursor C] [--limit N]
+        Ledger (anyone; with an auditor's --key the entries are replayed too):
+          likeness ledger verify [--trusted-checkpoint FILE] [--ledger-key KEY.json]
+          likeness ledger prove INDEX > proof.json
+          likeness ledger check-proof proof.json --ledger-key KEY.json [--entry ENTRY.bin]
 
         Common options: --server URL (LIKENESS_URL), --key KEY (LIKENESS_KEY), --db (LIKENESS_DB),
         --idempotency-key K, --json. Errors and denials: one line on stderr, non-zero exit (2 for a denial).
@@ -135,6 +139,11 @@ public static class Commands
         var server = a.Get("server") ?? Environment.GetEnvironmentVariable("LIKENESS_URL") ?? "http://127.0.0.1:8080";
         var key = a.Get("key") ?? Environment.GetEnvironmentVariable("LIKENESS_KEY");
         using var api = new ApiClient(server, key, a.Get("idempotency-key"));
+        if (a.Words[0] == "ledger")
+        {
+            return await LedgerCommands.RunAsync(a, api, server);
+        }
+
         var verb = a.Words.Count > 1 ? a.Words[1] : "";
         string Id() => Uri.EscapeDataString(a.Word(2, "id"));
         JsonNode? result = (a.Words[0], verb) switch

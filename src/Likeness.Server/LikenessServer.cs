@@ -36,6 +36,7 @@ public static class LikenessServer
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes);
         builder.Services.AddSingleton(core);
         builder.Services.AddHostedService<ReservationSweeper>();
+        builder.Services.AddHostedService<LedgerSequencer>();
         builder.Services.AddOpenApi("v1");
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Likeness.Server;
 
-/// <summary>Lapses reservations nobody settled, on the injected clock's timer (every five seconds).</summary>
+/// <summary>Lapses reservations nobody settled and records licence expiries, on the injected clock's timer (every five seconds).</summary>
 public sealed partial class ReservationSweeper(LikenessCore core, ILogger<ReservationSweeper> log) : IHostedService, IDisposable
 {
     private ITimer? _timer;
@@ -26,6 +26,7 @@ public sealed partial class ReservationSweeper(LikenessCore core, ILogger<Reserv
         try
         {
             await core.Renders.LapseExpiredAsync();
+            await core.Licenses.RecordExpiriesAsync();
         }
         catch (ObjectDisposedException)
         {

@@ -23,8 +23,10 @@ internal static class Schema
         CREATE TABLE licenses (
             id TEXT PRIMARY KEY, request_id TEXT NOT NULL REFERENCES license_requests(id), performer_id TEXT NOT NULL, studio_id TEXT NOT NULL,
             terms TEXT NOT NULL, stored_status TEXT NOT NULL, revocation_effective_at INTEGER, approved_at INTEGER NOT NULL,
-            estate_confirmed INTEGER NOT NULL, consent_version INTEGER NOT NULL, token TEXT NOT NULL, attestation TEXT, ledger_index INTEGER NOT NULL);
+            estate_confirmed INTEGER NOT NULL, consent_version INTEGER NOT NULL, token TEXT NOT NULL, attestation TEXT, ledger_index INTEGER NOT NULL,
+            term_end INTEGER NOT NULL, expiry_recorded INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX licenses_performer ON licenses(performer_id);
+        CREATE INDEX licenses_expiry ON licenses(expiry_recorded, term_end);
         CREATE TABLE license_budgets (
             license_id TEXT NOT NULL REFERENCES licenses(id), use_index INTEGER NOT NULL,
             seconds_used INTEGER NOT NULL DEFAULT 0, seconds_reserved INTEGER NOT NULL DEFAULT 0,
@@ -43,6 +45,10 @@ internal static class Schema
             scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL,
             created_at INTEGER NOT NULL, PRIMARY KEY (scope, key));
         CREATE TABLE ledger_entries (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
+        """,
+        """
+        CREATE TABLE ledger_tiles (level INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (level, idx));
+        CREATE TABLE ledger_checkpoints (size INTEGER PRIMARY KEY, root BLOB NOT NULL, note TEXT NOT NULL, at INTEGER NOT NULL);
         """,
     ];
 }

@@ -72,9 +72,9 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
 
     public void InsertLicense(LicenseRecord l)
     {
-        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12)",
+        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
-            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex);
+            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
             Exec("INSERT INTO license_budgets(license_id, use_index) VALUES ($p0, $p1)", l.Id, i);
@@ -88,6 +88,11 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     private const string LicenseColumns = "id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index";
 
     public LicenseRecord? GetLicense(string id) => One($"SELECT {LicenseColumns} FROM licenses WHERE id = $p0", ReadLicense, id);
+
+    public IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit) =>
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE expiry_recorded = 0 AND term_end <= $p0 ORDER BY term_end LIMIT $p1", ReadLicense, now.UtcTicks, limit);
+
+    public void MarkExpiryRecorded(string licenseId) => Exec("UPDATE licenses SET expiry_recorded = 1 WHERE id = $p0", licenseId);
 
     public IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId) =>
         Many($"SELECT {LicenseColumns} FROM licenses WHERE performer_id = $p0 ORDER BY approved_at", ReadLicense, performerId);
@@ -142,10 +147,28 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
 
     public long AppendLedgerEntry(byte[] entry)
     {
-        var index = Scalar<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries");
+        var index = LedgerEntryCount();
         Exec("INSERT INTO ledger_entries(idx, data) VALUES ($p0, $p1)", index, entry);
         return index;
     }
+
+    public long LedgerEntryCount() => Scalar<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries");
+
+    public IReadOnlyList<byte[]> ReadLedgerEntries(long from, int count) =>
+        Many("SELECT data FROM ledger_entries WHERE idx >= $p0 AND idx < $p1 ORDER BY idx", r => (byte[])r.GetValue(0), from, from + count);
+
+    public byte[]? GetTile(int level, long index) =>
+        One("SELECT data FROM ledger_tiles WHERE level = $p0 AND idx = $p1", r => (byte[])r.GetValue(0), level, index);
+
+    public void PutTile(int level, long index, byte[] data) =>
+        Exec("INSERT INTO ledger_tiles(level, idx, data) VALUES ($p0, $p1, $p2) ON CONFLICT(level, idx) DO UPDATE SET data = excluded.data", level, index, data);
+
+    public StoredCheckpoint? GetLatestCheckpoint() =>
+        One("SELECT size, root, note, at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1",
+            r => new StoredCheckpoint(r.GetInt64(0), (byte[])r.GetValue(1), r.GetString(2), Time(r.GetInt64(3))));
+
+    public void InsertCheckpoint(StoredCheckpoint c) =>
+        Exec("INSERT INTO ledger_checkpoints(size, root, note, at) VALUES ($p0, $p1, $p2, $p3)", c.Size, c.Root, c.Note, c.At.UtcTicks);
 
     // ---- plumbing ----
 

@@ -19,8 +19,13 @@ public sealed class LedgerEntry
     {
         _members["v"] = 1L;
         _members["kind"] = kind;
-        _members["at"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        _members["at"] = Time(at);
     }
+
+    /// <summary>An instant, as every entry writes one: RFC 3339 UTC with milliseconds.</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    public LedgerEntry With(string name, DateTimeOffset value) => With(name, Time(value));
 
     public LedgerEntry With(string name, string? value)
     {

@@ -51,7 +51,7 @@ public sealed class KeyRing : IDisposable
     }
 
     /// <summary>ASN.1 DER ECDSA signature (RFC 3279), as checkpoints use.</summary>
-    public byte[] SignDer(ReadOnlySpan<byte> data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    public byte[] SignDer(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
     /// <summary>A compact JWS (ES256) over <paramref name="payloadJson"/>; verifiable with the published key.</summary>
     public string SignJws(string payloadJson)

@@ -140,7 +140,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var index = s.AppendLedgerEntry(new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
-            .With("termEnd", terms.TermEnd.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture))
+            .With("termEnd", terms.TermEnd)
             .With("attested", attestation is null ? 0 : 1).ToBytes());
         var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index);
         s.InsertLicense(license);

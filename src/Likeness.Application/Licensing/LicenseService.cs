@@ -58,6 +58,24 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
         Change(caller, id, idem, Side.Estate, "license.estate_consented", (l, _) =>
             l.EstateConfirmed ? throw AppProblem.Conflict("already_recorded", "The estate already consented.") : l with { EstateConfirmed = true }, ct);
 
+    /// <summary>Records in the ledger, once, every licence that has passed its term end. Returns how many.</summary>
+    public Task<int> RecordExpiriesAsync(CancellationToken ct = default) =>
+        store.WriteAsync(
+            s =>
+            {
+                var now = clock.GetUtcNow();
+                var expired = s.ListUnrecordedExpiries(now, 1000);
+                foreach (var l in expired)
+                {
+                    s.AppendLedgerEntry(new LedgerEntry("license.expired", now).With("license", l.Id)
+                        .With("termEnd", l.Terms.TermEnd).ToBytes());
+                    s.MarkExpiryRecorded(l.Id);
+                }
+
+                return expired.Count;
+            },
+            ct);
+
     private enum Side { Either, Performer, PerformerOrUnion, Estate }
 
     private async Task<Outcome> Change(PartyRecord caller, string id, IdempotencyKey? idem, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
@@ -71,7 +89,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             var entry = new LedgerEntry(kind, now).With("license", id).With("by", caller.Id);
             if (changed.RevocationEffectiveAt is { } at && kind == "license.revoked")
             {
-                entry.With("effectiveAt", at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                entry.With("effectiveAt", at);
             }
 
             s.AppendLedgerEntry(entry.ToBytes());

@@ -50,6 +50,11 @@ public interface IStoreSession
     void UpdateLicense(LicenseRecord license);
     LicenseRecord? GetLicense(string id);
     IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId);
+
+    /// <summary>Licences past their term end whose expiry the ledger has not recorded yet.</summary>
+    IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit);
+
+    void MarkExpiryRecorded(string licenseId);
     IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId);
 
     /// <summary>Adds to one use's counters (negative to release). Never checks: the caller decided under the same transaction.</summary>
@@ -71,7 +76,25 @@ public interface IStoreSession
     // Ledger.
     /// <summary>Appends an entry in this transaction and returns its index.</summary>
     long AppendLedgerEntry(byte[] entry);
+
+    /// <summary>How many entries the ledger holds (integrated or not).</summary>
+    long LedgerEntryCount();
+
+    /// <summary>Up to <paramref name="count"/> entries from index <paramref name="from"/>, in order.</summary>
+    IReadOnlyList<byte[]> ReadLedgerEntries(long from, int count);
+
+    /// <summary>A hash tile's bytes (a partial tile is shorter than 8192), or null.</summary>
+    byte[]? GetTile(int level, long index);
+
+    void PutTile(int level, long index, byte[] data);
+
+    StoredCheckpoint? GetLatestCheckpoint();
+
+    void InsertCheckpoint(StoredCheckpoint checkpoint);
 }
+
+/// <summary>A checkpoint the log signed: its size, root and the signed note.</summary>
+public sealed record StoredCheckpoint(long Size, byte[] Root, string Note, DateTimeOffset At);
 
 /// <summary>The first answer given to a mutating request under an Idempotency-Key.</summary>
 public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Body, DateTimeOffset CreatedAt);

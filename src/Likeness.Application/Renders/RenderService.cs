@@ -137,7 +137,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             }
 
             s.AdjustBudget(render.LicenseId, decision.UseIndex, 0, render.RequestedMillis, 0, 1);
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId)
+            var index = s.AppendLedgerEntry(new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId).With("use", decision.UseIndex)
                 .With("by", caller.Id).With("reservedMs", render.RequestedMillis).ToBytes());
             var approved = render with
             {

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Likeness.Ledger;
+
+/// <summary>The first entry whose story does not hold, and why.</summary>
+public sealed record AuditFinding(long Index, string Problem);
+
+/// <summary>
+/// Replays the entries (docs/LEDGER.md) and checks the story they tell: no render on a licence that was not
+/// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
+/// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
+/// equal to what was reserved; budget counters never below zero. Pure: it sees only the entries.
+/// </summary>
+public sealed class LedgerAudit
+{
+    private sealed class License
+    {
+        public required string Performer { get; init; }
+        public required DateTimeOffset TermEnd { get; init; }
+        public bool Suspended { get; set; }
+        public DateTimeOffset? RevokedAt { get; set; }
+        public bool EstateConsented { get; set; }
+    }
+
+    private sealed record Render(string License, long Use, long ReservedMs, bool Pending);
+
+    private readonly Dictionary<string, License> _licenses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Render> _renders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, long), long> _reserved = [];
+    private readonly Dictionary<string, DateTimeOffset> _deaths = new(StringComparer.Ordinal);
+
+    /// <summary>How many entries were replayed.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Renders completed so far.</summary>
+    public long Completed { get; private set; }
+
+    /// <summary>Replays entries in order; the first finding, or null when the story holds.</summary>
+    public static AuditFinding? Check(IEnumerable<byte[]> entries)
+    {
+        var audit = new LedgerAudit();
+        foreach (var e in entries)
+        {
+            if (audit.Next(e) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Replays one more entry; a finding when it breaks the story.</summary>
+    public AuditFinding? Next(byte[] entry)
+    {
+        var index = Count++;
+        try
+        {
+            using var doc = JsonDocument.Parse(entry);
+            var problem = Apply(doc.RootElement);
+            return problem is null ? null : new AuditFinding(index, problem);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            return new AuditFinding(index, $"not a well-formed entry: {e.Message}");
+        }
+    }
+
+    private string? Apply(JsonElement e)
+    {
+        string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
+        long N(string name) => e.GetProperty(name).GetInt64();
+        DateTimeOffset T(string name) => DateTimeOffset.Parse(S(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var at = T("at");
+        var kind = S("kind");
+        switch (kind)
+        {
+            case "consent.version" or "license.requested" or "license.vetoed" or "license.countered":
+                return null;
+            case "performer.died":
+                _deaths[S("performer")] = at;
+                return null;
+            case "license.approved" or "license.accepted":
+                _licenses[S("license")] = new License { Performer = S("performer"), TermEnd = T("termEnd") };
+                return null;
+            case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
+                if (!_licenses.TryGetValue(S("license"), out var l))
+                {
+                    return $"{kind} of a licence never granted";
+                }
+
+                if (kind == "license.suspended")
+                {
+                    l.Suspended = true;
+                }
+                else if (kind == "license.resumed")
+                {
+                    l.Suspended = false;
+                }
+                else if (kind == "license.revoked")
+                {
+                    l.RevokedAt = T("effectiveAt");
+                }
+                else if (kind == "license.estate_consented")
+                {
+                    l.EstateConsented = true;
+                }
+
+                return null;
+            case "render.pending":
+                if (!_licenses.ContainsKey(S("license")))
+                {
+                    return "a render on a licence never granted";
+                }
+
+                _renders[S("render")] = new Render(S("license"), N("use"), 0, Pending: true);
+                return null;
+            case "render.authorized" or "render.approved":
+                var licenseId = S("license");
+                if (ActiveProblem(licenseId, at) is { } inactive)
+                {
+                    return $"a render authorized on a licence that was not active: {inactive}";
+                }
+
+                if (kind == "render.approved" && !(_renders.TryGetValue(S("render"), out var pending) && pending.Pending))
+                {
+                    return "a render approved that was not waiting for approval";
+                }
+
+                var reserved = N("reservedMs");
+                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false);
+                _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
+                return null;
+            case "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected":
+                if (!_renders.Remove(S("render"), out var r))
+                {
+                    return $"{kind} of a render that was not open";
+                }
+
+                if (kind == "render.rejected")
+                {
+                    return r.Pending ? null : "a render rejected that was not waiting for approval";
+                }
+
+                if (kind == "render.completed")
+                {
+                    if (r.Pending)
+                    {
+                        return "a render completed that was never authorized";
+                    }
+
+                    if (N("actualMs") > r.ReservedMs)
+                    {
+                        return $"a render completed with {N("actualMs")} ms above its reservation of {r.ReservedMs} ms";
+                    }
+
+                    Completed++;
+                }
+                else if (N("releasedMs") != r.ReservedMs)
+                {
+                    return $"{kind} released {N("releasedMs")} ms of a {r.ReservedMs} ms reservation";
+                }
+
+                var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
+                _reserved[(r.License, r.Use)] = left;
+                return left < 0 ? "a budget went below zero" : null;
+            default:
+                return $"unknown entry kind '{kind}'";
+        }
+    }
+
+    private string? ActiveProblem(string licenseId, DateTimeOffset at)
+    {
+        if (!_licenses.TryGetValue(licenseId, out var l))
+        {
+            return "never granted";
+        }
+
+        if (l.RevokedAt <= at)
+        {
+            return "revoked";
+        }
+
+        if (at >= l.TermEnd)
+        {
+            return "past its term end";
+        }
+
+        if (l.Suspended)
+        {
+            return "suspended";
+        }
+
+        return _deaths.TryGetValue(l.Performer, out var died) && died <= at && !l.EstateConsented ? "its performer died and the estate had not consented" : null;
+    }
+}
