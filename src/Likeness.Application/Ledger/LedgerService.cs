@@ -20,6 +20,7 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
     /// <summary>The most entries one integration takes.</summary>
     public const int MaxBatch = 65_536;
 
+    private readonly TileNodeCache _nodes = new();
     private volatile bool _headVerified;
 
     /// <summary>Integrates what is pending and signs a checkpoint; returns the latest checkpoint (null while the log is empty).</summary>
@@ -120,7 +121,7 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
                     throw AppProblem.BadRequest("out_of_range", $"index is 0 to {size - 1} for a tree of {size}.", "index");
                 }
 
-                var nodes = Tiles.Nodes(s.GetTile);
+                var nodes = _nodes.Nodes(s.GetTile);
                 var proof = TreeMath.InclusionProof(nodes, index, size);
                 return new InclusionProofView(size, index, Convert.ToBase64String(nodes(0, index)), proof.Select(Convert.ToBase64String).ToArray());
             },
@@ -136,7 +137,7 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
                     throw AppProblem.BadRequest("out_of_range", $"from is 1 to {size}.", "from");
                 }
 
-                var proof = TreeMath.ConsistencyProof(Tiles.Nodes(s.GetTile), from, size);
+                var proof = TreeMath.ConsistencyProof(_nodes.Nodes(s.GetTile), from, size);
                 return new ConsistencyProofView(from, size, proof.Select(Convert.ToBase64String).ToArray());
             },
             ct);

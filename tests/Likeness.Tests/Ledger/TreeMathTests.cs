@@ -40,10 +40,13 @@ public sealed class TreeMathTests
 
             var nodes = Tiles.Nodes((l, i) => tiles.GetValueOrDefault((l, i)));
             var fullRoot = TreeMath.Root(nodes, n);
+            var cached = new TileNodeCache(capacity: 3).Nodes((l, i) => tiles.GetValueOrDefault((l, i)));
+            Assert.Equal(fullRoot, TreeMath.Root(cached, n));
             for (var k = 0; k < 10; k++)
             {
                 var index = rng.Next(0, n);
                 var proof = TreeMath.InclusionProof(nodes, index, n);
+                Assert.Equal(proof, TreeMath.InclusionProof(cached, index, n));
                 Assert.Null(ProofVerifier.Inclusion(index, n, leaves[index], proof, fullRoot));
                 if (n > 1)
                 {

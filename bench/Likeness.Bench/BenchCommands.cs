@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+
+namespace Likeness.Bench;
+
+/// <summary>
+/// <c>micro</c> runs the BenchmarkDotNet suites; the other commands are timed harnesses for what involves the
+/// disk or the network (bounded in count and time, loopback only).
+/// </summary>
+public static class BenchCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : "help";
+        var rest = args.Skip(1).ToArray();
+        switch (command)
+        {
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(BenchCommands).Assembly).Run(rest);
+                return 0;
+            case "ledger-append":
+                await LedgerHarness.AppendAsync(Option(rest, "--entries", 200_000), Option(rest, "--writers", 256));
+                return 0;
+            case "ledger-verify":
+                await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
+                return 0;
+            default:
+                Console.WriteLine("""
+                    likeness bench:
+                      micro [BenchmarkDotNet options, e.g. --filter *Ledger*]
+                      ledger-append [--entries 200000] [--writers 256]   durable appends through the SQLite store
+                      ledger-verify [--entries 1000000]                  build a log, serve it, time 'likeness ledger verify'
+                    """);
+                return command == "help" ? 0 : 1;
+        }
+    }
+
+    public static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    public static string Rate(long count, Stopwatch sw) =>
+        (count / sw.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) + "/s";
+}

@@ -1,0 +1,3 @@
+using Likeness.Bench;
+
+return await BenchCommands.RunAsync(args);
