@@ -19,7 +19,8 @@ internal static class Schema
             created_at INTEGER NOT NULL, ledger_index INTEGER NOT NULL, PRIMARY KEY (performer_id, version));
         CREATE TABLE license_requests (
             id TEXT PRIMARY KEY, performer_id TEXT NOT NULL, studio_id TEXT NOT NULL, status TEXT NOT NULL, terms TEXT NOT NULL,
-            conflicts TEXT NOT NULL, counter_terms TEXT, note TEXT, license_id TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+            conflicts TEXT NOT NULL, counter_terms TEXT, note TEXT, license_id TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+            ledger_index INTEGER NOT NULL);
         CREATE TABLE licenses (
             id TEXT PRIMARY KEY, request_id TEXT NOT NULL REFERENCES license_requests(id), performer_id TEXT NOT NULL, studio_id TEXT NOT NULL,
             terms TEXT NOT NULL, stored_status TEXT NOT NULL, revocation_effective_at INTEGER, approved_at INTEGER NOT NULL,

@@ -56,19 +56,19 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
             r => new ConsentVersionRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId);
 
     public void InsertRequest(LicenseRequestRecord q) =>
-        Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10)",
+        Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11)",
             q.Id, q.PerformerId, q.StudioId, Vocabulary<RequestStatus>.Name(q.Status), TermsMapper.Serialize(q.Terms), q.ConflictsJson,
-            q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks);
+            q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public void UpdateRequest(LicenseRequestRecord q) =>
-        Exec("UPDATE license_requests SET status=$p1, counter_terms=$p2, note=$p3, license_id=$p4, updated_at=$p5 WHERE id=$p0",
-            q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks);
+        Exec("UPDATE license_requests SET status=$p1, counter_terms=$p2, note=$p3, license_id=$p4, updated_at=$p5, ledger_index=$p6 WHERE id=$p0",
+            q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public LicenseRequestRecord? GetRequest(string id) =>
-        One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at FROM license_requests WHERE id = $p0",
+        One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index FROM license_requests WHERE id = $p0",
             r => new LicenseRequestRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<RequestStatus>(r.GetString(3)), TermsMapper.Deserialize(r.GetString(4)),
                 r.GetString(5), r.IsDBNull(6) ? null : TermsMapper.Deserialize(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7),
-                r.IsDBNull(8) ? null : r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10))), id);
+                r.IsDBNull(8) ? null : r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10)), r.GetInt64(11)), id);
 
     public void InsertLicense(LicenseRecord l)
     {

@@ -23,7 +23,7 @@ public sealed record TermsView(string Project, string Description, UseBody[] Use
 
 public sealed record LicenseRequestView(
     string Id, string Status, string PerformerId, string StudioId, TermsView Terms, ConflictView[] Conflicts,
-    TermsView? Counter, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    TermsView? Counter, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long LedgerIndex);
 
 /// <summary>What is left of one use's budget. Null limits are unlimited.</summary>
 public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal SecondsUsed, decimal SecondsReserved, decimal? SecondsRemaining, long? MaxRenders, long RendersUsed, long RendersReserved, long? RendersRemaining);

@@ -32,11 +32,12 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
             var conflicts = RequestReview.Review(terms, consent, attested: false).Select(ToView).ToArray();
             var now = clock.GetUtcNow();
-            var request = new LicenseRequestRecord(
-                Ids.New("lrq", now), body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now);
-            s.InsertRequest(request);
-            s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", request.Id).With("performer", request.PerformerId)
+            var id = Ids.New("lrq", now);
+            var index = s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", id).With("performer", body.PerformerId)
                 .With("studio", caller.Id).With("consentVersion", consent.Version).WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+            var request = new LicenseRequestRecord(
+                id, body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now, index);
+            s.InsertRequest(request);
             return Outcome.Created(ToView(request));
         }, ct);
     }
@@ -86,9 +87,9 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var now = clock.GetUtcNow();
-            var vetoed = request with { Status = RequestStatus.Vetoed, Note = body.Reason.Trim(), UpdatedAt = now };
+            var index = s.AppendLedgerEntry(new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason).ToBytes());
+            var vetoed = request with { Status = RequestStatus.Vetoed, Note = body.Reason.Trim(), UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(vetoed);
-            s.AppendLedgerEntry(new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason).ToBytes());
             return Outcome.Ok(ToView(vetoed));
         }, ct);
     }
@@ -107,10 +108,10 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var now = clock.GetUtcNow();
-            var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now };
-            s.UpdateRequest(countered);
-            s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
+            var index = s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
                 .WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+            var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now, LedgerIndex = index };
+            s.UpdateRequest(countered);
             return Outcome.Ok(ToView(countered));
         }, ct);
     }
@@ -144,7 +145,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             .With("attested", attestation is null ? 0 : 1).ToBytes());
         var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index);
         s.InsertLicense(license);
-        s.UpdateRequest(request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now });
+        s.UpdateRequest(request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index });
         return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);
     }
 
@@ -190,7 +191,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     public static LicenseRequestView ToView(LicenseRequestRecord r) => new(
         r.Id, Vocabulary<RequestStatus>.Name(r.Status), r.PerformerId, r.StudioId, TermsMapper.ToView(r.Terms),
         Json.DeserializeStored<ConflictView[]>(r.ConflictsJson), r.CounterTerms is null ? null : TermsMapper.ToView(r.CounterTerms),
-        r.Note, r.LicenseId, r.CreatedAt, r.UpdatedAt);
+        r.Note, r.LicenseId, r.CreatedAt, r.UpdatedAt, r.LedgerIndex);
 }
 
 /// <summary>The payload of a licence token (JWS ES256), verifiable offline with the server's published key.</summary>

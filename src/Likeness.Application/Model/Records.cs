@@ -24,7 +24,7 @@ public enum RequestStatus { Pending, Approved, Vetoed, Countered, Accepted }
 /// <summary>A studio's licence request and where it stands.</summary>
 public sealed record LicenseRequestRecord(
     string Id, string PerformerId, string StudioId, RequestStatus Status, LicenseTerms Terms, string ConflictsJson,
-    LicenseTerms? CounterTerms, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    LicenseTerms? CounterTerms, string? Note, string? LicenseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long LedgerIndex);
 
 /// <summary>A licence as stored: its terms, lifecycle, signed token.</summary>
 public sealed record LicenseRecord(

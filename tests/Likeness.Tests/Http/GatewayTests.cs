@@ -221,6 +221,7 @@ public sealed class GatewayTests : IAsyncLifetime
         };
         var (s, created) = await studio.PostAsync("/v1/license-requests", new { performerId = _w.Performer.Id, project = "Anything", description = "Any use in all media.", uses = new[] { use } });
         Assert.Equal(201, s);
+        Assert.True(created!["ledgerIndex"]!.GetValue<long>() > 0);
         var codes = created!["conflicts"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToHashSet();
         Assert.Contains("description_not_specific", codes);
         Assert.Contains("modality_not_licensed", codes);
