@@ -5,6 +5,7 @@ using Likeness.Application.Licensing;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
+using Likeness.Application.Royalties;
 using Likeness.Application.Usage;
 
 namespace Likeness.Application;
@@ -29,6 +30,8 @@ public sealed class LikenessCore : IDisposable
         Renders = new RenderService(store, clock, mutations, Snapshots, options);
         Usage = new UsageService(store);
         Ledger = new LedgerService(store, clock, keys);
+        Splits = new SplitsService(store, clock, mutations);
+        Statements = new StatementService(store, clock, mutations);
     }
 
     public IStore Store { get; }
@@ -44,6 +47,8 @@ public sealed class LikenessCore : IDisposable
     public RenderService Renders { get; }
     public UsageService Usage { get; }
     public LedgerService Ledger { get; }
+    public SplitsService Splits { get; }
+    public StatementService Statements { get; }
 
     /// <summary>Migrates the store, loads (or creates) the signing key, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)

@@ -38,6 +38,12 @@ public static class Commands
           likeness render get|cancel|approve|reject ID
         Usage:
           likeness usage --license ID | --performer ID [--cursor C] [--limit N]
+        Royalties:
+          likeness splits set PERFORMER_ID --file SPLITS.json | splits get PERFORMER_ID
+          likeness rates load UNION_ID --file RATES.json | rates get UNION_ID      (operator loads)
+          likeness statements get --party ID --period YYYY-MM [--csv]
+          likeness statements close --period YYYY-MM                              (operator)
+          likeness statements verify --period YYYY-MM                             (operator, auditor)
         Ledger (anyone; with an auditor's --key the entries are replayed too):
           likeness ledger verify [--trusted-checkpoint FILE] [--ledger-key KEY.json]
           likeness ledger prove INDEX > proof.json
@@ -145,6 +151,12 @@ public static class Commands
         }
 
         var verb = a.Words.Count > 1 ? a.Words[1] : "";
+        if (a.Words[0] == "statements" && verb == "get" && a.Has("csv"))
+        {
+            Console.Write(System.Text.Encoding.UTF8.GetString(await api.GetBytesAsync(StatementPath(a, "csv"))));
+            return 0;
+        }
+
         string Id() => Uri.EscapeDataString(a.Word(2, "id"));
         JsonNode? result = (a.Words[0], verb) switch
         {
@@ -201,10 +213,33 @@ public static class Commands
             ("render", "get") => await api.SendAsync(HttpMethod.Get, $"v1/renders/{Id()}"),
             ("render", "cancel" or "approve" or "reject") => await api.SendAsync(HttpMethod.Post, $"v1/renders/{Id()}/{verb}", "{}"),
             ("usage", _) => await api.SendAsync(HttpMethod.Get, UsagePath(a)),
+            ("splits", "set") => await api.SendAsync(HttpMethod.Put, $"v1/performers/{Id()}/splits", ReadFile(a)),
+            ("splits", "get") => await api.SendAsync(HttpMethod.Get, $"v1/performers/{Id()}/splits"),
+            ("rates", "load") => await api.SendAsync(HttpMethod.Put, $"v1/unions/{Id()}/rates", ReadFile(a)),
+            ("rates", "get") => await api.SendAsync(HttpMethod.Get, $"v1/unions/{Id()}/rates"),
+            ("statements", "get") => await api.SendAsync(HttpMethod.Get, StatementPath(a, "json")),
+            ("statements", "close") => await api.SendAsync(HttpMethod.Post, "v1/statements/close", new JsonObject { ["period"] = a.Require("period") }.ToJsonString()),
+            ("statements", "verify") => RequireMatch(await api.SendAsync(HttpMethod.Get, $"v1/statements/verify?period={Uri.EscapeDataString(a.Require("period"))}"), a.Json),
             _ => throw new CliException($"unknown command '{string.Join(' ', a.Words.Take(2))}'; see 'likeness --help'"),
         };
         Printer.Print(result, a.Json);
         return 0;
+    }
+
+
+    private static string StatementPath(Args a, string format) =>
+        $"v1/statements?party={Uri.EscapeDataString(a.Require("party"))}&period={Uri.EscapeDataString(a.Require("period"))}&format={format}";
+
+    /// <summary>A recomputed period that differs from what was frozen is a failure: print the differences, exit 1.</summary>
+    private static JsonNode? RequireMatch(JsonNode? check, bool json)
+    {
+        if (check?["matches"]?.GetValue<bool>() == false)
+        {
+            Printer.Print(json ? check : check["differences"], json);
+            throw new CliException($"period {check["period"]} differs from its frozen statements in {check["differences"]!.AsArray().Count} place(s)");
+        }
+
+        return check;
     }
 
     private static string UsagePath(Args a)

@@ -76,7 +76,7 @@ public sealed class LedgerAudit
         var kind = S("kind");
         switch (kind)
         {
-            case "consent.version" or "license.requested" or "license.vetoed" or "license.countered":
+            case "consent.version" or "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
                 return null;
             case "performer.died":
                 _deaths[S("performer")] = at;

@@ -54,6 +54,7 @@ public static class LikenessServer
         app.MapLicensesApi();
         app.MapRendersApi();
         app.MapLedgerApi();
+        app.MapRoyaltiesApi();
         return new BuiltServer(app, core, operatorKey);
     }
 }

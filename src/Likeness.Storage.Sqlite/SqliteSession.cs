@@ -31,7 +31,8 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
 
     public PartyRecord? GetPartyByKeyHash(string h) => One($"SELECT {PartyColumns} FROM parties WHERE key_hash = $p0", ReadParty, h);
 
-    public void SetDeath(string performerId, DateOnly diedOn) => Exec("UPDATE parties SET died_on = $p1 WHERE id = $p0", performerId, DateText(diedOn));
+    public void SetDeath(string performerId, DateOnly diedOn) =>
+        Exec("UPDATE parties SET died_on = $p1, died_at = $p2 WHERE id = $p0", performerId, DateText(diedOn), new DateTimeOffset(diedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
 
     private static PartyRecord ReadParty(SqliteDataReader r) => new(
         r.GetString(0), Enum<PartyKind>(r.GetString(1)), r.GetString(2), Json.DeserializeStored<string[]>(r.GetString(3)), Time(r.GetInt64(4)),
@@ -72,9 +73,9 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
 
     public void InsertLicense(LicenseRecord l)
     {
-        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13)",
+        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end, rate_override) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
-            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks);
+            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks, l.RateOverride ? 1 : 0);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
             Exec("INSERT INTO license_budgets(license_id, use_index) VALUES ($p0, $p1)", l.Id, i);
@@ -85,9 +86,12 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         Exec("UPDATE licenses SET stored_status=$p1, revocation_effective_at=$p2, estate_confirmed=$p3 WHERE id=$p0",
             l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0);
 
-    private const string LicenseColumns = "id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index";
+    private const string LicenseColumns = "id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, rate_override";
 
     public LicenseRecord? GetLicense(string id) => One($"SELECT {LicenseColumns} FROM licenses WHERE id = $p0", ReadLicense, id);
+
+    public IReadOnlyList<LicenseRecord> ListLicensesEndingIn(DateTimeOffset from, DateTimeOffset to) =>
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE term_end >= $p0 AND term_end < $p1 ORDER BY id", ReadLicense, from.UtcTicks, to.UtcTicks);
 
     public IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit) =>
         Many($"SELECT {LicenseColumns} FROM licenses WHERE expiry_recorded = 0 AND term_end <= $p0 ORDER BY term_end LIMIT $p1", ReadLicense, now.UtcTicks, limit);
@@ -100,7 +104,7 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     private static LicenseRecord ReadLicense(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), TermsMapper.Deserialize(r.GetString(4)), Enum<LicenseStatus>(r.GetString(5)),
         r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, r.GetInt32(9), r.GetString(10),
-        r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12));
+        r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12), r.GetInt64(13) != 0);
 
     public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId) =>
         Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = $p0 ORDER BY use_index",
@@ -110,16 +114,16 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         Exec("UPDATE license_budgets SET seconds_used = seconds_used + $p2, seconds_reserved = seconds_reserved + $p3, renders_used = renders_used + $p4, renders_reserved = renders_reserved + $p5 WHERE license_id = $p0 AND use_index = $p1",
             licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
 
-    private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, created_at, expires_at, settled_at, ledger_index";
+    private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, created_at, expires_at, settled_at, ledger_index, factor_e12, split_version";
 
     public void InsertRender(RenderRecord x) =>
-        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15)",
+        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16,$p17)",
             x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
-            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
+            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
 
     public void UpdateRender(RenderRecord x) =>
-        Exec("UPDATE renders SET use_index=$p1, status=$p2, reserved_ms=$p3, actual_ms=$p4, output_sha256=$p5, obligations=$p6, expires_at=$p7, settled_at=$p8, ledger_index=$p9 WHERE id=$p0",
-            x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex);
+        Exec("UPDATE renders SET use_index=$p1, status=$p2, reserved_ms=$p3, actual_ms=$p4, output_sha256=$p5, obligations=$p6, expires_at=$p7, settled_at=$p8, ledger_index=$p9, factor_e12=$p10, split_version=$p11 WHERE id=$p0",
+            x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
 
     public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = $p0", ReadRender, id);
 
@@ -135,7 +139,54 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     private static RenderRecord ReadRender(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Enum<RenderStatus>(r.GetString(5)), r.GetString(6),
         r.GetInt64(7), r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11),
-        Time(r.GetInt64(12)), r.IsDBNull(13) ? null : Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)), r.GetInt64(15));
+        Time(r.GetInt64(12)), r.IsDBNull(13) ? null : Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)), r.GetInt64(15),
+        r.GetInt64(16), r.GetInt32(17));
+
+    public void InsertSplits(SplitsRecord x) =>
+        Exec("INSERT INTO splits(performer_id, version, body, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)", x.PerformerId, x.Version, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
+
+    public SplitsRecord? GetSplits(string performerId, int? version) =>
+        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = $p0 AND ($p1 IS NULL OR version = $p1) ORDER BY version DESC LIMIT 1",
+            r => new SplitsRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, version);
+
+    public SplitsRecord? GetSplitsAt(string performerId, DateTimeOffset at) =>
+        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = $p0 AND created_at <= $p1 ORDER BY version DESC LIMIT 1",
+            r => new SplitsRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, at.UtcTicks);
+
+    public DateTimeOffset? EarliestSettlement()
+    {
+        var ticks = Scalar<long?>("SELECT MIN(settled_at) FROM renders WHERE status = 'completed'");
+        return ticks is { } t ? Time(t) : null;
+    }
+
+    public void InsertRateTable(RateTableRecord x) =>
+        Exec("INSERT INTO rate_tables(union_id, version, label, body, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5)", x.UnionId, x.Version, x.Label, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
+
+    public RateTableRecord? GetCurrentRateTable(string unionId) =>
+        One("SELECT union_id, version, label, body, created_at, ledger_index FROM rate_tables WHERE union_id = $p0 ORDER BY version DESC LIMIT 1",
+            r => new RateTableRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), Time(r.GetInt64(4)), r.GetInt64(5)), unionId);
+
+    public IReadOnlyList<PartyRecord> ListUnionsOf(string performerId) =>
+        Many($"SELECT {PartyColumns} FROM parties WHERE kind = 'union' AND EXISTS (SELECT 1 FROM json_each(parties.represents) WHERE value = $p0) ORDER BY id", ReadParty, performerId);
+
+    public IReadOnlyList<Domain.Royalties.UsageAggregate> AggregateUsage(DateTimeOffset? from, DateTimeOffset to, string? licenseId) =>
+        Many("SELECT r.license_id, r.use_index, r.factor_e12, r.split_version, CASE WHEN p.died_at IS NOT NULL AND r.settled_at >= p.died_at THEN 1 ELSE 0 END AS deceased, " +
+             "COUNT(*), SUM(r.actual_ms) FROM renders r JOIN parties p ON p.id = r.performer_id " +
+             "WHERE r.status = 'completed' AND ($p0 IS NULL OR r.settled_at >= $p0) AND r.settled_at < $p1 AND ($p2 IS NULL OR r.license_id = $p2) " +
+             "GROUP BY r.license_id, r.use_index, r.factor_e12, r.split_version, deceased",
+            r => new Domain.Royalties.UsageAggregate(r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4) != 0, r.GetInt64(5), r.GetInt64(6)),
+            from?.UtcTicks, to.UtcTicks, licenseId);
+
+    public ClosedPeriodRecord? GetClosedPeriod(string period) =>
+        One("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods WHERE period = $p0", ReadClosed, period);
+
+    public IReadOnlyList<ClosedPeriodRecord> ListClosedPeriods() =>
+        Many("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods ORDER BY period", ReadClosed);
+
+    public void InsertClosedPeriod(ClosedPeriodRecord x) =>
+        Exec("INSERT INTO closed_periods(period, closed_at, lines, sha256, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)", x.Period, x.ClosedAt.UtcTicks, x.LinesJson, x.Sha256, x.LedgerIndex);
+
+    private static ClosedPeriodRecord ReadClosed(SqliteDataReader r) => new(r.GetString(0), Time(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt64(4));
 
     public IdempotencyRecord? GetIdempotency(string scope, string key) =>
         One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = $p0 AND key = $p1",
@@ -185,7 +236,7 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     private T? Scalar<T>(string sql, params object?[] args)
     {
         var v = Command(sql, args).ExecuteScalar();
-        return v is null or DBNull ? default : (T)Convert.ChangeType(v, typeof(T), CultureInfo.InvariantCulture);
+        return v is null or DBNull ? default : (T)Convert.ChangeType(v, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
     private T? One<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)

@@ -19,8 +19,41 @@ public sealed record CreateAssetBody(string Name, string Modality, string Tier, 
 /// <summary>An amount in minor units of an ISO 4217 currency.</summary>
 public sealed record MoneyBody(string Currency, long Minor);
 
-/// <summary>What a licence pays.</summary>
-public sealed record CompensationBody(MoneyBody? PerRender = null, MoneyBody? PerSecond = null, MoneyBody? MinimumGuarantee = null);
+/// <summary>A multiplier for renders of a purpose, in basis points (10,000 = ×1).</summary>
+public sealed record PurposeFactorBody(string Purpose, int FactorBps);
+
+/// <summary>A multiplier for renders in a territory, in basis points; the first matching entry applies.</summary>
+public sealed record TerritoryFactorBody(string Territory, int FactorBps);
+
+/// <summary>What a licence pays, and the multipliers above scale.</summary>
+public sealed record CompensationBody(
+    MoneyBody? PerRender = null,
+    MoneyBody? PerSecond = null,
+    MoneyBody? MinimumGuarantee = null,
+    int? RealtimeFactorBps = null,
+    PurposeFactorBody[]? PurposeFactors = null,
+    TerritoryFactorBody[]? TerritoryFactors = null);
+
+/// <summary>One payee of a performer: a party, its role (agent, manager) and its share of the gross in basis points.</summary>
+public sealed record PayeeBody(string Party, string Role, int ShareBps);
+
+/// <summary>One heir: a party and its share, in basis points, of what the performer would have received.</summary>
+public sealed record HeirBody(string Party, int ShareBps);
+
+/// <summary>The union's pension-and-health contribution, in basis points of the gross, added on top and owed by the studio.</summary>
+public sealed record PensionBody(string Union, int RateBps);
+
+/// <summary><c>PUT /v1/performers/{id}/splits</c>.</summary>
+public sealed record SplitsBody(PayeeBody[]? Payees = null, HeirBody[]? Heirs = null, PensionBody? PensionAndHealth = null);
+
+/// <summary>One minimum rate of a union's table: a purpose and modality, per render and/or per second.</summary>
+public sealed record UnionRateBody(string Purpose, string Modality, MoneyBody? PerRender = null, MoneyBody? PerSecond = null);
+
+/// <summary><c>PUT /v1/unions/{id}/rates</c>: a versioned rate table the operator loads.</summary>
+public sealed record RateTableBody(string Version, UnionRateBody[] Rates);
+
+/// <summary><c>POST /v1/statements/close</c>.</summary>
+public sealed record ClosePeriodBody(string Period);
 
 /// <summary>One use in a licence request. Seconds are decimal numbers with at most three decimals.</summary>
 public sealed record UseBody(
@@ -50,7 +83,7 @@ public sealed record ApproveBody(string? Note = null, AttestationBody? Attestati
 public sealed record VetoBody(string Reason);
 
 /// <summary><c>POST /v1/license-requests/{id}/counter</c>: the changed terms.</summary>
-public sealed record CounterBody(UseBody[] Uses, CompensationBody? Compensation = null, string? Project = null, string? Description = null, string? Note = null);
+public sealed record CounterBody(UseBody[] Uses, CompensationBody? Compensation = null, string? Project = null, string? Description = null, string? Note = null, bool? RateOverride = null);
 
 /// <summary><c>POST /v1/license-requests/{id}/accept</c>.</summary>
 public sealed record AcceptBody(string? Note = null);

@@ -31,7 +31,7 @@ public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal S
 public sealed record LicenseView(
     string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string Token,
     DateTimeOffset ApprovedAt, DateTimeOffset TermEnd, DateTimeOffset? RevocationEffectiveAt, bool EstateConfirmed,
-    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex);
+    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false);
 
 public sealed record ReasonView(string Code, string Message, string Rule);
 
@@ -47,6 +47,29 @@ public sealed record RenderView(
 public sealed record UsageEventView(
     string RenderId, string LicenseId, string PerformerId, string StudioId, int Use, string Modality, string Purpose, string Territory,
     string Language, decimal Seconds, string OutputSha256, DateTimeOffset CompletedAt, long LedgerIndex);
+
+/// <summary>A performer's payees, one version.</summary>
+public sealed record SplitsView(string PerformerId, int Version, PayeeBody[] Payees, HeirBody[] Heirs, PensionBody? PensionAndHealth, DateTimeOffset CreatedAt, long LedgerIndex);
+
+/// <summary>A union's rate table, one version.</summary>
+public sealed record RateTableView(string UnionId, int Version, string Label, UnionRateBody[] Rates, DateTimeOffset CreatedAt, long LedgerIndex);
+
+/// <summary>An amount in one currency (totals are never summed across currencies).</summary>
+public sealed record TotalView(string Currency, long Minor);
+
+/// <summary>One statement line; amounts in minor units; <c>factor</c> is the combined multiplier as a decimal string.</summary>
+public sealed record StatementLineView(
+    string Kind, string LicenseId, int? Use, string Role, string Currency, long Renders, decimal Seconds, long PerRenderMinor,
+    long PerSecondMinor, string Factor, long GrossMinor, int ShareBps, long AmountMinor, string? CorrectsPeriod, string? Corrects);
+
+/// <summary>A party's statement (or, for a studio, its invoice) for one calendar month (UTC).</summary>
+public sealed record StatementView(string Party, string Period, string Status, TotalView[] Totals, StatementLineView[] Lines);
+
+/// <summary>A period once closed: frozen and recorded in the ledger.</summary>
+public sealed record ClosedPeriodView(string Period, DateTimeOffset ClosedAt, string Sha256, int Lines, long LedgerIndex);
+
+/// <summary>The result of recomputing a closed period from usage.</summary>
+public sealed record PeriodCheckView(string Period, bool Matches, int Lines, StatementLineView[] Differences);
 
 /// <summary>A page of results, newest first; pass <see cref="NextCursor"/> as <c>?cursor=</c> for the next page.</summary>
 public sealed record Page<T>(T[] Items, string? NextCursor);

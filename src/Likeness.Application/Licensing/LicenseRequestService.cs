@@ -6,6 +6,7 @@ using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
+using Likeness.Application.Royalties;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
 using Likeness.Domain.Licensing;
@@ -30,7 +31,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
-            var conflicts = RequestReview.Review(terms, consent, attested: false).Select(ToView).ToArray();
+            var conflicts = RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms)).Select(ToView).ToArray();
             var now = clock.GetUtcNow();
             var id = Ids.New("lrq", now);
             var index = s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", id).With("performer", body.PerformerId)
@@ -71,7 +72,13 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                     "The description of use is not reasonably specific (California AB 2602); approve with an attestation by counsel or a union, or counter with a specific description.");
             }
 
-            return Outcome.Created(Grant(s, request, request.Terms, RequestStatus.Approved, caller.Id, attestation, body.Note));
+            var belowFloor = UnionFloors.Check(s, request.PerformerId, request.Terms).Count > 0;
+            if (belowFloor && body.RateOverride != true)
+            {
+                throw AppProblem.Conflict("below_union_floor", "The compensation is below the union's minimum rate; approve with rateOverride: true to record an explicit override, or counter.");
+            }
+
+            return Outcome.Created(Grant(s, request, request.Terms, RequestStatus.Approved, caller.Id, attestation, body.Note, belowFloor));
         }, ct);
     }
 
@@ -107,6 +114,11 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                 throw AppProblem.BadRequest("description_not_specific", "A counter offer carries a reasonably specific description of use.", "description");
             }
 
+            if (body.RateOverride != true && UnionFloors.Check(s, request.PerformerId, terms).Count > 0)
+            {
+                throw AppProblem.BadRequest("below_union_floor", "The countered compensation is below the union's minimum rate; send rateOverride: true to record an explicit override.", "compensation");
+            }
+
             var now = clock.GetUtcNow();
             var index = s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
                 .WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
@@ -124,11 +136,13 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         {
             var request = Visible(s, caller, id, performerSideOnly: false);
             RequireStatus(request, RequestStatus.Countered);
-            return Outcome.Created(Grant(s, request, request.CounterTerms!, RequestStatus.Accepted, caller.Id, null, body.Note));
+            // A counter below the floor was accepted at counter time only with the performer side's explicit override.
+            var belowFloor = UnionFloors.Check(s, request.PerformerId, request.CounterTerms!).Count > 0;
+            return Outcome.Created(Grant(s, request, request.CounterTerms!, RequestStatus.Accepted, caller.Id, null, body.Note, belowFloor));
         }, ct);
     }
 
-    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note)
+    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride)
     {
         var now = clock.GetUtcNow();
         var licenseId = Ids.New("lic", now);
@@ -142,8 +156,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
             .With("termEnd", terms.TermEnd)
-            .With("attested", attestation is null ? 0 : 1).ToBytes());
-        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index);
+            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).ToBytes());
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index, rateOverride);
         s.InsertLicense(license);
         s.UpdateRequest(request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index });
         return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);

@@ -29,7 +29,7 @@ public static class LicenseViews
         var status = LicenseLifecycle.StatusAt(now, l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted);
         return new LicenseView(
             l.Id, StatusName(status), l.RequestId, l.PerformerId, l.StudioId, TermsMapper.ToView(l.Terms), l.Token, l.ApprovedAt,
-            l.Terms.TermEnd, l.RevocationEffectiveAt, l.EstateConfirmed, l.ConsentVersion, l.Attestation, budgetViews, l.LedgerIndex);
+            l.Terms.TermEnd, l.RevocationEffectiveAt, l.EstateConfirmed, l.ConsentVersion, l.Attestation, budgetViews, l.LedgerIndex, l.RateOverride);
     }
 
     public static string StatusName(LicenseStatus s) => s switch

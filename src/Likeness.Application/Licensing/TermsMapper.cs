@@ -4,6 +4,7 @@ using Likeness.Domain.Common;
 using Likeness.Domain.Geography;
 using Likeness.Domain.Language;
 using Likeness.Domain.Licensing;
+using Likeness.Domain.Royalties;
 
 namespace Likeness.Application.Licensing;
 
@@ -111,7 +112,19 @@ public static class TermsMapper
             return Compensation.None;
         }
 
-        var comp = new Compensation(Money(c.PerRender, path + ".perRender"), Money(c.PerSecond, path + ".perSecond"), Money(c.MinimumGuarantee, path + ".minimumGuarantee"));
+        var comp = new Compensation(Money(c.PerRender, path + ".perRender"), Money(c.PerSecond, path + ".perSecond"), Money(c.MinimumGuarantee, path + ".minimumGuarantee"))
+        {
+            Multipliers = new Multipliers(
+                c.RealtimeFactorBps is { } rt ? Factor(rt, path + ".realtimeFactorBps") : null,
+                (c.PurposeFactors ?? []).Select((p, i) => new PurposeFactor(Code<Purpose>(p.Purpose, $"{path}.purposeFactors[{i}].purpose"), Factor(p.FactorBps, $"{path}.purposeFactors[{i}].factorBps"))).ToArray(),
+                (c.TerritoryFactors ?? []).Select((t, i) => new TerritoryFactor(
+                    Regions.TryResolve(t.Territory, out _) ? t.Territory.ToUpperInvariant() : throw AppProblem.BadRequest("unknown_code", $"Unknown territory '{t.Territory}'.", $"{path}.territoryFactors[{i}].territory"),
+                    Factor(t.FactorBps, $"{path}.territoryFactors[{i}].factorBps"))).ToArray()),
+        };
+        if (comp.Currency is null && (c.RealtimeFactorBps is not null || c.PurposeFactors is { Length: > 0 } || c.TerritoryFactors is { Length: > 0 }))
+        {
+            throw AppProblem.BadRequest("invalid_terms", "Multipliers apply to an amount; name perRender or perSecond.", path);
+        }
         var currencies = new[] { comp.PerRender, comp.PerSecond, comp.MinimumGuarantee }.Where(m => m is not null).Select(m => m!.Currency).Distinct().Count();
         if (currencies > 1)
         {
@@ -121,7 +134,11 @@ public static class TermsMapper
         return comp;
     }
 
-    private static Money? Money(MoneyBody? m, string path)
+    /// <summary>A multiplier in basis points: 1 (×0.0001) to 100,000 (×10).</summary>
+    private static int Factor(int bps, string field) =>
+        bps is >= 1 and <= 100_000 ? bps : throw AppProblem.BadRequest("out_of_range", "A factor is 1 to 100000 basis points (10000 = ×1).", field);
+
+    public static Money? Money(MoneyBody? m, string path)
     {
         if (m is null)
         {
@@ -157,10 +174,13 @@ public static class TermsMapper
             u.ContentCategories.Select(Vocabulary<ContentCategory>.Name).ToArray(),
             u.Derivation is { } dv ? Vocabulary<Derivation>.Name(dv) : null,
             u.Realtime)).ToArray(),
-        t.Compensation.Currency is null ? null : new CompensationBody(M(t.Compensation.PerRender), M(t.Compensation.PerSecond), M(t.Compensation.MinimumGuarantee)),
+        t.Compensation.Currency is null ? null : new CompensationBody(
+            M(t.Compensation.PerRender), M(t.Compensation.PerSecond), M(t.Compensation.MinimumGuarantee), t.Compensation.Multipliers.RealtimeFactorBps,
+            t.Compensation.Multipliers.Purposes.Count == 0 ? null : t.Compensation.Multipliers.Purposes.Select(p => new PurposeFactorBody(Vocabulary<Purpose>.Name(p.Purpose), p.FactorBps)).ToArray(),
+            t.Compensation.Multipliers.Territories.Count == 0 ? null : t.Compensation.Multipliers.Territories.Select(x => new TerritoryFactorBody(x.Territory, x.FactorBps)).ToArray()),
         t.TermEnd);
 
-    private static MoneyBody? M(Money? m) => m is null ? null : new MoneyBody(m.Currency, m.Minor);
+    public static MoneyBody? M(Money? m) => m is null ? null : new MoneyBody(m.Currency, m.Minor);
 
     /// <summary>The stored form of terms: the view's JSON.</summary>
     public static string Serialize(LicenseTerms t) => Json.Serialize(ToView(t));

@@ -30,7 +30,7 @@ public sealed record LicenseRequestRecord(
 public sealed record LicenseRecord(
     string Id, string RequestId, string PerformerId, string StudioId, LicenseTerms Terms, LicenseStatus StoredStatus,
     DateTimeOffset? RevocationEffectiveAt, DateTimeOffset ApprovedAt, bool EstateConfirmed, int ConsentVersion,
-    string Token, string? Attestation, long LedgerIndex);
+    string Token, string? Attestation, long LedgerIndex, bool RateOverride = false);
 
 /// <summary>The budget counters of one licence use.</summary>
 public sealed record UseBudgetRecord(int UseIndex, long SecondsUsedMillis, long SecondsReservedMillis, long RendersUsed, long RendersReserved);
@@ -43,4 +43,13 @@ public sealed record RenderRecord(
     string Id, string LicenseId, string StudioId, string PerformerId, int UseIndex, RenderStatus Status,
     string RequestJson, long RequestedMillis, long ReservedMillis, long? ActualMillis, string? OutputSha256,
     string ObligationsJson, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? SettledAt, long LedgerIndex);
+    DateTimeOffset? SettledAt, long LedgerIndex, long FactorE12 = Domain.Royalties.Exact.One, int SplitVersion = 0);
+
+/// <summary>One version of a performer's payees (the body as accepted).</summary>
+public sealed record SplitsRecord(string PerformerId, int Version, string BodyJson, DateTimeOffset CreatedAt, long LedgerIndex);
+
+/// <summary>One version of a union's minimum rates.</summary>
+public sealed record RateTableRecord(string UnionId, int Version, string Label, string BodyJson, DateTimeOffset CreatedAt, long LedgerIndex);
+
+/// <summary>A closed (frozen) period: every line of it, and the hash recorded in the ledger.</summary>
+public sealed record ClosedPeriodRecord(string Period, DateTimeOffset ClosedAt, string LinesJson, string Sha256, long LedgerIndex);

@@ -69,6 +69,34 @@ public interface IStoreSession
     /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>
     IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit);
 
+    // Royalties.
+    void InsertSplits(SplitsRecord splits);
+    SplitsRecord? GetSplits(string performerId, int? version);
+
+    /// <summary>The version of a performer's splits in force at <paramref name="at"/> (written at or before it).</summary>
+    SplitsRecord? GetSplitsAt(string performerId, DateTimeOffset at);
+
+    /// <summary>When the first render was settled, if any.</summary>
+    DateTimeOffset? EarliestSettlement();
+    void InsertRateTable(RateTableRecord table);
+    RateTableRecord? GetCurrentRateTable(string unionId);
+
+    /// <summary>The unions that represent a performer.</summary>
+    IReadOnlyList<PartyRecord> ListUnionsOf(string performerId);
+
+    /// <summary>
+    /// Completed renders settled in [<paramref name="from"/>, <paramref name="to"/>) (from null: since the start), grouped by
+    /// licence, use, factor, split version and whether the performer had died; only <paramref name="licenseId"/> when given.
+    /// </summary>
+    IReadOnlyList<Domain.Royalties.UsageAggregate> AggregateUsage(DateTimeOffset? from, DateTimeOffset to, string? licenseId);
+
+    /// <summary>Licences whose term ends in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    IReadOnlyList<LicenseRecord> ListLicensesEndingIn(DateTimeOffset from, DateTimeOffset to);
+
+    ClosedPeriodRecord? GetClosedPeriod(string period);
+    IReadOnlyList<ClosedPeriodRecord> ListClosedPeriods();
+    void InsertClosedPeriod(ClosedPeriodRecord period);
+
     // Idempotency.
     IdempotencyRecord? GetIdempotency(string scope, string key);
     void InsertIdempotency(IdempotencyRecord record);

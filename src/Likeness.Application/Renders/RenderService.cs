@@ -92,9 +92,20 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             }
 
             s.AdjustBudget(render.LicenseId, render.UseIndex, actual, -render.ReservedMillis, 1, -1);
+
+            // What the money depends on is fixed at settlement: the licence's multipliers for this render, and the payees then in force.
+            var request = Json.DeserializeStored<RenderBody>(render.RequestJson);
+            var factor = s.GetLicense(render.LicenseId)!.Terms.Compensation.Multipliers.FactorE12(
+                Licensing.TermsMapper.Code<Purpose>(request.Purpose, "purpose"), request.Territory, request.Realtime ?? false);
+            var splitVersion = s.GetSplits(render.PerformerId, null)?.Version ?? 0;
             var index = s.AppendLedgerEntry(new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
-                .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256).ToBytes());
-            var done = render with { Status = RenderStatus.Completed, ActualMillis = actual, OutputSha256 = body.OutputSha256, SettledAt = now, LedgerIndex = index };
+                .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256)
+                .With("factorE12", factor).With("splitVersion", splitVersion).ToBytes());
+            var done = render with
+            {
+                Status = RenderStatus.Completed, ActualMillis = actual, OutputSha256 = body.OutputSha256, SettledAt = now, LedgerIndex = index,
+                FactorE12 = factor, SplitVersion = splitVersion,
+            };
             s.UpdateRender(done);
             return Outcome.Ok(ToView(done, []));
         }, ct);

@@ -18,10 +18,16 @@ public sealed partial record Money(string Currency, long Minor)
     public static bool IsCurrency(string code) => Iso4217.Contains(code);
 }
 
-/// <summary>What a licence pays: per render, per second of synthetic output, and a minimum guarantee. One currency.</summary>
+/// <summary>
+/// What a licence pays: per render, per second of synthetic output, a minimum guarantee (earnings count towards
+/// it; any shortfall is due at the term end), and multipliers. One currency.
+/// </summary>
 public sealed record Compensation(Money? PerRender, Money? PerSecond, Money? MinimumGuarantee)
 {
     public static Compensation None { get; } = new(null, null, null);
+
+    /// <summary>Real-time, purpose and territory multipliers (none by default).</summary>
+    public Royalties.Multipliers Multipliers { get; init; } = Royalties.Multipliers.None;
 
     /// <summary>The one currency used, or null when nothing is paid.</summary>
     public string? Currency => PerRender?.Currency ?? PerSecond?.Currency ?? MinimumGuarantee?.Currency;

@@ -24,9 +24,9 @@ public static class EndpointExtensions
 {
     /// <summary>A mutating route with a JSON body; with <paramref name="whenEmpty"/>, an empty body means that value.</summary>
     public static RouteHandlerBuilder MapCommand<TBody, TResult>(
-        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotencyKey?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200)
+        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotencyKey?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST")
         where TBody : class =>
-        routes.MapPost(pattern, async (HttpContext http, LikenessCore core) =>
+        routes.MapMethods(pattern, [method], async (HttpContext http, LikenessCore core) =>
         {
             var scope = await ScopeAsync(http, core);
             var (body, idem) = whenEmpty is null ? await http.BodyAsync<TBody>() : await http.OptionalBodyAsync(whenEmpty);
