@@ -75,7 +75,11 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
         }, ct);
     }
 
-    /// <summary>Recomputes a closed period from usage and compares it with what was frozen.</summary>
+    /// <summary>
+    /// Recomputes a closed period from usage and compares it with what was frozen plus the corrections for it that
+    /// later closed periods carried. A difference not yet carried (it will be, as adjustment lines in the next
+    /// period to close) is reported.
+    /// </summary>
     public Task<PeriodCheckView> VerifyAsync(PartyRecord caller, string period, CancellationToken ct = default)
     {
         if (caller.Kind is not (PartyKind.Operator or PartyKind.Auditor))
@@ -89,8 +93,10 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
             {
                 var closed = s.GetClosedPeriod(p.ToString()) ?? throw new AppProblem(409, "period_open", $"{p} is not closed; only a closed period has frozen statements to compare.");
                 var frozen = Json.DeserializeStored<List<StatementLine>>(closed.LinesJson);
-                var recomputed = Base(s, p).Concat(AdjustmentsFor(s, p)).ToList();
-                var differences = RoyaltyCalculator.Adjustments(p.ToString(), p.ToString(), recomputed, frozen, []);
+                var carried = s.ListClosedPeriods().Where(c => Period.Parse(c.Period) > p)
+                    .SelectMany(c => Json.DeserializeStored<List<StatementLine>>(c.LinesJson))
+                    .Where(l => l.Kind == LineKind.Adjustment && l.CorrectsPeriod == p.ToString());
+                var differences = RoyaltyCalculator.Adjustments(p.ToString(), p.ToString(), Base(s, p), frozen.Where(l => l.Kind != LineKind.Adjustment), carried);
                 return new PeriodCheckView(p.ToString(), differences.Count == 0, frozen.Count, differences.Select(ToView).ToArray());
             },
             ct);

@@ -46,14 +46,14 @@ public sealed class World
     public required string RequestId { get; init; }
     public required string LicenseId { get; init; }
 
-    public static object Use(decimal? maxSyntheticSeconds = 3600, long? maxRenders = 1000, decimal? maxDeliverable = 60, string[]? categories = null) => new
+    public static object Use(decimal? maxSyntheticSeconds = 3600, long? maxRenders = 1000, decimal? maxDeliverable = 60, string[]? categories = null, DateTimeOffset? to = null) => new
     {
         modality = "voice",
         purposes = new[] { "videoGame", "dubbing" },
         territories = new[] { "JP", "EU" },
         languages = new[] { "ja", "en" },
         from = TestServer.Epoch.AddDays(-1),
-        to = TestServer.Epoch.AddDays(365),
+        to = to ?? TestServer.Epoch.AddDays(365),
         maxSecondsPerDeliverable = maxDeliverable,
         maxSyntheticSeconds,
         maxRenders,
@@ -117,6 +117,25 @@ public sealed class World
     }
 
     public HttpClient As(Actor a) => Server.Client(a.Key);
+
+    /// <summary>Requests and approves another licence for the studio; returns its id.</summary>
+    public async Task<string> LicenseAsync(object use, object? compensation, object? approval = null)
+    {
+        var (rs, request) = await As(Studio).PostAsync("/v1/license-requests", new { performerId = Performer.Id, project = "Skyward Tides", description = Description, uses = new[] { use }, compensation });
+        Assert.True(rs == 201, request?.ToJsonString());
+        var (ls, license) = await As(Performer).PostAsync($"/v1/license-requests/{request!["id"]}/approve", approval ?? new { });
+        Assert.True(ls == 201, license?.ToJsonString());
+        return license!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Authorizes and completes one render of <paramref name="seconds"/> seconds on a licence.</summary>
+    public async Task RenderAsync(string licenseId, decimal seconds)
+    {
+        var (status, r) = await As(Studio).PostAsync("/v1/renders", RenderBody(licenseId, Math.Max(seconds, 1)));
+        Assert.True(status == 201, r?.ToJsonString());
+        var (cs, done) = await As(Studio).PostAsync($"/v1/renders/{r!["renderId"]}/complete", new { actualSeconds = seconds, outputSha256 = new string('e', 64) });
+        Assert.True(cs == 200, done?.ToJsonString());
+    }
 
     public static string Codes(JsonNode? problem) =>
         string.Join(",", (problem?["reasons"] as JsonArray ?? []).Select(r => r!["code"]!.GetValue<string>()).Order(StringComparer.Ordinal));
