@@ -22,6 +22,9 @@ public static class BenchCommands
             case "ledger-append":
                 await LedgerHarness.AppendAsync(Option(rest, "--entries", 200_000), Option(rest, "--writers", 256));
                 return 0;
+            case "statements":
+                await StatementHarness.RunAsync(Option(rest, "--events", 10_000_000), Option(rest, "--licenses", 10_000));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -31,6 +34,7 @@ public static class BenchCommands
                       micro [BenchmarkDotNet options, e.g. --filter *Ledger*]
                       ledger-append [--entries 200000] [--writers 256]   durable appends through the SQLite store
                       ledger-verify [--entries 1000000]                  build a log, serve it, time 'likeness ledger verify'
+                      statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                     """);
                 return command == "help" ? 0 : 1;
         }

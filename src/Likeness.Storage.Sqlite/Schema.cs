@@ -43,7 +43,7 @@ internal static class Schema
         CREATE INDEX renders_expiry ON renders(status, expires_at);
         CREATE INDEX renders_license_usage ON renders(license_id, settled_at, id) WHERE status = 'completed';
         CREATE INDEX renders_performer_usage ON renders(performer_id, settled_at, id) WHERE status = 'completed';
-        CREATE INDEX renders_settled ON renders(settled_at) WHERE status = 'completed';
+        CREATE INDEX renders_settled ON renders(settled_at, license_id, use_index, factor_e12, split_version, performer_id, actual_ms) WHERE status = 'completed';
         CREATE TABLE splits (
             performer_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
             ledger_index INTEGER NOT NULL, PRIMARY KEY (performer_id, version));

@@ -169,13 +169,35 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     public IReadOnlyList<PartyRecord> ListUnionsOf(string performerId) =>
         Many($"SELECT {PartyColumns} FROM parties WHERE kind = 'union' AND EXISTS (SELECT 1 FROM json_each(parties.represents) WHERE value = $p0) ORDER BY id", ReadParty, performerId);
 
-    public IReadOnlyList<Domain.Royalties.UsageAggregate> AggregateUsage(DateTimeOffset? from, DateTimeOffset to, string? licenseId) =>
-        Many("SELECT r.license_id, r.use_index, r.factor_e12, r.split_version, CASE WHEN p.died_at IS NOT NULL AND r.settled_at >= p.died_at THEN 1 ELSE 0 END AS deceased, " +
-             "COUNT(*), SUM(r.actual_ms) FROM renders r JOIN parties p ON p.id = r.performer_id " +
-             "WHERE r.status = 'completed' AND ($p0 IS NULL OR r.settled_at >= $p0) AND r.settled_at < $p1 AND ($p2 IS NULL OR r.license_id = $p2) " +
-             "GROUP BY r.license_id, r.use_index, r.factor_e12, r.split_version, deceased",
-            r => new Domain.Royalties.UsageAggregate(r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4) != 0, r.GetInt64(5), r.GetInt64(6)),
-            from?.UtcTicks, to.UtcTicks, licenseId);
+    public IReadOnlyList<Domain.Royalties.UsageAggregate> AggregateUsage(DateTimeOffset? from, DateTimeOffset to, string? licenseId)
+    {
+        // One pass over the period's completed renders (an index-only scan), grouped without looking at deaths; then, for
+        // the few performers who died, the renders after the death are moved into groups of their own.
+        const string Columns = "license_id, use_index, factor_e12, split_version, performer_id, COUNT(*), SUM(actual_ms)";
+        const string Group = "GROUP BY license_id, use_index, factor_e12, split_version, performer_id";
+        var rows = licenseId is null
+            ? Many($"SELECT {Columns} FROM renders INDEXED BY renders_settled WHERE status = 'completed' AND settled_at >= $p0 AND settled_at < $p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks)
+            : Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND license_id = $p2 AND settled_at >= $p0 AND settled_at < $p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks, licenseId);
+        var groups = rows.ToDictionary(r => (r.License, r.Use, r.Factor, r.Split, Deceased: false), r => (r.Performer, r.Renders, r.Millis));
+        foreach (var (performer, diedAt) in Many("SELECT id, died_at FROM parties WHERE died_at IS NOT NULL AND died_at < $p0", r => (r.GetString(0), r.GetInt64(1)), to.UtcTicks))
+        {
+            var after = Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND performer_id = $p0 AND settled_at >= $p1 AND settled_at < $p2 AND ($p3 IS NULL OR license_id = $p3) {Group}",
+                ReadGroup, performer, Math.Max(from?.UtcTicks ?? 0, diedAt), to.UtcTicks, licenseId);
+            foreach (var a in after)
+            {
+                var alive = groups[(a.License, a.Use, a.Factor, a.Split, false)];
+                groups[(a.License, a.Use, a.Factor, a.Split, false)] = (performer, alive.Renders - a.Renders, alive.Millis - a.Millis);
+                groups[(a.License, a.Use, a.Factor, a.Split, true)] = (performer, a.Renders, a.Millis);
+            }
+        }
+
+        return groups.Where(g => g.Value.Renders > 0)
+            .Select(g => new Domain.Royalties.UsageAggregate(g.Key.License, g.Key.Use, g.Key.Factor, g.Key.Split, g.Key.Deceased, g.Value.Renders, g.Value.Millis))
+            .ToList();
+    }
+
+    private static (string License, int Use, long Factor, int Split, string Performer, long Renders, long Millis) ReadGroup(SqliteDataReader r) =>
+        (r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5), r.GetInt64(6));
 
     public ClosedPeriodRecord? GetClosedPeriod(string period) =>
         One("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods WHERE period = $p0", ReadClosed, period);
