@@ -32,6 +32,7 @@ public sealed class LikenessCore : IDisposable
         Ledger = new LedgerService(store, clock, keys);
         Splits = new SplitsService(store, clock, mutations);
         Statements = new StatementService(store, clock, mutations);
+        Changes = new ChangeFeed(store, Snapshots, Parties);
     }
 
     public IStore Store { get; }
@@ -49,13 +50,16 @@ public sealed class LikenessCore : IDisposable
     public LedgerService Ledger { get; }
     public SplitsService Splits { get; }
     public StatementService Statements { get; }
+    public ChangeFeed Changes { get; }
 
     /// <summary>Migrates the store, loads (or creates) the signing key, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
         await store.MigrateAsync(ct);
         var keys = await store.WriteAsync(s => KeyRing.LoadOrCreate(s, options.Origin), ct);
-        return new LikenessCore(store, clock, options, keys);
+        var core = new LikenessCore(store, clock, options, keys);
+        await core.Changes.SyncAsync(ct);
+        return core;
     }
 
     public void Dispose() => Keys.Dispose();

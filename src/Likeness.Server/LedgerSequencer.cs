@@ -7,13 +7,15 @@ namespace Likeness.Server;
 
 /// <summary>
 /// Integrates new ledger entries and signs a checkpoint every quarter second on the injected clock's timer, so a
-/// checkpoint follows growth within a second. Stops signing (and says so) if the stored log was altered.
+/// checkpoint follows growth within a second, on the one node holding the store's sequencer lease. Stops signing
+/// (and says so) if the stored log was altered.
 /// </summary>
 public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSequencer> log) : IHostedService, IDisposable
 {
     private ITimer? _timer;
     private int _running;
     private volatile bool _halted;
+    private Application.Ports.ISequencerLease? _lease;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +32,21 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
 
         try
         {
+            // Only the node holding the lease sequences; the others try again each tick and take over when it dies.
+            if (_lease is not { IsHeld: true })
+            {
+                if (_lease is not null)
+                {
+                    await _lease.DisposeAsync();
+                }
+
+                _lease = await core.Store.TryAcquireSequencerAsync();
+                if (_lease is null)
+                {
+                    return;
+                }
+            }
+
             await core.Ledger.IntegrateAsync();
         }
         catch (LedgerCorruptException e)
@@ -53,10 +70,13 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        return Task.CompletedTask;
+        if (_lease is not null)
+        {
+            await _lease.DisposeAsync();
+        }
     }
 
     public void Dispose() => _timer?.Dispose();

@@ -37,6 +37,7 @@ public static class LikenessServer
         builder.Services.AddSingleton(core);
         builder.Services.AddHostedService<ReservationSweeper>();
         builder.Services.AddHostedService<LedgerSequencer>();
+        builder.Services.AddHostedService<ChangeFeedPoller>();
         builder.Services.AddOpenApi("v1");
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 

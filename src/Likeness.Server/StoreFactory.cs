@@ -1,9 +1,10 @@
 using Likeness.Application.Ports;
+using Likeness.Storage.Postgres;
 using Likeness.Storage.Sqlite;
 
 namespace Likeness.Server;
 
-/// <summary>Opens the store named by <c>--db</c>: a SQLite file path (the embedded default).</summary>
+/// <summary>Opens the store named by <c>--db</c>: a SQLite file path (the embedded default) or a PostgreSQL connection string.</summary>
 public static class StoreFactory
 {
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file.</summary>
@@ -18,11 +19,6 @@ public static class StoreFactory
             throw new ArgumentException("--db names a SQLite file (or set LIKENESS_DB).", nameof(db));
         }
 
-        if (IsPostgres(db))
-        {
-            throw new NotSupportedException("This build stores in SQLite only; the PostgreSQL provider is tracked as its own issue.");
-        }
-
-        return new SqliteStore(db);
+        return IsPostgres(db) ? new PostgresStore(db) : new SqliteStore(db);
     }
 }

@@ -1,90 +1,54 @@
-using System.Collections.Concurrent;
+using System.Data.Common;
 using Likeness.Application.Ports;
+using Likeness.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Likeness.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. All writes go through one writer thread that gathers
-/// the commands waiting at that moment into one transaction (group commit, <c>synchronous=FULL</c>), each
-/// command in its own savepoint; a command's task completes only after the commit is on disk. Reads use
-/// their own pooled connections and never wait for the writer.
+/// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, written by one process (the
+/// shared group-commit writer); reads use their own pooled connections and never wait for the writer. One
+/// process owns the file, so it is always the ledger's sequencer.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed class SqliteStore : RelationalStore
 {
-    private const int MaxBatch = 512;
     private readonly string _connectionString;
-    private readonly BlockingCollection<IWork> _queue = new();
-    private readonly Thread _writer;
-    private readonly SqliteConnection _writeConnection;
-    private readonly SqliteSession _writeSession;
 
     public SqliteStore(string path)
+        : base(new SqliteDialect())
     {
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null)
         {
             Directory.CreateDirectory(dir);
         }
 
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _writeConnection = Open();
-        Pragma(_writeConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
-        _writeSession = new SqliteSession(_writeConnection, writable: true);
-        _writer = new Thread(WriterLoop) { IsBackground = true, Name = "likeness-sqlite-writer" };
-        _writer.Start();
-    }
-
-    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default)
-    {
-        var work = new Work<T>(command);
-        try
+        using (var c = Open())
         {
-            _queue.Add(work, cancellationToken);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ObjectDisposedException(nameof(SqliteStore));
+            Pragma(c, "PRAGMA journal_mode=WAL;");
         }
 
-        return work.Task;
+        StartWriter();
     }
 
-    public Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default)
+    protected override DbConnection OpenWriteConnection()
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = Open();
-        using var tx = connection.BeginTransaction(deferred: true);
-        using var session = new SqliteSession(connection, writable: false) { Transaction = tx };
-        var result = query(session);
-        tx.Commit();
-        return Task.FromResult(result);
+        var c = Open();
+        Pragma(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        return c;
     }
 
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => WriteAsync(
-        s =>
-        {
-            var session = (SqliteSession)s;
-            session.Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            var current = ReadVersion();
-            for (var v = current; v < Schema.Migrations.Length; v++)
-            {
-                session.Exec(Schema.Migrations[v]);
-                session.Exec("DELETE FROM schema_version");
-                session.Exec("INSERT INTO schema_version(version) VALUES ($p0)", v + 1);
-            }
+    protected override DbTransaction BeginBatch(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
-            return 0;
-        },
-        cancellationToken);
-
-    private long ReadVersion()
+    protected override (DbConnection Connection, DbTransaction Transaction) BeginRead()
     {
-        using var cmd = _writeConnection.CreateCommand();
-        cmd.Transaction = _writeSession.Transaction;
-        cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-        return (long)cmd.ExecuteScalar()!;
+        var c = Open();
+        return (c, c.BeginTransaction(deferred: true));
     }
+
+    public override Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<ISequencerLease?>(ProcessLease.Instance);
 
     private SqliteConnection Open()
     {
@@ -101,102 +65,33 @@ public sealed class SqliteStore : IStore
         cmd.ExecuteNonQuery();
     }
 
-    private void WriterLoop()
+    public override async ValueTask DisposeAsync()
     {
-        var batch = new List<IWork>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
-        {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var more))
-            {
-                batch.Add(more);
-            }
-
-            RunBatch(batch);
-            batch.Clear();
-        }
-    }
-
-    private void RunBatch(List<IWork> batch)
-    {
-        var succeeded = new List<IWork>(batch.Count);
-        try
-        {
-            using var tx = _writeConnection.BeginTransaction(deferred: false);
-            _writeSession.Transaction = tx;
-            foreach (var work in batch)
-            {
-                _writeSession.Exec("SAVEPOINT work");
-                try
-                {
-                    work.Execute(_writeSession);
-                    _writeSession.Exec("RELEASE work");
-                    succeeded.Add(work);
-                }
-#pragma warning disable CA1031 // The command's own exception goes back to its caller; the batch goes on.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    _writeSession.Exec("ROLLBACK TO work");
-                    _writeSession.Exec("RELEASE work");
-                    work.Fail(e);
-                }
-            }
-
-            tx.Commit();
-        }
-#pragma warning disable CA1031 // A failed commit fails every command of the batch; none of them is acknowledged.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            foreach (var w in succeeded)
-            {
-                w.Fail(e);
-            }
-
-            succeeded.Clear();
-        }
-        finally
-        {
-            _writeSession.Transaction = null;
-        }
-
-        foreach (var w in succeeded)
-        {
-            w.Complete();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.CompleteAdding();
-        await Task.Run(() => _writer.Join());
-        _writeSession.Dispose();
-        await _writeConnection.DisposeAsync();
-        _queue.Dispose();
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
-    private interface IWork
+    /// <summary>The one process that owns the file holds the lease for as long as it lives.</summary>
+    private sealed class ProcessLease : ISequencerLease
     {
-        void Execute(IStoreSession session);
+        public static readonly ProcessLease Instance = new();
 
-        void Complete();
+        public bool IsHeld => true;
 
-        void Fail(Exception e);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
+}
 
-    private sealed class Work<T>(Func<IStoreSession, T> command) : IWork
-    {
-        private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
+/// <summary>SQLite's fragments: the rowid as key, BLOB, json_each, and a nudge to the covering usage index.</summary>
+public sealed class SqliteDialect : Dialect
+{
+    public override string IdColumn => "INTEGER PRIMARY KEY";
 
-        public Task<T> Task => _tcs.Task;
+    public override string SerialColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
-        public void Execute(IStoreSession session) => _result = command(session);
+    public override string BlobType => "BLOB";
 
-        public void Complete() => _tcs.TrySetResult(_result!);
+    public override string SettledIndexHint => "INDEXED BY renders_settled";
 
-        public void Fail(Exception e) => _tcs.TrySetException(e);
-    }
+    public override string RepresentsContains(string column, string parameter) => $"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {parameter})";
 }

@@ -36,6 +36,7 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
             var index = s.AppendLedgerEntry(new LedgerEntry("consent.version", now)
                 .With("performer", performerId).With("version", version).With("by", caller.Id).WithHash("policySha256", normalized).ToBytes());
             s.InsertConsentVersion(new ConsentVersionRecord(performerId, version, normalized, now, index));
+            s.RecordChange(ChangeKinds.Performer, performerId);
             return Outcome.Ok(new ConsentWritten(version, index));
         }, ct);
         snapshots.InvalidatePerformer(performerId);

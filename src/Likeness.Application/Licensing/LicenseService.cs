@@ -86,6 +86,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             var now = clock.GetUtcNow();
             var changed = change(license, now);
             s.UpdateLicense(changed);
+            s.RecordChange(ChangeKinds.License, id);
             var entry = new LedgerEntry(kind, now).With("license", id).With("by", caller.Id);
             if (changed.RevocationEffectiveAt is { } at && kind == "license.revoked")
             {

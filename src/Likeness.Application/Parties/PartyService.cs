@@ -133,6 +133,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             }
 
             s.SetDeath(performerId, body.DiedOn);
+            s.RecordChange(ChangeKinds.Performer, performerId);
             s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", clock.GetUtcNow()).With("performer", performerId).With("diedOn", body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToBytes());
             return Outcome.Ok(ToView(performer with { DiedOn = body.DiedOn }));
         }, ct);

@@ -17,6 +17,19 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Creates the schema if missing. Idempotent.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tries to become the ledger's one sequencer among the nodes sharing this store; null while another node is.
+    /// The lease lasts until it is disposed or its node dies.
+    /// </summary>
+    Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Held by the node that sequences the ledger.</summary>
+public interface ISequencerLease : IAsyncDisposable
+{
+    /// <summary>False once the lease is lost (its connection broke).</summary>
+    bool IsHeld { get; }
 }
 
 /// <summary>The narrow set of reads and writes the use cases need. Writes throw in a read session.</summary>
@@ -97,6 +110,11 @@ public interface IStoreSession
     IReadOnlyList<ClosedPeriodRecord> ListClosedPeriods();
     void InsertClosedPeriod(ClosedPeriodRecord period);
 
+    // Changes other nodes must see (licences, consent, parties), in commit order.
+    void RecordChange(string kind, string id);
+    IReadOnlyList<StoreChange> ReadChanges(long after, int limit);
+    long LatestChange();
+
     // Idempotency.
     IdempotencyRecord? GetIdempotency(string scope, string key);
     void InsertIdempotency(IdempotencyRecord record);
@@ -123,6 +141,9 @@ public interface IStoreSession
 
 /// <summary>A checkpoint the log signed: its size, root and the signed note.</summary>
 public sealed record StoredCheckpoint(long Size, byte[] Root, string Note, DateTimeOffset At);
+
+/// <summary>A change that invalidates what nodes keep in memory: <c>license</c>, <c>performer</c> or <c>party</c>, and its id.</summary>
+public sealed record StoreChange(long Seq, string Kind, string Id);
 
 /// <summary>The first answer given to a mutating request under an Idempotency-Key.</summary>
 public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Body, DateTimeOffset CreatedAt);

@@ -4,7 +4,7 @@ using Xunit;
 namespace Likeness.Tests.Http;
 
 /// <summary>Every route with every kind of party: only the allowed succeed; the others get 401, 403 or 404 and change nothing.</summary>
-public sealed class AccessTests : IAsyncLifetime
+public abstract class AccessTests(Provider provider) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private World _w = null!;
@@ -14,7 +14,7 @@ public sealed class AccessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync();
+        _server = await TestServer.StartAsync(provider);
         _w = await World.CreateAsync(_server);
         var (_, r) = await _w.As(_w.Studio).PostAsync("/v1/renders", World.RenderBody(_w.LicenseId, 5));
         _renderId = r!["renderId"]!.GetValue<string>();
@@ -146,3 +146,9 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public Task Recording_a_death() => Check(HttpMethod.Post, $"/v1/performers/{_w.OtherPerformer.Id}/death", new { diedOn = "2026-01-01" }, _w.Operator);
 }
+
+/// <summary>The same tests on the embedded SQLite store.</summary>
+public sealed class AccessTestsOnSqlite() : AccessTests(Provider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class AccessTestsOnPostgres() : AccessTests(Provider.Postgres);

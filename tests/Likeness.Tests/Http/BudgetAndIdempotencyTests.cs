@@ -3,14 +3,14 @@ using Xunit;
 
 namespace Likeness.Tests.Http;
 
-public sealed class BudgetAndIdempotencyTests
+public abstract class BudgetAndIdempotencyTests(Provider provider)
 {
     private static string Sha(int i) => i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Sixty_four_clients_racing_one_second_renders_on_a_100_second_budget_get_exactly_100_permits()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(provider);
         var w = await World.CreateAsync(server, use: World.Use(maxSyntheticSeconds: 100, maxRenders: null));
         var permits = 0;
         var denials = 0;
@@ -47,7 +47,7 @@ public sealed class BudgetAndIdempotencyTests
     [Fact]
     public async Task Unused_seconds_come_back_at_completion()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(provider);
         var w = await World.CreateAsync(server, use: World.Use(maxSyntheticSeconds: 20, maxRenders: null));
         var studio = w.As(w.Studio);
         var (_, r) = await studio.PostAsync("/v1/renders", World.RenderBody(w.LicenseId, 20));
@@ -63,7 +63,7 @@ public sealed class BudgetAndIdempotencyTests
     [Fact]
     public async Task A_retry_with_the_same_key_gets_the_first_answer_and_is_counted_once()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(provider);
         var w = await World.CreateAsync(server);
         var studio = w.As(w.Studio);
         var body = World.RenderBody(w.LicenseId, 10);
@@ -101,7 +101,7 @@ public sealed class BudgetAndIdempotencyTests
     [Fact]
     public async Task A_restart_keeps_every_acknowledged_render()
     {
-        var server = await TestServer.StartAsync();
+        var server = await TestServer.StartAsync(provider);
         var w = await World.CreateAsync(server);
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)
@@ -116,7 +116,7 @@ public sealed class BudgetAndIdempotencyTests
         }
 
         await server.DisposeAsync();
-        await using var again = await TestServer.StartAsync(server.Dir, server.Clock, server.OperatorKey);
+        await using var again = await server.StartAnotherAsync();
         var studio = again.Client(w.Studio.Key);
         foreach (var id in ids)
         {
@@ -132,3 +132,9 @@ public sealed class BudgetAndIdempotencyTests
         again.DeleteFiles();
     }
 }
+
+/// <summary>The same tests on the embedded SQLite store.</summary>
+public sealed class BudgetAndIdempotencyTestsOnSqlite() : BudgetAndIdempotencyTests(Provider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class BudgetAndIdempotencyTestsOnPostgres() : BudgetAndIdempotencyTests(Provider.Postgres);

@@ -5,14 +5,14 @@ using Xunit;
 
 namespace Likeness.Tests.Http;
 
-public sealed class GatewayTests : IAsyncLifetime
+public abstract class GatewayTests(Provider provider) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private World _w = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync();
+        _server = await TestServer.StartAsync(provider);
         _w = await World.CreateAsync(_server);
     }
 
@@ -277,3 +277,9 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(404, (await _w.As(_w.OtherStudio).GetJsonAsync($"/v1/performers/{_w.Performer.Id}/consent")).Status);
     }
 }
+
+/// <summary>The same tests on the embedded SQLite store.</summary>
+public sealed class GatewayTestsOnSqlite() : GatewayTests(Provider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class GatewayTestsOnPostgres() : GatewayTests(Provider.Postgres);

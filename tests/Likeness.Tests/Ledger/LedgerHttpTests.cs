@@ -8,14 +8,14 @@ using Xunit;
 namespace Likeness.Tests.Ledger;
 
 /// <summary>The ledger end to end: every change recorded, checkpoints signed, proofs and tiles served, and tampering detected from outside.</summary>
-public sealed class LedgerHttpTests : IAsyncLifetime
+public abstract class LedgerHttpTests(Provider provider) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private World _w = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync();
+        _server = await TestServer.StartAsync(provider);
         _w = await World.CreateAsync(_server);
     }
 
@@ -162,7 +162,7 @@ public sealed class LedgerHttpTests : IAsyncLifetime
         var (fe, _, ferr) = await CliProcess.RunAsync("ledger", "check-proof", proofFile, "--ledger-key", keyFile, "--entry", entryFile);
         Assert.Equal(1, fe);
         Assert.Contains("not proven", ferr, StringComparison.Ordinal);
-        _server = await TestServer.StartAsync(_server.Dir, _server.Clock, _server.OperatorKey);
+        _server = await _server.StartAnotherAsync();
     }
 
     [Fact]
@@ -176,3 +176,9 @@ public sealed class LedgerHttpTests : IAsyncLifetime
         Assert.Equal("license.expired", last!["decoded"]!["kind"]!.GetValue<string>());
     }
 }
+
+/// <summary>The same tests on the embedded SQLite store.</summary>
+public sealed class LedgerHttpTestsOnSqlite() : LedgerHttpTests(Provider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class LedgerHttpTestsOnPostgres() : LedgerHttpTests(Provider.Postgres);

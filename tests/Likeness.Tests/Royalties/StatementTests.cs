@@ -5,7 +5,7 @@ using Xunit;
 namespace Likeness.Tests.Royalties;
 
 /// <summary>Statements end to end, with figures worked out by hand.</summary>
-public sealed class StatementTests : IAsyncLifetime
+public abstract class StatementTests(Provider provider) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private World _w = null!;
@@ -13,7 +13,7 @@ public sealed class StatementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync();
+        _server = await TestServer.StartAsync(provider);
         _w = await World.CreateAsync(_server);
         var (_, m) = await _w.As(_w.Operator).PostAsync("/v1/parties", new { kind = "representative", name = "Ilse Marr (manager)", represents = new[] { _w.Performer.Id } });
         _manager = new Actor(m!["id"]!.GetValue<string>(), m["apiKey"]!.GetValue<string>());
@@ -222,3 +222,9 @@ public sealed class StatementTests : IAsyncLifetime
         Assert.Equal(400, (await _w.As(_w.Performer).GetJsonAsync($"/v1/statements?party={_w.Performer.Id}&period=2026-11&format=pdf")).Status);
     }
 }
+
+/// <summary>The same tests on the embedded SQLite store.</summary>
+public sealed class StatementTestsOnSqlite() : StatementTests(Provider.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class StatementTestsOnPostgres() : StatementTests(Provider.Postgres);

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Likeness.Tests.Support;
 
-/// <summary>A real Kestrel server on a SQLite file in a temporary folder, on a free loopback port.</summary>
+/// <summary>The storage providers every provider-neutral test runs against.</summary>
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>A real Kestrel server on a free loopback port, on a SQLite file in a temporary folder or a fresh PostgreSQL database.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
@@ -26,13 +29,20 @@ public sealed class TestServer : IAsyncDisposable
     public string Dir { get; }
     public string Db { get; }
     public ManualClock Clock { get; }
+
+    /// <summary>Starts another server on the same store (a restart, or another node of it).</summary>
+    public Task<TestServer> StartAnotherAsync(ManualClock? clock = null) =>
+        StartAsync(Db.StartsWith("Host=", StringComparison.Ordinal) ? Provider.Postgres : Provider.Sqlite, Dir, clock ?? Clock, OperatorKey, Db);
     public string OperatorKey { get; }
     public string Url { get; }
 
-    public static async Task<TestServer> StartAsync(string? dir = null, ManualClock? clock = null, string? operatorKey = null)
+    public static async Task<TestServer> StartAsync(string? dir = null, ManualClock? clock = null, string? operatorKey = null) =>
+        await StartAsync(Provider.Sqlite, dir, clock, operatorKey);
+
+    public static async Task<TestServer> StartAsync(Provider provider, string? dir = null, ManualClock? clock = null, string? operatorKey = null, string? db = null)
     {
         dir ??= Directory.CreateTempSubdirectory("likeness-test-").FullName;
-        var db = Path.Combine(dir, "likeness.db");
+        db ??= provider == Provider.Sqlite ? Path.Combine(dir, "likeness.db") : await (await PostgresCluster.Shared).CreateDatabaseAsync();
         clock ??= new ManualClock(Epoch);
         var built = await LikenessServer.BuildAsync(new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock });
         await built.App.StartAsync();

@@ -5,153 +5,157 @@ using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Likeness.Storage.Sqlite;
+namespace Likeness.Storage.Relational;
 
-/// <summary>The SQL behind <see cref="IStoreSession"/> on one connection and its open transaction. Commands are prepared once per session.</summary>
-internal sealed class SqliteSession(SqliteConnection connection, bool writable) : IStoreSession, IDisposable
+/// <summary>
+/// The SQL behind <see cref="IStoreSession"/>, written once for every provider (standard SQL, <c>@p</c> parameters,
+/// CAST for typed nulls), on one connection and its open transaction; a <see cref="Dialect"/> supplies the few
+/// provider-specific fragments. Commands are prepared once per session.
+/// </summary>
+public sealed class SqlSession(DbConnection connection, Dialect dialect, bool writable) : IStoreSession, IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqliteTransaction? Transaction { get; set; }
+    public DbTransaction? Transaction { get; set; }
 
-    public string? GetSetting(string name) => Scalar<string>("SELECT value FROM settings WHERE name = $p0", name);
+    public string? GetSetting(string name) => Scalar<string>("SELECT value FROM settings WHERE name = @p0", name);
 
     public void SetSetting(string name, string value) =>
-        Exec("INSERT INTO settings(name, value) VALUES ($p0, $p1) ON CONFLICT(name) DO UPDATE SET value = excluded.value", name, value);
+        Exec("INSERT INTO settings(name, value) VALUES (@p0, @p1) ON CONFLICT(name) DO UPDATE SET value = excluded.value", name, value);
 
     public void InsertParty(PartyRecord p, string apiKeyHash) =>
-        Exec("INSERT INTO parties(id, kind, name, represents, created_at, died_on, key_hash) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6)",
+        Exec("INSERT INTO parties(id, kind, name, represents, created_at, died_on, key_hash) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)",
             p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, Json.Serialize(p.Represents), p.CreatedAt.UtcTicks, DateText(p.DiedOn), apiKeyHash);
 
     private const string PartyColumns = "id, kind, name, represents, created_at, died_on";
 
-    public PartyRecord? GetParty(string id) => One($"SELECT {PartyColumns} FROM parties WHERE id = $p0", ReadParty, id);
+    public PartyRecord? GetParty(string id) => One($"SELECT {PartyColumns} FROM parties WHERE id = @p0", ReadParty, id);
 
-    public PartyRecord? GetPartyByKeyHash(string h) => One($"SELECT {PartyColumns} FROM parties WHERE key_hash = $p0", ReadParty, h);
+    public PartyRecord? GetPartyByKeyHash(string h) => One($"SELECT {PartyColumns} FROM parties WHERE key_hash = @p0", ReadParty, h);
 
     public void SetDeath(string performerId, DateOnly diedOn) =>
-        Exec("UPDATE parties SET died_on = $p1, died_at = $p2 WHERE id = $p0", performerId, DateText(diedOn), new DateTimeOffset(diedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
+        Exec("UPDATE parties SET died_on = @p1, died_at = @p2 WHERE id = @p0", performerId, DateText(diedOn), new DateTimeOffset(diedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
 
-    private static PartyRecord ReadParty(SqliteDataReader r) => new(
+    private static PartyRecord ReadParty(DbDataReader r) => new(
         r.GetString(0), Enum<PartyKind>(r.GetString(1)), r.GetString(2), Json.DeserializeStored<string[]>(r.GetString(3)), Time(r.GetInt64(4)),
         r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     public void InsertAsset(AssetRecord a) =>
-        Exec("INSERT INTO assets(id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8)",
+        Exec("INSERT INTO assets(id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)",
             a.Id, a.PerformerId, a.Name, Vocabulary<Modality>.Name(a.Modality), Vocabulary<Tier>.Name(a.Tier), a.Sha256, a.SizeBytes, Json.Serialize(a.Provenance), a.CreatedAt.UtcTicks);
 
     public IReadOnlyList<AssetRecord> ListAssets(string performerId) =>
-        Many("SELECT id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at FROM assets WHERE performer_id = $p0 ORDER BY created_at, id",
+        Many("SELECT id, performer_id, name, modality, tier, sha256, size_bytes, provenance, created_at FROM assets WHERE performer_id = @p0 ORDER BY created_at, id",
             r => new AssetRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<Modality>(r.GetString(3)), Enum<Tier>(r.GetString(4)),
                 r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt64(6), Json.DeserializeStored<ProvenanceItem[]>(r.GetString(7)), Time(r.GetInt64(8))),
             performerId);
 
     public void InsertConsentVersion(ConsentVersionRecord v) =>
-        Exec("INSERT INTO consent_versions(performer_id, version, policy, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)",
+        Exec("INSERT INTO consent_versions(performer_id, version, policy, created_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4)",
             v.PerformerId, v.Version, v.PolicyJson, v.CreatedAt.UtcTicks, v.LedgerIndex);
 
     public ConsentVersionRecord? GetCurrentConsent(string performerId) =>
-        One("SELECT performer_id, version, policy, created_at, ledger_index FROM consent_versions WHERE performer_id = $p0 ORDER BY version DESC LIMIT 1",
-            r => new ConsentVersionRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId);
+        One("SELECT performer_id, version, policy, created_at, ledger_index FROM consent_versions WHERE performer_id = @p0 ORDER BY version DESC LIMIT 1",
+            r => new ConsentVersionRecord(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId);
 
     public void InsertRequest(LicenseRequestRecord q) =>
-        Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11)",
+        Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11)",
             q.Id, q.PerformerId, q.StudioId, Vocabulary<RequestStatus>.Name(q.Status), TermsMapper.Serialize(q.Terms), q.ConflictsJson,
             q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public void UpdateRequest(LicenseRequestRecord q) =>
-        Exec("UPDATE license_requests SET status=$p1, counter_terms=$p2, note=$p3, license_id=$p4, updated_at=$p5, ledger_index=$p6 WHERE id=$p0",
+        Exec("UPDATE license_requests SET status=@p1, counter_terms=@p2, note=@p3, license_id=@p4, updated_at=@p5, ledger_index=@p6 WHERE id=@p0",
             q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public LicenseRequestRecord? GetRequest(string id) =>
-        One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index FROM license_requests WHERE id = $p0",
+        One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index FROM license_requests WHERE id = @p0",
             r => new LicenseRequestRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<RequestStatus>(r.GetString(3)), TermsMapper.Deserialize(r.GetString(4)),
                 r.GetString(5), r.IsDBNull(6) ? null : TermsMapper.Deserialize(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7),
                 r.IsDBNull(8) ? null : r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10)), r.GetInt64(11)), id);
 
     public void InsertLicense(LicenseRecord l)
     {
-        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end, rate_override) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14)",
+        Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end, rate_override) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
             l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks, l.RateOverride ? 1 : 0);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
-            Exec("INSERT INTO license_budgets(license_id, use_index) VALUES ($p0, $p1)", l.Id, i);
+            Exec("INSERT INTO license_budgets(license_id, use_index) VALUES (@p0, @p1)", l.Id, i);
         }
     }
 
     public void UpdateLicense(LicenseRecord l) =>
-        Exec("UPDATE licenses SET stored_status=$p1, revocation_effective_at=$p2, estate_confirmed=$p3 WHERE id=$p0",
+        Exec("UPDATE licenses SET stored_status=@p1, revocation_effective_at=@p2, estate_confirmed=@p3 WHERE id=@p0",
             l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0);
 
     private const string LicenseColumns = "id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, rate_override";
 
-    public LicenseRecord? GetLicense(string id) => One($"SELECT {LicenseColumns} FROM licenses WHERE id = $p0", ReadLicense, id);
+    public LicenseRecord? GetLicense(string id) => One($"SELECT {LicenseColumns} FROM licenses WHERE id = @p0", ReadLicense, id);
 
     public IReadOnlyList<LicenseRecord> ListLicensesEndingIn(DateTimeOffset from, DateTimeOffset to) =>
-        Many($"SELECT {LicenseColumns} FROM licenses WHERE term_end >= $p0 AND term_end < $p1 ORDER BY id", ReadLicense, from.UtcTicks, to.UtcTicks);
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE term_end >= @p0 AND term_end < @p1 ORDER BY id", ReadLicense, from.UtcTicks, to.UtcTicks);
 
     public IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit) =>
-        Many($"SELECT {LicenseColumns} FROM licenses WHERE expiry_recorded = 0 AND term_end <= $p0 ORDER BY term_end LIMIT $p1", ReadLicense, now.UtcTicks, limit);
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE expiry_recorded = 0 AND term_end <= @p0 ORDER BY term_end LIMIT @p1", ReadLicense, now.UtcTicks, limit);
 
-    public void MarkExpiryRecorded(string licenseId) => Exec("UPDATE licenses SET expiry_recorded = 1 WHERE id = $p0", licenseId);
+    public void MarkExpiryRecorded(string licenseId) => Exec("UPDATE licenses SET expiry_recorded = 1 WHERE id = @p0", licenseId);
 
     public IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId) =>
-        Many($"SELECT {LicenseColumns} FROM licenses WHERE performer_id = $p0 ORDER BY approved_at", ReadLicense, performerId);
+        Many($"SELECT {LicenseColumns} FROM licenses WHERE performer_id = @p0 ORDER BY approved_at", ReadLicense, performerId);
 
-    private static LicenseRecord ReadLicense(SqliteDataReader r) => new(
+    private static LicenseRecord ReadLicense(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), TermsMapper.Deserialize(r.GetString(4)), Enum<LicenseStatus>(r.GetString(5)),
-        r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, r.GetInt32(9), r.GetString(10),
+        r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, (int)r.GetInt64(9), r.GetString(10),
         r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12), r.GetInt64(13) != 0);
 
     public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId) =>
-        Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = $p0 ORDER BY use_index",
-            r => new UseBudgetRecord(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
+        Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = @p0 ORDER BY use_index",
+            r => new UseBudgetRecord((int)r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
 
     public void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
-        Exec("UPDATE license_budgets SET seconds_used = seconds_used + $p2, seconds_reserved = seconds_reserved + $p3, renders_used = renders_used + $p4, renders_reserved = renders_reserved + $p5 WHERE license_id = $p0 AND use_index = $p1",
+        Exec("UPDATE license_budgets SET seconds_used = seconds_used + @p2, seconds_reserved = seconds_reserved + @p3, renders_used = renders_used + @p4, renders_reserved = renders_reserved + @p5 WHERE license_id = @p0 AND use_index = @p1",
             licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
 
     private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, created_at, expires_at, settled_at, ledger_index, factor_e12, split_version";
 
     public void InsertRender(RenderRecord x) =>
-        Exec($"INSERT INTO renders({RenderColumns}) VALUES ($p0,$p1,$p2,$p3,$p4,$p5,$p6,$p7,$p8,$p9,$p10,$p11,$p12,$p13,$p14,$p15,$p16,$p17)",
+        Exec($"INSERT INTO renders({RenderColumns}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17)",
             x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
             x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
 
     public void UpdateRender(RenderRecord x) =>
-        Exec("UPDATE renders SET use_index=$p1, status=$p2, reserved_ms=$p3, actual_ms=$p4, output_sha256=$p5, obligations=$p6, expires_at=$p7, settled_at=$p8, ledger_index=$p9, factor_e12=$p10, split_version=$p11 WHERE id=$p0",
+        Exec("UPDATE renders SET use_index=@p1, status=@p2, reserved_ms=@p3, actual_ms=@p4, output_sha256=@p5, obligations=@p6, expires_at=@p7, settled_at=@p8, ledger_index=@p9, factor_e12=@p10, split_version=@p11 WHERE id=@p0",
             x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
 
-    public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = $p0", ReadRender, id);
+    public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = @p0", ReadRender, id);
 
     public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) =>
-        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'authorized' AND expires_at <= $p0 AND ($p1 IS NULL OR license_id = $p1) ORDER BY expires_at LIMIT $p2",
+        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'authorized' AND expires_at <= @p0 AND (CAST(@p1 AS TEXT) IS NULL OR license_id = @p1) ORDER BY expires_at LIMIT @p2",
             ReadRender, now.UtcTicks, licenseId, limit);
 
     public IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit) =>
-        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'completed' AND ($p0 IS NULL OR license_id = $p0) AND ($p1 IS NULL OR performer_id = $p1) AND ($p2 IS NULL OR studio_id = $p2) " +
-             "AND ($p3 IS NULL OR settled_at < $p3 OR (settled_at = $p3 AND id < $p4)) ORDER BY settled_at DESC, id DESC LIMIT $p5",
+        Many($"SELECT {RenderColumns} FROM renders WHERE status = 'completed' AND (CAST(@p0 AS TEXT) IS NULL OR license_id = @p0) AND (CAST(@p1 AS TEXT) IS NULL OR performer_id = @p1) AND (CAST(@p2 AS TEXT) IS NULL OR studio_id = @p2) " +
+             "AND (CAST(@p3 AS BIGINT) IS NULL OR settled_at < @p3 OR (settled_at = @p3 AND id < CAST(@p4 AS TEXT))) ORDER BY settled_at DESC, id DESC LIMIT @p5",
             ReadRender, licenseId, performerId, studioId, before?.At.UtcTicks, before?.Id, limit);
 
-    private static RenderRecord ReadRender(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Enum<RenderStatus>(r.GetString(5)), r.GetString(6),
+    private static RenderRecord ReadRender(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (int)r.GetInt64(4), Enum<RenderStatus>(r.GetString(5)), r.GetString(6),
         r.GetInt64(7), r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11),
         Time(r.GetInt64(12)), r.IsDBNull(13) ? null : Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)), r.GetInt64(15),
-        r.GetInt64(16), r.GetInt32(17));
+        r.GetInt64(16), (int)r.GetInt64(17));
 
     public void InsertSplits(SplitsRecord x) =>
-        Exec("INSERT INTO splits(performer_id, version, body, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)", x.PerformerId, x.Version, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
+        Exec("INSERT INTO splits(performer_id, version, body, created_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4)", x.PerformerId, x.Version, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
 
     public SplitsRecord? GetSplits(string performerId, int? version) =>
-        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = $p0 AND ($p1 IS NULL OR version = $p1) ORDER BY version DESC LIMIT 1",
-            r => new SplitsRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, version);
+        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = @p0 AND (CAST(@p1 AS BIGINT) IS NULL OR version = @p1) ORDER BY version DESC LIMIT 1",
+            r => new SplitsRecord(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, version);
 
     public SplitsRecord? GetSplitsAt(string performerId, DateTimeOffset at) =>
-        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = $p0 AND created_at <= $p1 ORDER BY version DESC LIMIT 1",
-            r => new SplitsRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, at.UtcTicks);
+        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = @p0 AND created_at <= @p1 ORDER BY version DESC LIMIT 1",
+            r => new SplitsRecord(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, at.UtcTicks);
 
     public DateTimeOffset? EarliestSettlement()
     {
@@ -160,14 +164,14 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
     }
 
     public void InsertRateTable(RateTableRecord x) =>
-        Exec("INSERT INTO rate_tables(union_id, version, label, body, created_at, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4,$p5)", x.UnionId, x.Version, x.Label, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
+        Exec("INSERT INTO rate_tables(union_id, version, label, body, created_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4,@p5)", x.UnionId, x.Version, x.Label, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
 
     public RateTableRecord? GetCurrentRateTable(string unionId) =>
-        One("SELECT union_id, version, label, body, created_at, ledger_index FROM rate_tables WHERE union_id = $p0 ORDER BY version DESC LIMIT 1",
-            r => new RateTableRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), Time(r.GetInt64(4)), r.GetInt64(5)), unionId);
+        One("SELECT union_id, version, label, body, created_at, ledger_index FROM rate_tables WHERE union_id = @p0 ORDER BY version DESC LIMIT 1",
+            r => new RateTableRecord(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), r.GetString(3), Time(r.GetInt64(4)), r.GetInt64(5)), unionId);
 
     public IReadOnlyList<PartyRecord> ListUnionsOf(string performerId) =>
-        Many($"SELECT {PartyColumns} FROM parties WHERE kind = 'union' AND EXISTS (SELECT 1 FROM json_each(parties.represents) WHERE value = $p0) ORDER BY id", ReadParty, performerId);
+        Many($"SELECT {PartyColumns} FROM parties WHERE kind = 'union' AND {dialect.RepresentsContains("parties.represents", "@p0")} ORDER BY id", ReadParty, performerId);
 
     public IReadOnlyList<Domain.Royalties.UsageAggregate> AggregateUsage(DateTimeOffset? from, DateTimeOffset to, string? licenseId)
     {
@@ -176,12 +180,12 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         const string Columns = "license_id, use_index, factor_e12, split_version, performer_id, COUNT(*), SUM(actual_ms)";
         const string Group = "GROUP BY license_id, use_index, factor_e12, split_version, performer_id";
         var rows = licenseId is null
-            ? Many($"SELECT {Columns} FROM renders INDEXED BY renders_settled WHERE status = 'completed' AND settled_at >= $p0 AND settled_at < $p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks)
-            : Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND license_id = $p2 AND settled_at >= $p0 AND settled_at < $p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks, licenseId);
+            ? Many($"SELECT {Columns} FROM renders {dialect.SettledIndexHint} WHERE status = 'completed' AND settled_at >= @p0 AND settled_at < @p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks)
+            : Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND license_id = @p2 AND settled_at >= @p0 AND settled_at < @p1 {Group}", ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks, licenseId);
         var groups = rows.ToDictionary(r => (r.License, r.Use, r.Factor, r.Split, Deceased: false), r => (r.Performer, r.Renders, r.Millis));
-        foreach (var (performer, diedAt) in Many("SELECT id, died_at FROM parties WHERE died_at IS NOT NULL AND died_at < $p0", r => (r.GetString(0), r.GetInt64(1)), to.UtcTicks))
+        foreach (var (performer, diedAt) in Many("SELECT id, died_at FROM parties WHERE died_at IS NOT NULL AND died_at < @p0", r => (r.GetString(0), r.GetInt64(1)), to.UtcTicks))
         {
-            var after = Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND performer_id = $p0 AND settled_at >= $p1 AND settled_at < $p2 AND ($p3 IS NULL OR license_id = $p3) {Group}",
+            var after = Many($"SELECT {Columns} FROM renders WHERE status = 'completed' AND performer_id = @p0 AND settled_at >= @p1 AND settled_at < @p2 AND (CAST(@p3 AS TEXT) IS NULL OR license_id = @p3) {Group}",
                 ReadGroup, performer, Math.Max(from?.UtcTicks ?? 0, diedAt), to.UtcTicks, licenseId);
             foreach (var a in after)
             {
@@ -196,52 +200,62 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
             .ToList();
     }
 
-    private static (string License, int Use, long Factor, int Split, string Performer, long Renders, long Millis) ReadGroup(SqliteDataReader r) =>
-        (r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5), r.GetInt64(6));
+    private static (string License, int Use, long Factor, int Split, string Performer, long Renders, long Millis) ReadGroup(DbDataReader r) =>
+        (r.GetString(0), (int)r.GetInt64(1), r.GetInt64(2), (int)r.GetInt64(3), r.GetString(4), r.GetInt64(5), r.GetInt64(6));
 
     public ClosedPeriodRecord? GetClosedPeriod(string period) =>
-        One("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods WHERE period = $p0", ReadClosed, period);
+        One("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods WHERE period = @p0", ReadClosed, period);
 
     public IReadOnlyList<ClosedPeriodRecord> ListClosedPeriods() =>
         Many("SELECT period, closed_at, lines, sha256, ledger_index FROM closed_periods ORDER BY period", ReadClosed);
 
     public void InsertClosedPeriod(ClosedPeriodRecord x) =>
-        Exec("INSERT INTO closed_periods(period, closed_at, lines, sha256, ledger_index) VALUES ($p0,$p1,$p2,$p3,$p4)", x.Period, x.ClosedAt.UtcTicks, x.LinesJson, x.Sha256, x.LedgerIndex);
+        Exec("INSERT INTO closed_periods(period, closed_at, lines, sha256, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4)", x.Period, x.ClosedAt.UtcTicks, x.LinesJson, x.Sha256, x.LedgerIndex);
 
-    private static ClosedPeriodRecord ReadClosed(SqliteDataReader r) => new(r.GetString(0), Time(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt64(4));
+    private static ClosedPeriodRecord ReadClosed(DbDataReader r) => new(r.GetString(0), Time(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt64(4));
 
     public IdempotencyRecord? GetIdempotency(string scope, string key) =>
-        One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = $p0 AND key = $p1",
-            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
+        One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = @p0 AND key = @p1",
+            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
 
     public void InsertIdempotency(IdempotencyRecord x) =>
-        Exec("INSERT INTO idempotency(scope, key, request_hash, status, body, created_at) VALUES ($p0,$p1,$p2,$p3,$p4,$p5)",
+        Exec("INSERT INTO idempotency(scope, key, request_hash, status, body, created_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5)",
             x.Scope, x.Key, x.RequestHash, x.Status, x.Body, x.CreatedAt.UtcTicks);
 
     public long AppendLedgerEntry(byte[] entry)
     {
         var index = LedgerEntryCount();
-        Exec("INSERT INTO ledger_entries(idx, data) VALUES ($p0, $p1)", index, entry);
+        Exec("INSERT INTO ledger_entries(idx, data) VALUES (@p0, @p1)", index, entry);
         return index;
     }
 
     public long LedgerEntryCount() => Scalar<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries");
 
     public IReadOnlyList<byte[]> ReadLedgerEntries(long from, int count) =>
-        Many("SELECT data FROM ledger_entries WHERE idx >= $p0 AND idx < $p1 ORDER BY idx", r => (byte[])r.GetValue(0), from, from + count);
+        Many("SELECT data FROM ledger_entries WHERE idx >= @p0 AND idx < @p1 ORDER BY idx", r => (byte[])r.GetValue(0), from, from + count);
 
     public byte[]? GetTile(int level, long index) =>
-        One("SELECT data FROM ledger_tiles WHERE level = $p0 AND idx = $p1", r => (byte[])r.GetValue(0), level, index);
+        One("SELECT data FROM ledger_tiles WHERE level = @p0 AND idx = @p1", r => (byte[])r.GetValue(0), level, index);
 
     public void PutTile(int level, long index, byte[] data) =>
-        Exec("INSERT INTO ledger_tiles(level, idx, data) VALUES ($p0, $p1, $p2) ON CONFLICT(level, idx) DO UPDATE SET data = excluded.data", level, index, data);
+        Exec("INSERT INTO ledger_tiles(level, idx, data) VALUES (@p0, @p1, @p2) ON CONFLICT(level, idx) DO UPDATE SET data = excluded.data", level, index, data);
 
     public StoredCheckpoint? GetLatestCheckpoint() =>
         One("SELECT size, root, note, at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1",
             r => new StoredCheckpoint(r.GetInt64(0), (byte[])r.GetValue(1), r.GetString(2), Time(r.GetInt64(3))));
 
     public void InsertCheckpoint(StoredCheckpoint c) =>
-        Exec("INSERT INTO ledger_checkpoints(size, root, note, at) VALUES ($p0, $p1, $p2, $p3)", c.Size, c.Root, c.Note, c.At.UtcTicks);
+        Exec("INSERT INTO ledger_checkpoints(size, root, note, at) VALUES (@p0, @p1, @p2, @p3)", c.Size, c.Root, c.Note, c.At.UtcTicks);
+
+    /// <summary>The applied schema version (0 for an empty store).</summary>
+    public long SchemaVersion() => Scalar<long>("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+
+    public void RecordChange(string kind, string id) => Exec("INSERT INTO changes(kind, id) VALUES (@p0, @p1)", kind, id);
+
+    public IReadOnlyList<StoreChange> ReadChanges(long after, int limit) =>
+        Many("SELECT seq, kind, id FROM changes WHERE seq > @p0 ORDER BY seq LIMIT @p1", r => new StoreChange(r.GetInt64(0), r.GetString(1), r.GetString(2)), after, limit);
+
+    public long LatestChange() => Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM changes");
 
     // ---- plumbing ----
 
@@ -261,14 +275,14 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         return v is null or DBNull ? default : (T)Convert.ChangeType(v, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
-    private T? One<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
+    private T? One<T>(string sql, Func<DbDataReader, T> map, params object?[] args)
         where T : class
     {
         using var r = Command(sql, args).ExecuteReader();
         return r.Read() ? map(r) : null;
     }
 
-    private List<T> Many<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
+    private List<T> Many<T>(string sql, Func<DbDataReader, T> map, params object?[] args)
     {
         using var r = Command(sql, args).ExecuteReader();
         var list = new List<T>();
@@ -280,7 +294,7 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
         return list;
     }
 
-    private SqliteCommand Command(string sql, object?[] args)
+    private DbCommand Command(string sql, object?[] args)
     {
         if (!_commands.TryGetValue(sql, out var cmd))
         {
@@ -288,7 +302,9 @@ internal sealed class SqliteSession(SqliteConnection connection, bool writable) 
             cmd.CommandText = sql;
             for (var i = 0; i < args.Length; i++)
             {
-                cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
+                var parameter = cmd.CreateParameter();
+                parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+                cmd.Parameters.Add(parameter);
             }
 
             _commands[sql] = cmd;

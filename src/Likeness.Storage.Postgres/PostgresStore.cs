@@ -1,0 +1,115 @@
+using System.Data;
+using System.Data.Common;
+using Likeness.Application.Ports;
+using Likeness.Storage.Relational;
+using Npgsql;
+
+namespace Likeness.Storage.Postgres;
+
+/// <summary>
+/// The scale-out store: many stateless nodes on one PostgreSQL. Each node group-commits its own writes; every
+/// write batch first takes one transaction-level advisory lock, so batches from all nodes apply one after another
+/// (budgets are never overspent, an idempotency key is answered once, ledger indexes have no gaps or duplicates).
+/// The ledger's sequencer is whichever node holds a session-level advisory lock; when that node dies its
+/// session ends and another node takes the lock on its next tick.
+/// </summary>
+public sealed class PostgresStore : RelationalStore
+{
+    private const long WriteLockKey = 0x4C494B45_0001;
+    private const long SequencerLockKey = 0x4C494B45_0002;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresStore(string connectionString)
+        : base(new PostgresDialect())
+    {
+        _dataSource = NpgsqlDataSource.Create(Normalize(connectionString));
+        StartWriter();
+    }
+
+    /// <summary>Accepts <c>postgres://user:password@host:port/database</c> as well as keyword connection strings.</summary>
+    public static string Normalize(string connectionString)
+    {
+        if (!connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        var uri = new Uri(connectionString);
+        var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+        var password = uri.UserInfo.Contains(':', StringComparison.Ordinal) ? Uri.UnescapeDataString(uri.UserInfo[(uri.UserInfo.IndexOf(':', StringComparison.Ordinal) + 1)..]) : null;
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = uri.AbsolutePath.Trim('/'),
+            Username = user,
+        };
+        if (password is not null)
+        {
+            b.Password = password;
+        }
+
+        return b.ConnectionString;
+    }
+
+    protected override DbConnection OpenWriteConnection() => _dataSource.OpenConnection();
+
+    protected override DbTransaction BeginBatch(DbConnection connection)
+    {
+        var tx = ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
+        using var cmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", (NpgsqlConnection)connection, tx);
+        cmd.Parameters.AddWithValue("k", WriteLockKey);
+        cmd.ExecuteNonQuery();
+        return tx;
+    }
+
+    protected override (DbConnection Connection, DbTransaction Transaction) BeginRead()
+    {
+        var c = _dataSource.OpenConnection();
+        return (c, c.BeginTransaction(IsolationLevel.RepeatableRead));
+    }
+
+    protected override bool IsStatementError(Exception e) => e is PostgresException;
+
+    public override async Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default)
+    {
+        var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@k)", c);
+        cmd.Parameters.AddWithValue("k", SequencerLockKey);
+        if ((bool)(await cmd.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return new Lease(c);
+        }
+
+        await c.DisposeAsync();
+        return null;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    /// <summary>The session holding the sequencer lock; closing it releases the lock.</summary>
+    private sealed class Lease(NpgsqlConnection connection) : ISequencerLease
+    {
+        public bool IsHeld => connection.FullState == ConnectionState.Open;
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}
+
+/// <summary>PostgreSQL's fragments: BIGINT keys, BYTEA, jsonb for represents, no index hints.</summary>
+public sealed class PostgresDialect : Dialect
+{
+    public override string IdColumn => "BIGINT PRIMARY KEY";
+
+    public override string SerialColumn => "BIGSERIAL PRIMARY KEY";
+
+    public override string BlobType => "BYTEA";
+
+    public override string SettledIndexHint => "";
+
+    public override string RepresentsContains(string column, string parameter) => $"({column})::jsonb ? CAST({parameter} AS TEXT)";
+}

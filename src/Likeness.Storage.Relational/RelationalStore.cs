@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Likeness.Application.Ports;
+
+namespace Likeness.Storage.Relational;
+
+/// <summary>
+/// The write path every SQL provider shares: one writer thread per node gathers the commands waiting at that
+/// moment into one transaction (group commit), each command in its own savepoint, and completes each command's
+/// task only after the commit; a failed command undoes only itself, a failed commit fails them all. Providers
+/// say how to open connections and how a write batch and a read begin.
+/// </summary>
+public abstract class RelationalStore : IStore
+{
+    private const int MaxBatch = 512;
+    private readonly BlockingCollection<IWork> _queue = new();
+    private readonly Thread _writer;
+
+    protected RelationalStore(Dialect dialect)
+    {
+        Dialect = dialect;
+        _writer = new Thread(WriterLoop) { IsBackground = true, Name = "likeness-writer" };
+    }
+
+    public Dialect Dialect { get; }
+
+    /// <summary>Starts the writer; call at the end of the derived constructor.</summary>
+    protected void StartWriter() => _writer.Start();
+
+    /// <summary>The writer's connection, opened once on the writer thread.</summary>
+    protected abstract DbConnection OpenWriteConnection();
+
+    /// <summary>Begins a batch's transaction (a provider may take a lock here that orders writers across nodes).</summary>
+    protected abstract DbTransaction BeginBatch(DbConnection connection);
+
+    /// <summary>Opens a connection for reads and begins a read-only snapshot transaction on it.</summary>
+    protected abstract (DbConnection Connection, DbTransaction Transaction) BeginRead();
+
+    public abstract Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
+
+    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default)
+    {
+        var work = new Work<T>(command);
+        try
+        {
+            _queue.Add(work, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(GetType().Name);
+        }
+
+        return work.Task;
+    }
+
+    public Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (connection, tx) = BeginRead();
+        try
+        {
+            using var session = new SqlSession(connection, Dialect, writable: false) { Transaction = tx };
+            var result = query(session);
+            tx.Commit();
+            return Task.FromResult(result);
+        }
+        finally
+        {
+            tx.Dispose();
+            connection.Dispose();
+        }
+    }
+
+    public virtual Task MigrateAsync(CancellationToken cancellationToken = default) => WriteAsync(
+        s =>
+        {
+            var session = (SqlSession)s;
+            session.Exec("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
+            var current = session.SchemaVersion();
+            var migrations = Dialect.Migrations;
+            for (var v = (int)current; v < migrations.Count; v++)
+            {
+                foreach (var statement in migrations[v].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    session.Exec(statement);
+                }
+
+                session.Exec("DELETE FROM schema_version");
+                session.Exec("INSERT INTO schema_version(version) VALUES (@p0)", (long)v + 1);
+            }
+
+            return 0;
+        },
+        cancellationToken);
+
+    private void WriterLoop()
+    {
+        DbConnection? connection = null;
+        SqlSession? session = null;
+        var batch = new List<IWork>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var more))
+            {
+                batch.Add(more);
+            }
+
+            try
+            {
+                if (connection is null)
+                {
+                    connection = OpenWriteConnection();
+                    session = new SqlSession(connection, Dialect, writable: true);
+                }
+
+                RunBatch(connection, session!, batch);
+            }
+#pragma warning disable CA1031 // A broken connection fails this batch; the next batch opens a new one.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                foreach (var w in batch)
+                {
+                    w.Fail(e);
+                }
+
+                session?.Dispose();
+                connection?.Dispose();
+                session = null;
+                connection = null;
+            }
+
+            batch.Clear();
+        }
+
+        session?.Dispose();
+        connection?.Dispose();
+    }
+
+    private void RunBatch(DbConnection connection, SqlSession session, List<IWork> batch)
+    {
+        var succeeded = new List<IWork>(batch.Count);
+        using (var tx = BeginBatch(connection))
+        {
+            session.Transaction = tx;
+            try
+            {
+                foreach (var work in batch)
+                {
+                    session.Exec("SAVEPOINT work");
+                    try
+                    {
+                        work.Execute(session);
+                        session.Exec("RELEASE SAVEPOINT work");
+                        succeeded.Add(work);
+                    }
+#pragma warning disable CA1031 // The command's own exception goes back to its caller; the batch goes on.
+                    catch (Exception e) when (e is not DbException || IsStatementError(e))
+#pragma warning restore CA1031
+                    {
+                        session.Exec("ROLLBACK TO SAVEPOINT work");
+                        session.Exec("RELEASE SAVEPOINT work");
+                        work.Fail(e);
+                    }
+                }
+
+                tx.Commit();
+            }
+            finally
+            {
+                session.Transaction = null;
+            }
+        }
+
+        foreach (var w in succeeded)
+        {
+            w.Complete();
+        }
+
+    }
+
+    /// <summary>Whether a database error concerns only the statement (a constraint) rather than the connection.</summary>
+    protected virtual bool IsStatementError(Exception e) => true;
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        _queue.CompleteAdding();
+        await Task.Run(() => _writer.Join());
+        _queue.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private interface IWork
+    {
+        void Execute(IStoreSession session);
+
+        void Complete();
+
+        void Fail(Exception e);
+    }
+
+    private sealed class Work<T>(Func<IStoreSession, T> command) : IWork
+    {
+        private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _tcs.Task;
+
+        public void Execute(IStoreSession session) => _result = command(session);
+
+        public void Complete() => _tcs.TrySetResult(_result!);
+
+        public void Fail(Exception e) => _tcs.TrySetException(e);
+    }
+}

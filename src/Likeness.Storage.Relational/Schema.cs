@@ -1,0 +1,69 @@
+namespace Likeness.Storage.Relational;
+
+/// <summary>
+/// The schema, applied by version, for every provider: <c>{id}</c>, <c>{serial}</c> and <c>{blob}</c> are filled in by the
+/// <see cref="Dialect"/>. Times are UTC ticks (BIGINT) so they sort and round-trip exactly.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE parties (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, represents TEXT NOT NULL,
+            created_at BIGINT NOT NULL, died_on TEXT, died_at BIGINT, key_hash TEXT NOT NULL UNIQUE);
+        CREATE TABLE assets (
+            id TEXT PRIMARY KEY, performer_id TEXT NOT NULL REFERENCES parties(id), name TEXT NOT NULL, modality TEXT NOT NULL,
+            tier TEXT NOT NULL, sha256 TEXT, size_bytes BIGINT, provenance TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE INDEX assets_performer ON assets(performer_id, created_at);
+        CREATE TABLE consent_versions (
+            performer_id TEXT NOT NULL REFERENCES parties(id), version BIGINT NOT NULL, policy TEXT NOT NULL,
+            created_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL, PRIMARY KEY (performer_id, version));
+        CREATE TABLE license_requests (
+            id TEXT PRIMARY KEY, performer_id TEXT NOT NULL, studio_id TEXT NOT NULL, status TEXT NOT NULL, terms TEXT NOT NULL,
+            conflicts TEXT NOT NULL, counter_terms TEXT, note TEXT, license_id TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+            ledger_index BIGINT NOT NULL);
+        CREATE TABLE licenses (
+            id TEXT PRIMARY KEY, request_id TEXT NOT NULL REFERENCES license_requests(id), performer_id TEXT NOT NULL, studio_id TEXT NOT NULL,
+            terms TEXT NOT NULL, stored_status TEXT NOT NULL, revocation_effective_at BIGINT, approved_at BIGINT NOT NULL,
+            estate_confirmed BIGINT NOT NULL, consent_version BIGINT NOT NULL, token TEXT NOT NULL, attestation TEXT, ledger_index BIGINT NOT NULL,
+            term_end BIGINT NOT NULL, expiry_recorded BIGINT NOT NULL DEFAULT 0, rate_override BIGINT NOT NULL DEFAULT 0);
+        CREATE INDEX licenses_performer ON licenses(performer_id);
+        CREATE INDEX licenses_expiry ON licenses(expiry_recorded, term_end);
+        CREATE TABLE license_budgets (
+            license_id TEXT NOT NULL REFERENCES licenses(id), use_index BIGINT NOT NULL,
+            seconds_used BIGINT NOT NULL DEFAULT 0, seconds_reserved BIGINT NOT NULL DEFAULT 0,
+            renders_used BIGINT NOT NULL DEFAULT 0, renders_reserved BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (license_id, use_index),
+            CHECK (seconds_used >= 0 AND seconds_reserved >= 0 AND renders_used >= 0 AND renders_reserved >= 0));
+        CREATE TABLE renders (
+            id TEXT PRIMARY KEY, license_id TEXT NOT NULL REFERENCES licenses(id), studio_id TEXT NOT NULL, performer_id TEXT NOT NULL,
+            use_index BIGINT NOT NULL, status TEXT NOT NULL, request TEXT NOT NULL, requested_ms BIGINT NOT NULL, reserved_ms BIGINT NOT NULL,
+            actual_ms BIGINT, output_sha256 TEXT, obligations TEXT NOT NULL, created_at BIGINT NOT NULL,
+            expires_at BIGINT, settled_at BIGINT, ledger_index BIGINT NOT NULL,
+            factor_e12 BIGINT NOT NULL DEFAULT 1000000000000, split_version BIGINT NOT NULL DEFAULT 0);
+        CREATE INDEX renders_expiry ON renders(status, expires_at);
+        CREATE INDEX renders_license_usage ON renders(license_id, settled_at, id) WHERE status = 'completed';
+        CREATE INDEX renders_performer_usage ON renders(performer_id, settled_at, id) WHERE status = 'completed';
+        CREATE INDEX renders_settled ON renders(settled_at, license_id, use_index, factor_e12, split_version, performer_id, actual_ms) WHERE status = 'completed';
+        CREATE TABLE splits (
+            performer_id TEXT NOT NULL, version BIGINT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL,
+            ledger_index BIGINT NOT NULL, PRIMARY KEY (performer_id, version));
+        CREATE TABLE rate_tables (
+            union_id TEXT NOT NULL, version BIGINT NOT NULL, label TEXT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL,
+            ledger_index BIGINT NOT NULL, PRIMARY KEY (union_id, version));
+        CREATE TABLE closed_periods (
+            period TEXT PRIMARY KEY, closed_at BIGINT NOT NULL, lines TEXT NOT NULL, sha256 TEXT NOT NULL, ledger_index BIGINT NOT NULL);
+        CREATE TABLE changes (seq {serial}, kind TEXT NOT NULL, id TEXT NOT NULL);
+        CREATE TABLE idempotency (
+            scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status BIGINT NOT NULL, body TEXT NOT NULL,
+            created_at BIGINT NOT NULL, PRIMARY KEY (scope, key));
+        CREATE TABLE ledger_entries (idx {id}, data {blob} NOT NULL);
+        """,
+        """
+        CREATE TABLE ledger_tiles (level BIGINT NOT NULL, idx BIGINT NOT NULL, data {blob} NOT NULL, PRIMARY KEY (level, idx));
+        CREATE TABLE ledger_checkpoints (size BIGINT PRIMARY KEY, root {blob} NOT NULL, note TEXT NOT NULL, at BIGINT NOT NULL);
+        """,
+    ];
+}
