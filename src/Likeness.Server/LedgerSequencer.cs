@@ -17,6 +17,9 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
     private volatile bool _halted;
     private Application.Ports.ISequencerLease? _lease;
 
+    /// <summary>Whether this node currently sequences the ledger.</summary>
+    public bool IsSequencer => _lease is { IsHeld: true } && !_halted;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _timer = core.Clock.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));

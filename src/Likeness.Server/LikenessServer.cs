@@ -36,7 +36,8 @@ public static class LikenessServer
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes);
         builder.Services.AddSingleton(core);
         builder.Services.AddHostedService<ReservationSweeper>();
-        builder.Services.AddHostedService<LedgerSequencer>();
+        builder.Services.AddSingleton<LedgerSequencer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSequencer>());
         builder.Services.AddHostedService<ChangeFeedPoller>();
         builder.Services.AddOpenApi("v1");
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -49,7 +50,7 @@ public static class LikenessServer
         });
         app.UseMiddleware<ProblemMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapGet("/healthz", (LedgerSequencer sequencer) => TypedResults.Ok(new { status = "ok", sequencer = sequencer.IsSequencer })).ExcludeFromDescription();
         app.MapPartiesApi();
         app.MapConsentApi();
         app.MapLicensesApi();

@@ -11,7 +11,7 @@ namespace Likeness.Tests.Support;
 public enum Provider { Sqlite, Postgres }
 
 /// <summary>A real Kestrel server on a free loopback port, on a SQLite file in a temporary folder or a fresh PostgreSQL database.</summary>
-public sealed class TestServer : IAsyncDisposable
+public sealed class TestServer : ILikenessEndpoint, IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -77,6 +77,14 @@ public sealed class TestServer : IAsyncDisposable
             // Best effort on a temp folder.
         }
     }
+}
+
+/// <summary>Somewhere the API answers: a server in this process, or nodes in other processes.</summary>
+public interface ILikenessEndpoint
+{
+    string OperatorKey { get; }
+
+    HttpClient Client(string? key);
 }
 
 /// <summary>JSON over HTTP in one line per call.</summary>

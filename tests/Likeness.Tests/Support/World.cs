@@ -33,7 +33,7 @@ public sealed class World
         },
     };
 
-    public required TestServer Server { get; init; }
+    public required ILikenessEndpoint Server { get; init; }
     public required Actor Operator { get; init; }
     public required Actor Performer { get; init; }
     public required Actor Representative { get; init; }
@@ -75,7 +75,7 @@ public sealed class World
         deliverable = "line-0001",
     };
 
-    public static async Task<World> CreateAsync(TestServer server, object? consent = null, object? use = null)
+    public static async Task<World> CreateAsync(ILikenessEndpoint server, object? consent = null, object? use = null)
     {
         var op = server.Client(server.OperatorKey);
         async Task<Actor> Party(string kind, string name, string[]? represents = null)

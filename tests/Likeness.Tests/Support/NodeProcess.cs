@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Likeness.Tests.Support;
+
+/// <summary>
+/// A <c>likeness serve</c> process on a free loopback port — a node as an operator would run it, which a test
+/// can kill with SIGKILL. Waiting on other processes is bounded polling (<see cref="EventuallyAsync"/>).
+/// </summary>
+public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private NodeProcess(Process process, string url, string operatorKey)
+    {
+        _process = process;
+        Url = url;
+        OperatorKey = operatorKey;
+    }
+
+    public string Url { get; }
+
+    public string OperatorKey { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Initialises the store with <c>likeness init</c> and returns the operator key.</summary>
+    public static async Task<string> InitAsync(string db)
+    {
+        var (exit, output, error) = await CliProcess.RunAsync("init", "--db", db, "--json");
+        return exit == 0 ? JsonNode.Parse(output)!["operatorKey"]!.GetValue<string>() : throw new InvalidOperationException(error);
+    }
+
+    public static async Task<NodeProcess> StartAsync(string db, string operatorKey)
+    {
+        int port;
+        using (var l = new TcpListener(IPAddress.Loopback, 0))
+        {
+            l.Start();
+            port = ((IPEndPoint)l.LocalEndpoint).Port;
+        }
+
+        var url = $"http://127.0.0.1:{port}";
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(psi)!;
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("Likeness listening", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"likeness serve did not start on {url}");
+        }
+
+        return new NodeProcess(process, url, operatorKey);
+    }
+
+    public HttpClient Client(string? key)
+    {
+        var c = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null)
+        {
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return c;
+    }
+
+    /// <summary>kill -9: no shutdown, no flush, no goodbye.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Whether this node says it sequences the ledger.</summary>
+    public async Task<bool> IsSequencerAsync()
+    {
+        try
+        {
+            using var c = Client(null);
+            var (_, health) = await c.GetJsonAsync("/healthz");
+            return health?["sequencer"]?.GetValue<bool>() == true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes; the result says which.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < limit)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await condition();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
