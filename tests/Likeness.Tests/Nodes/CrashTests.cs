@@ -4,6 +4,7 @@ using Xunit;
 namespace Likeness.Tests.Nodes;
 
 /// <summary>kill -9 the embedded server under load: after a restart every acknowledged render is there once, and the ledger verifies.</summary>
+[Collection(NodeProcessesCollection.Name)]
 public sealed class CrashTests
 {
     [Fact]

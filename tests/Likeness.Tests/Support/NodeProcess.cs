@@ -13,6 +13,7 @@ namespace Likeness.Tests.Support;
 public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
 {
     private readonly Process _process;
+    private int _killed;
 
     private NodeProcess(Process process, string url, string operatorKey)
     {
@@ -86,7 +87,11 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
     /// <summary>kill -9: no shutdown, no flush, no goodbye.</summary>
     public async Task KillAsync()
     {
-        _process.Kill();
+        if (Interlocked.Exchange(ref _killed, 1) == 0)
+        {
+            _process.Kill();
+        }
+
         await _process.WaitForExitAsync();
     }
 
@@ -124,7 +129,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (Interlocked.Exchange(ref _killed, 1) == 0 && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
