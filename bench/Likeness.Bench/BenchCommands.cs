@@ -22,6 +22,11 @@ public static class BenchCommands
             case "ledger-append":
                 await LedgerHarness.AppendAsync(Option(rest, "--entries", 200_000), Option(rest, "--writers", 256));
                 return 0;
+            case "gateway":
+                await GatewayHarness.RunAsync(new GatewayHarness.Options(
+                    Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
+                    Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null));
+                return 0;
             case "statements":
                 await StatementHarness.RunAsync(Option(rest, "--events", 10_000_000), Option(rest, "--licenses", 10_000));
                 return 0;
@@ -35,6 +40,8 @@ public static class BenchCommands
                       ledger-append [--entries 200000] [--writers 256]   durable appends through the SQLite store
                       ledger-verify [--entries 1000000]                  build a log, serve it, time 'likeness ledger verify'
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
+                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N]
+                                                                         authorize+complete over HTTP on loopback; --rate for open loop
                     """);
                 return command == "help" ? 0 : 1;
         }
@@ -44,6 +51,12 @@ public static class BenchCommands
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    public static string Text(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
     public static string Rate(long count, Stopwatch sw) =>

@@ -75,6 +75,8 @@ public sealed class MultiNodeTests
             var w = await World.CreateAsync(nodes[0], use: World.Use(maxSyntheticSeconds: 100_000, maxRenders: null));
             Assert.True(await NodeProcess.EventuallyAsync(async () => (await Task.WhenAll(nodes.Select(n => n.IsSequencerAsync()))).Count(x => x) == 1, TimeSpan.FromSeconds(20)));
             var sequencer = (await Task.WhenAll(nodes.Select(async (n, i) => (i, await n.IsSequencerAsync())))).Single(x => x.Item2).i;
+            var trusted = Path.Combine(Path.GetTempPath(), $"likeness-failover-{Guid.NewGuid():N}.checkpoint");
+            Assert.True(await NodeProcess.EventuallyAsync(async () => (await CliProcess.RunAsync("ledger", "verify", "--server", nodes[sequencer].Url, "--trusted-checkpoint", trusted)).Exit == 0, TimeSpan.FromSeconds(20)));
 
             var load = new RenderLoad(nodes, w.Studio.Key, w.LicenseId);
             var killed = 0;
@@ -113,9 +115,13 @@ public sealed class MultiNodeTests
             var (_, license) = await studio.GetJsonAsync($"/v1/licenses/{w.LicenseId}");
             Assert.Equal(load.Completed.Values.Sum(), license!["budgets"]![0]!["secondsUsed"]!.GetValue<decimal>());
 
-            var (exit, output, error) = await CliProcess.RunAsync("ledger", "verify", "--server", live[0].Url, "--key", w.Auditor.Key, "--json");
+            // The checkpoint trusted before the failover is consistent with the one signed after it, by the new sequencer.
+            var (exit, output, error) = await CliProcess.RunAsync("ledger", "verify", "--server", live[0].Url, "--key", w.Auditor.Key, "--trusted-checkpoint", trusted, "--json");
             Assert.True(exit == 0, error);
             Assert.Contains("story holds", output, StringComparison.Ordinal);
+            Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(output)!["consistentWith"]);
+            File.Delete(trusted);
+            File.Delete(trusted + ".key");
         }
         finally
         {
