@@ -22,6 +22,9 @@ public static class BenchCommands
             case "ledger-append":
                 await LedgerHarness.AppendAsync(Option(rest, "--entries", 200_000), Option(rest, "--writers", 256));
                 return 0;
+            case "compare":
+                await CompareHarness.RunAsync(Option(rest, "--decisions", 1_000_000), Option(rest, "--pairs", 20_000), Option(rest, "--clients", 64));
+                return 0;
             case "gateway":
                 await GatewayHarness.RunAsync(new GatewayHarness.Options(
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
@@ -40,6 +43,8 @@ public static class BenchCommands
                       ledger-append [--entries 200000] [--writers 256]   durable appends through the SQLite store
                       ledger-verify [--entries 1000000]                  build a log, serve it, time 'likeness ledger verify'
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
+                      compare [--decisions 1000000] [--pairs 20000] [--clients 64]
+                                                                         decision vs Cedar; gateway writes vs the store's raw limit
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop
                     """);

@@ -41,7 +41,7 @@ public static class GatewayHarness
                 return c;
             }).ToArray();
 
-            await DriveAsync(clients, licenseId, Math.Min(500, o.Pairs), o.Clients, o.Seconds, null, "warm-up");
+            await DriveAsync(clients, licenseId, Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
             await DriveAsync(clients, licenseId, o.Pairs, o.Clients, o.Seconds, o.Rate, o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients");
             foreach (var c in clients)
             {

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Threading.Channels;
 using Likeness.Application.Ports;
 
 namespace Likeness.Storage.Relational;
@@ -13,19 +13,18 @@ namespace Likeness.Storage.Relational;
 public abstract class RelationalStore : IStore
 {
     private const int MaxBatch = 512;
-    private readonly BlockingCollection<IWork> _queue = new();
-    private readonly Thread _writer;
 
-    protected RelationalStore(Dialect dialect)
-    {
-        Dialect = dialect;
-        _writer = new Thread(WriterLoop) { IsBackground = true, Name = "likeness-writer" };
-    }
+    // An unbounded channel with one reader: waiting for work is an await, never a spin (two cores are shared with
+    // the request threads).
+    private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private Task _writer = Task.CompletedTask;
+
+    protected RelationalStore(Dialect dialect) => Dialect = dialect;
 
     public Dialect Dialect { get; }
 
     /// <summary>Starts the writer; call at the end of the derived constructor.</summary>
-    protected void StartWriter() => _writer.Start();
+    protected void StartWriter() => _writer = Task.Factory.StartNew(WriterLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>The writer's connection, opened once on the writer thread.</summary>
     protected abstract DbConnection OpenWriteConnection();
@@ -40,17 +39,9 @@ public abstract class RelationalStore : IStore
 
     public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var work = new Work<T>(command);
-        try
-        {
-            _queue.Add(work, cancellationToken);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ObjectDisposedException(GetType().Name);
-        }
-
-        return work.Task;
+        return _queue.Writer.TryWrite(work) ? work.Task : throw new ObjectDisposedException(GetType().Name);
     }
 
     public Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default)
@@ -93,15 +84,14 @@ public abstract class RelationalStore : IStore
         },
         cancellationToken);
 
-    private void WriterLoop()
+    private async Task WriterLoopAsync()
     {
         DbConnection? connection = null;
         SqlSession? session = null;
         var batch = new List<IWork>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var more))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var more))
             {
                 batch.Add(more);
             }
@@ -160,6 +150,7 @@ public abstract class RelationalStore : IStore
 #pragma warning restore CA1031
                     {
                         session.Exec("ROLLBACK TO SAVEPOINT work");
+                        session.ForgetRemembered();
                         session.Exec("RELEASE SAVEPOINT work");
                         work.Fail(e);
                     }
@@ -185,9 +176,8 @@ public abstract class RelationalStore : IStore
 
     public virtual async ValueTask DisposeAsync()
     {
-        _queue.CompleteAdding();
-        await Task.Run(() => _writer.Join());
-        _queue.Dispose();
+        _queue.Writer.TryComplete();
+        await _writer;
         GC.SuppressFinalize(this);
     }
 

@@ -18,7 +18,22 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    public DbTransaction? Transaction { get; set; }
+    private long? _nextLedgerIndex;
+    private DbTransaction? _transaction;
+
+    /// <summary>The open transaction; a new one forgets what the session remembered of the last.</summary>
+    public DbTransaction? Transaction
+    {
+        get => _transaction;
+        set
+        {
+            _transaction = value;
+            _nextLedgerIndex = null;
+        }
+    }
+
+    /// <summary>Forgets what the session remembered within the transaction (after a rollback to a savepoint).</summary>
+    public void ForgetRemembered() => _nextLedgerIndex = null;
 
     public string? GetSetting(string name) => Scalar<string>("SELECT value FROM settings WHERE name = @p0", name);
 
@@ -224,8 +239,11 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public long AppendLedgerEntry(byte[] entry)
     {
-        var index = LedgerEntryCount();
+        // INVARIANT: within one write transaction this session is the only writer of the ledger (one writer thread per
+        // node; on PostgreSQL the batch holds the cluster-wide write lock), so the next index can be remembered.
+        var index = _nextLedgerIndex ?? LedgerEntryCount();
         Exec("INSERT INTO ledger_entries(idx, data) VALUES (@p0, @p1)", index, entry);
+        _nextLedgerIndex = index + 1;
         return index;
     }
 

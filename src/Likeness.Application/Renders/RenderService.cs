@@ -35,13 +35,18 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw Denied([new Reason(ReasonCode.LicenseNotFound, "license")]);
         }
 
-        // Policy first, on the snapshot: most denials never reach the writer.
-        var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
+        // Policy first, on the snapshot and with nothing used: a request the policy denies never reaches the writer (it
+        // reads the budgets only to list every reason); one it permits goes straight to the writer, which decides again
+        // on the budgets as they stand inside its transaction.
         var builder = t_builder ??= new DecisionBuilder();
-        if (RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder) == DecisionEffect.Deny)
+        if (RenderEvaluator.Decide(snapshot, facts, snapshot.Unused, instanceApproved: false, builder) == DecisionEffect.Deny)
         {
+            var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
+            RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder);
             throw Denied(builder.Reasons.ToArray());
         }
+
+        var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
 
         return await mutations.WriteAsync(caller.Id, idem, s =>
         {
@@ -57,7 +62,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 Ids.New("rnd", now), snapshot.Id, caller.Id, snapshot.PerformerId, decision.UseIndex,
                 pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
                 pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
-                pending ? null : now + options.ReservationTtl, null, 0);
+                pending ? null : now + options.ReservationTtl, null, 0, factor);
             if (!pending)
             {
                 s.AdjustBudget(snapshot.Id, decision.UseIndex, 0, facts.RequestedMillis, 0, 1);
@@ -93,10 +98,9 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
             s.AdjustBudget(render.LicenseId, render.UseIndex, actual, -render.ReservedMillis, 1, -1);
 
-            // What the money depends on is fixed at settlement: the licence's multipliers for this render, and the payees then in force.
-            var request = Json.DeserializeStored<RenderBody>(render.RequestJson);
-            var factor = s.GetLicense(render.LicenseId)!.Terms.Compensation.Multipliers.FactorE12(
-                Licensing.TermsMapper.Code<Purpose>(request.Purpose, "purpose"), request.Territory, request.Realtime ?? false);
+            // The render's price factor was fixed when it was authorized (the licence's terms never change); the payees are
+            // those in force when it settles.
+            var factor = render.FactorE12;
             var splitVersion = s.GetSplits(render.PerformerId, null)?.Version ?? 0;
             var index = s.AppendLedgerEntry(new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
                 .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256)

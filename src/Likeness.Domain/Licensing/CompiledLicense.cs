@@ -71,6 +71,12 @@ public sealed class CompiledLicense
     public required CompiledConsent Consent { get; init; }
     public required Obligation[] Obligations { get; init; }
 
+    /// <summary>The licence's price multipliers (what a render's factor is computed from).</summary>
+    public Royalties.Multipliers Multipliers { get; init; } = Royalties.Multipliers.None;
+
+    /// <summary>A budget per use with nothing used: for deciding on the policy alone.</summary>
+    public UseBudget[] Unused { get; private init; } = [];
+
     /// <summary>A stamp that changes whenever the snapshot is rebuilt from newer state.</summary>
     public long Revision { get; init; }
 
@@ -110,6 +116,8 @@ public sealed class CompiledLicense
             Consent = consent,
             Obligations = [.. obligations],
             Revision = revision,
+            Multipliers = c.Multipliers,
+            Unused = new UseBudget[terms.Uses.Count],
         };
     }
 }
