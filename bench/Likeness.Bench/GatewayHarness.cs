@@ -14,7 +14,8 @@ namespace Likeness.Bench;
 /// </summary>
 public static class GatewayHarness
 {
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate);
+    /// <param name="Healthz">Send two GET /healthz per pair instead: the ceiling of HTTP itself on this machine.</param>
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false);
 
     public static async Task RunAsync(Options o)
     {
@@ -41,8 +42,8 @@ public static class GatewayHarness
                 return c;
             }).ToArray();
 
-            await DriveAsync(clients, licenseId, Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
-            await DriveAsync(clients, licenseId, o.Pairs, o.Clients, o.Seconds, o.Rate, o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients");
+            await DriveAsync(clients, licenseId, Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)", o.Healthz);
+            await DriveAsync(clients, licenseId, o.Pairs, o.Clients, o.Seconds, o.Rate, (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : ""), o.Healthz);
             foreach (var c in clients)
             {
                 c.Dispose();
@@ -59,7 +60,7 @@ public static class GatewayHarness
         }
     }
 
-    private static async Task DriveAsync(HttpClient[] clients, string licenseId, int pairs, int concurrency, int seconds, int? rate, string label)
+    private static async Task DriveAsync(HttpClient[] clients, string licenseId, int pairs, int concurrency, int seconds, int? rate, string label, bool healthz)
     {
         var histogram = new Histogram();
         var errors = 0;
@@ -73,6 +74,14 @@ public static class GatewayHarness
             var c = clients[i % clients.Length];
             try
             {
+                if (healthz)
+                {
+                    using var h1 = await c.GetAsync("/healthz");
+                    using var h2 = await c.GetAsync("/healthz");
+                    histogram.RecordMicros((Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency);
+                    return;
+                }
+
                 using var auth = await c.PostAsJsonAsync("/v1/renders", new
                 {
                     licenseId, modality = "voice", purpose = "dubbing", territory = "JP", language = "ja", requestedSeconds = 2, deliverable = "bench",
@@ -135,7 +144,7 @@ public static class GatewayHarness
 
         var elapsed = deadline.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s (authorize + complete), errors {errors}; pair latency {histogram.Summary()}"));
+            $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(healthz ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
     }
 
     private static async Task<(string StudioKey, string LicenseId)> SetupAsync(NodeProcess node, string operatorKey)
