@@ -19,17 +19,17 @@ public static class LicensesApi
         rq.MapCommand<CounterBody, LicenseRequestView>("/{id}/counter", (s, body, idem) => s.Core.Requests.CounterAsync(s.Caller, s.Id, body, idem, s.Aborted));
         rq.MapCommand<AcceptBody, LicenseView>("/{id}/accept", (s, body, idem) => s.Core.Requests.AcceptAsync(s.Caller, s.Id, body, idem, s.Aborted), new AcceptBody(), 201);
 
-        var lic = app.MapGroup("/v1/licenses/{id}").WithTags("Licences");
+        var lic = app.MapGroup("/v1/licenses").WithTags("Licences");
         var none = new LifecycleBody();
-        lic.MapQuery("", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
-        lic.MapCommand<LifecycleBody, LicenseView>("/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Aborted), none);
-        lic.MapCommand<LifecycleBody, LicenseView>("/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Aborted), none);
-        lic.MapCommand<RevokeBody, LicenseView>("/revoke", (s, body, idem) => s.Core.Licenses.RevokeAsync(s.Caller, s.Id, body, idem, s.Aborted));
-        lic.MapCommand<LifecycleBody, LicenseView>("/estate-consent", (s, _, idem) => s.Core.Licenses.EstateConsentAsync(s.Caller, s.Id, idem, s.Aborted), none);
-        lic.MapQuery("/usage", s => s.Core.Usage.ForLicenseAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+        lic.MapQuery("/{id}", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapCommand<RevokeBody, LicenseView>("/{id}/revoke", (s, body, idem) => s.Core.Licenses.RevokeAsync(s.Caller, s.Id, body, idem, s.Aborted));
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/estate-consent", (s, _, idem) => s.Core.Licenses.EstateConsentAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        lic.MapQuery("/{id}/usage", s => s.Core.Usage.ForLicenseAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
 
-        app.MapGroup("/v1/performers/{id}/usage").WithTags("Usage")
-            .MapQuery("", s => s.Core.Usage.ForPerformerAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+        app.MapGroup("/v1/performers").WithTags("Usage")
+            .MapQuery("/{id}/usage", s => s.Core.Usage.ForPerformerAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
     }
 }

@@ -25,17 +25,30 @@ public static class EndpointExtensions
     /// <summary>A mutating route with a JSON body; with <paramref name="whenEmpty"/>, an empty body means that value.</summary>
     public static RouteHandlerBuilder MapCommand<TBody, TResult>(
         this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotencyKey?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST")
-        where TBody : class =>
-        routes.MapMethods(pattern, [method], async (HttpContext http, LikenessCore core) =>
+        where TBody : class
+    {
+        async Task<IResult> Handle(HttpContext http, LikenessCore core)
         {
             var scope = await ScopeAsync(http, core);
             var (body, idem) = whenEmpty is null ? await http.BodyAsync<TBody>() : await http.OptionalBodyAsync(whenEmpty);
             return (await run(scope, body, idem)).ToResult();
-        }).Accepts<TBody>("application/json").Produces<TResult>(status);
+        }
+
+        return routes.MapMethods(pattern, [method], WithRouteId(pattern, Handle)).Accepts<TBody>("application/json").Produces<TResult>(status);
+    }
 
     /// <summary>A read route answering 200 with <typeparamref name="TResult"/>.</summary>
-    public static RouteHandlerBuilder MapQuery<TResult>(this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Task<TResult>> query) =>
-        routes.MapGet(pattern, async (HttpContext http, LikenessCore core) => TypedResults.Ok(await query(await ScopeAsync(http, core))));
+    public static RouteHandlerBuilder MapQuery<TResult>(this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Task<TResult>> query)
+    {
+        async Task<IResult> Handle(HttpContext http, LikenessCore core) => TypedResults.Ok(await query(await ScopeAsync(http, core)));
+        return routes.MapGet(pattern, WithRouteId(pattern, Handle)).Produces<TResult>();
+    }
+
+    /// <summary>The handler, declaring the <c>{id}</c> route value when the pattern (or its group's) has one, so the OpenAPI document lists it.</summary>
+    private static Delegate WithRouteId(string pattern, Func<HttpContext, LikenessCore, Task<IResult>> handle) =>
+        pattern.Contains("{id}", StringComparison.Ordinal)
+            ? (HttpContext http, LikenessCore core, string id) => handle(http, core)
+            : handle;
 
     /// <summary>An integer query parameter; a non-integer is a 400 naming it.</summary>
     public static int? IntQuery(this RequestScope scope, string name)

@@ -177,6 +177,28 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_every_route_with_its_parameters()
+    {
+        var (status, doc) = await _server.Client(null).GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(200, status);
+        Assert.StartsWith("3.1", doc!["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        var paths = doc["paths"]!.AsObject();
+        foreach (var route in new[] { "/v1/renders", "/v1/renders/{id}/complete", "/v1/license-requests/{id}/approve", "/v1/performers/{id}/consent", "/v1/ledger/proofs/inclusion", "/v1/statements" })
+        {
+            Assert.True(paths.ContainsKey(route), route);
+        }
+
+        foreach (var (path, operations) in paths)
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var names = (operation!["parameters"] as System.Text.Json.Nodes.JsonArray ?? []).Select(p => p!["name"]!.GetValue<string>()).ToList();
+                Assert.True(!path.Contains("{id}", StringComparison.Ordinal) || names.Contains("id"), $"{method} {path} does not declare its id");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Unknown_routes_and_wrong_methods_are_problems_too()
     {
         var (s1, p1) = await _w.As(_w.Studio).GetJsonAsync("/v1/nothing-here");
