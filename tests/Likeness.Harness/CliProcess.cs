@@ -18,9 +18,18 @@ public static class CliProcess
         psi.Environment.Remove("LIKENESS_URL");
         psi.Environment.Remove("LIKENESS_DB");
         using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stdout = p.StandardOutput.ReadToEndAsync(limit.Token);
+        var stderr = p.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await p.WaitForExitAsync(limit.Token);
+            return (p.ExitCode, await stdout, await stderr);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"likeness {string.Join(' ', args)} did not finish within 2 minutes");
+        }
     }
 }

@@ -92,7 +92,20 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
             _process.Kill();
         }
 
-        await _process.WaitForExitAsync();
+        await ExitedAsync();
+    }
+
+    /// <summary>Waits for the process to be gone, at most 30 s (its output pipes closing is not waited for).</summary>
+    private async Task ExitedAsync()
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
     }
 
     /// <summary>Whether this node says it sequences the ledger.</summary>
@@ -132,7 +145,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
         if (Interlocked.Exchange(ref _killed, 1) == 0 && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await ExitedAsync();
         }
 
         _process.Dispose();

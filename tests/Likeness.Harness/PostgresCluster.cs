@@ -114,9 +114,10 @@ public sealed class PostgresCluster
     private static async Task Run(bool asPostgres, string file, params string[] args)
     {
         using var p = Process.Start(Command(asPostgres, file, args))!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = p.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = p.StandardError.ReadToEndAsync(limit.Token);
+        await p.WaitForExitAsync(limit.Token);
         if (p.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} failed ({p.ExitCode}): {await output} {await error}");

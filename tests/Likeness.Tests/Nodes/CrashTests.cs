@@ -7,7 +7,7 @@ namespace Likeness.Tests.Nodes;
 [Collection(NodeProcessesCollection.Name)]
 public sealed class CrashTests
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Kill_9_on_sqlite_under_load_then_restart_keeps_every_acknowledged_render_once()
     {
         var dir = Directory.CreateTempSubdirectory("likeness-crash-").FullName;

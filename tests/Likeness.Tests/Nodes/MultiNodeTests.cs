@@ -20,7 +20,7 @@ public sealed class MultiNodeTests
         return (db, key, nodes);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Three_nodes_and_64_clients_on_a_100_second_budget_get_exactly_100_permits()
     {
         var (_, _, nodes) = await ClusterAsync(3);
@@ -66,7 +66,7 @@ public sealed class MultiNodeTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Killing_the_sequencing_node_under_load_loses_no_acknowledged_render_and_the_ledger_verifies()
     {
         var (_, _, nodes) = await ClusterAsync(3);
@@ -132,7 +132,7 @@ public sealed class MultiNodeTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_licence_change_on_one_node_reaches_the_snapshots_of_the_others()
     {
         await using var a = await TestServer.StartAsync(Provider.Postgres);
