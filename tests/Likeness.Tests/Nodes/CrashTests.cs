@@ -18,7 +18,7 @@ public sealed class CrashTests
         var load = default(RenderLoad)!;
         try
         {
-            w = await World.CreateAsync(node, use: World.Use(maxSyntheticSeconds: 100_000, maxRenders: null));
+            w = await World.CreateAsync(node, use: World.Use(maxSyntheticSeconds: 100_000, maxRenders: null, to: DateTimeOffset.UtcNow.AddYears(1)));
             load = new RenderLoad([node], w.Studio.Key, w.LicenseId);
             var run = load.RunAsync(8, 40, async completed =>
             {

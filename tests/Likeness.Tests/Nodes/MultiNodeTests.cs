@@ -26,7 +26,7 @@ public sealed class MultiNodeTests
         var (_, _, nodes) = await ClusterAsync(3);
         try
         {
-            var w = await World.CreateAsync(nodes[0], use: World.Use(maxSyntheticSeconds: 100, maxRenders: null));
+            var w = await World.CreateAsync(nodes[0], use: World.Use(maxSyntheticSeconds: 100, maxRenders: null, to: DateTimeOffset.UtcNow.AddYears(1)));
             var permits = 0;
             var denials = 0;
             await Task.WhenAll(Enumerable.Range(0, 64).Select(async c =>
@@ -72,7 +72,7 @@ public sealed class MultiNodeTests
         var (_, _, nodes) = await ClusterAsync(3);
         try
         {
-            var w = await World.CreateAsync(nodes[0], use: World.Use(maxSyntheticSeconds: 100_000, maxRenders: null));
+            var w = await World.CreateAsync(nodes[0], use: World.Use(maxSyntheticSeconds: 100_000, maxRenders: null, to: DateTimeOffset.UtcNow.AddYears(1)));
             Assert.True(await NodeProcess.EventuallyAsync(async () => (await Task.WhenAll(nodes.Select(n => n.IsSequencerAsync()))).Count(x => x) == 1, TimeSpan.FromSeconds(20)));
             var sequencer = (await Task.WhenAll(nodes.Select(async (n, i) => (i, await n.IsSequencerAsync())))).Single(x => x.Item2).i;
             var trusted = Path.Combine(Path.GetTempPath(), $"likeness-failover-{Guid.NewGuid():N}.checkpoint");

@@ -46,6 +46,7 @@ public sealed class World
     public required string RequestId { get; init; }
     public required string LicenseId { get; init; }
 
+    /// <summary>A licence use; its window starts a day before <see cref="TestServer.Epoch"/> (tests on the real clock pass <paramref name="to"/> relative to now).</summary>
     public static object Use(decimal? maxSyntheticSeconds = 3600, long? maxRenders = 1000, decimal? maxDeliverable = 60, string[]? categories = null, DateTimeOffset? to = null) => new
     {
         modality = "voice",
