@@ -4,22 +4,8 @@ using Xunit;
 namespace Likeness.Tests.Http;
 
 /// <summary>Whatever a client sends, the answer is a 4xx problem naming what is wrong, never a 5xx, and nothing is half-written.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests() : WorldTests(Provider.Sqlite)
 {
-    private TestServer _server = null!;
-    private World _w = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await TestServer.StartAsync();
-        _w = await World.CreateAsync(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _server.DeleteFiles();
-    }
 
     private static readonly string[] Garbage =
     [
@@ -47,15 +33,15 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(Routes))]
     public async Task Garbage_bodies_get_a_4xx_problem_on_every_route(string method, string route)
     {
-        var path = route.Replace("{performer}", _w.Performer.Id, StringComparison.Ordinal).Replace("{request}", _w.RequestId, StringComparison.Ordinal)
-            .Replace("{license}", _w.LicenseId, StringComparison.Ordinal).Replace("{render}", "rnd_missing", StringComparison.Ordinal);
+        var path = route.Replace("{performer}", W.Performer.Id, StringComparison.Ordinal).Replace("{request}", W.RequestId, StringComparison.Ordinal)
+            .Replace("{license}", W.LicenseId, StringComparison.Ordinal).Replace("{render}", "rnd_missing", StringComparison.Ordinal);
         var key = method == "PUT" || path.Contains("/approve", StringComparison.Ordinal) || path.Contains("/veto", StringComparison.Ordinal) || path.Contains("/counter", StringComparison.Ordinal) || path.EndsWith("/assets", StringComparison.Ordinal) || path.EndsWith("/revoke", StringComparison.Ordinal)
-            ? _w.Performer.Key
-            : path.EndsWith("/death", StringComparison.Ordinal) || path == "/v1/parties" ? _w.Operator.Key : _w.Studio.Key;
+            ? W.Performer.Key
+            : path.EndsWith("/death", StringComparison.Ordinal) || path == "/v1/parties" ? W.Operator.Key : W.Studio.Key;
         var (ledgerBefore, _) = await Count();
         foreach (var body in Garbage)
         {
-            var (status, problem) = await _server.Client(key).SendAsync(new HttpMethod(method), path, body);
+            var (status, problem) = await Server.Client(key).SendAsync(new HttpMethod(method), path, body);
             var allowedOk = body is "{}" or "" && (path.EndsWith("/approve", StringComparison.Ordinal) || path.EndsWith("/accept", StringComparison.Ordinal));
             Assert.True(status is >= 400 and < 500 || allowedOk, $"{method} {path} with {body[..Math.Min(body.Length, 40)]}: {status}");
             if (status >= 400)
@@ -71,7 +57,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task<(long, long)> Count()
     {
-        var (_, license) = await _w.As(_w.Studio).GetJsonAsync($"/v1/licenses/{_w.LicenseId}");
+        var (_, license) = await W.As(W.Studio).GetJsonAsync($"/v1/licenses/{W.LicenseId}");
         return (license?["ledgerIndex"]?.GetValue<long>() ?? 0, 0);
     }
 
@@ -93,7 +79,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadRenders))]
     public async Task A_bad_render_request_names_the_field(string body, string field)
     {
-        var (status, problem) = await _w.As(_w.Studio).SendAsync(HttpMethod.Post, "/v1/renders", body.Replace("\"L\"", $"\"{_w.LicenseId}\"", StringComparison.Ordinal));
+        var (status, problem) = await W.As(W.Studio).SendAsync(HttpMethod.Post, "/v1/renders", body.Replace("\"L\"", $"\"{W.LicenseId}\"", StringComparison.Ordinal));
         Assert.Equal(400, status);
         Assert.Equal(field, problem!["field"]!.GetValue<string>());
     }
@@ -116,10 +102,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadPolicies))]
     public async Task A_bad_consent_policy_names_the_field_and_writes_no_version(string policy, string field)
     {
-        var (status, problem) = await _w.As(_w.Performer).SendAsync(HttpMethod.Put, $"/v1/performers/{_w.Performer.Id}/consent", policy);
+        var (status, problem) = await W.As(W.Performer).SendAsync(HttpMethod.Put, $"/v1/performers/{W.Performer.Id}/consent", policy);
         Assert.Equal(400, status);
         Assert.Equal(field, problem!["field"]!.GetValue<string>());
-        var (_, current) = await _w.As(_w.Performer).GetJsonAsync($"/v1/performers/{_w.Performer.Id}/consent");
+        var (_, current) = await W.As(W.Performer).GetJsonAsync($"/v1/performers/{W.Performer.Id}/consent");
         Assert.Equal(1, current!["version"]!.GetValue<int>());
     }
 
@@ -133,8 +119,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("/v1/performers/{performer}/consent?format=xml", "format")]
     public async Task A_bad_query_parameter_is_a_400_naming_it(string route, string field)
     {
-        var path = route.Replace("{license}", _w.LicenseId, StringComparison.Ordinal).Replace("{performer}", _w.Performer.Id, StringComparison.Ordinal);
-        var (status, problem) = await _w.As(_w.Performer).GetJsonAsync(path);
+        var path = route.Replace("{license}", W.LicenseId, StringComparison.Ordinal).Replace("{performer}", W.Performer.Id, StringComparison.Ordinal);
+        var (status, problem) = await W.As(W.Performer).GetJsonAsync(path);
         Assert.Equal(400, status);
         Assert.Equal(field, problem!["field"]!.GetValue<string>());
     }
@@ -142,22 +128,22 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Usage_pages_follow_the_cursor_newest_first()
     {
-        var studio = _w.As(_w.Studio);
+        var studio = W.As(W.Studio);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var (_, r) = await studio.PostAsync("/v1/renders", World.RenderBody(_w.LicenseId, 1));
+            var (_, r) = await studio.PostAsync("/v1/renders", World.RenderBody(W.LicenseId, 1));
             var id = r!["renderId"]!.GetValue<string>();
             await studio.PostAsync($"/v1/renders/{id}/complete", new { actualSeconds = 1, outputSha256 = new string('a', 64) });
             ids.Add(id);
-            _server.Clock.Advance(TimeSpan.FromSeconds(1));
+            Server.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         var seen = new List<string>();
         string? cursor = null;
         do
         {
-            var (status, page) = await studio.GetJsonAsync($"/v1/licenses/{_w.LicenseId}/usage?limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
+            var (status, page) = await studio.GetJsonAsync($"/v1/licenses/{W.LicenseId}/usage?limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
             Assert.Equal(200, status);
             seen.AddRange(page!["items"]!.AsArray().Select(x => x!["renderId"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
@@ -171,7 +157,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task An_oversized_body_is_refused_with_a_problem()
     {
         var big = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
-        var (status, problem) = await _w.As(_w.Operator).SendAsync(HttpMethod.Post, "/v1/parties", big);
+        var (status, problem) = await W.As(W.Operator).SendAsync(HttpMethod.Post, "/v1/parties", big);
         Assert.Equal(413, status);
         Assert.Equal("body_too_large", problem!["code"]!.GetValue<string>());
     }
@@ -179,7 +165,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_describes_every_route_with_its_parameters()
     {
-        var (status, doc) = await _server.Client(null).GetJsonAsync("/openapi/v1.json");
+        var (status, doc) = await Server.Client(null).GetJsonAsync("/openapi/v1.json");
         Assert.Equal(200, status);
         Assert.StartsWith("3.1", doc!["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
         var paths = doc["paths"]!.AsObject();
@@ -201,10 +187,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_routes_and_wrong_methods_are_problems_too()
     {
-        var (s1, p1) = await _w.As(_w.Studio).GetJsonAsync("/v1/nothing-here");
+        var (s1, p1) = await W.As(W.Studio).GetJsonAsync("/v1/nothing-here");
         Assert.Equal(404, s1);
         Assert.Equal("not_found", p1!["code"]!.GetValue<string>());
-        var (s2, _) = await _w.As(_w.Studio).SendAsync(HttpMethod.Delete, "/v1/renders");
+        var (s2, _) = await W.As(W.Studio).SendAsync(HttpMethod.Delete, "/v1/renders");
         Assert.Equal(405, s2);
     }
 }

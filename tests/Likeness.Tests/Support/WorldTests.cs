@@ -1,0 +1,25 @@
+using Xunit;
+
+namespace Likeness.Tests.Support;
+
+/// <summary>Tests that each start a server on <paramref name="provider"/> and create the usual cast on it, and remove both afterwards.</summary>
+public abstract class WorldTests(Provider provider) : IAsyncLifetime
+{
+    /// <summary>The server under test (a test may replace it with a restarted one).</summary>
+    protected TestServer Server { get; set; } = null!;
+
+    /// <summary>The parties, consent and licence created through the API.</summary>
+    protected World W { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Server = await TestServer.StartAsync(provider);
+        W = await World.CreateAsync(Server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Server.DeleteFiles();
+    }
+}
