@@ -75,10 +75,7 @@ public static class Commands
         await using var store = StoreFactory.Open(db);
         using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
         var key = await core.Parties.InitializeAsync();
-        if (key is not null)
-        {
-            KeyFile.Write(db, key);
-        }
+        var keyFile = key is not null && KeyFile.Write(db, key);
 
         if (a.Json)
         {
@@ -86,7 +83,7 @@ public static class Commands
             {
                 ["initialized"] = key is not null,
                 ["operatorKey"] = key,
-                ["keyFile"] = key is null ? null : KeyFile.PathFor(db),
+                ["keyFile"] = keyFile ? KeyFile.PathFor(db) : null,
                 ["db"] = db,
                 ["ledgerKeyId"] = core.Keys.KeyId,
             }, json: true);
@@ -97,8 +94,8 @@ public static class Commands
         }
         else
         {
-            Console.WriteLine($"Initialised {db}.");
-            Console.WriteLine($"Operator key (shown once, also saved to {KeyFile.PathFor(db)}): {key}");
+            Console.WriteLine($"Initialised {(StoreFactory.IsPostgres(db) ? "the PostgreSQL store" : db)}.");
+            Console.WriteLine(keyFile ? $"Operator key (shown once, also saved to {KeyFile.PathFor(db)}): {key}" : $"Operator key (shown once; keep it): {key}");
         }
 
         return 0;
@@ -109,10 +106,7 @@ public static class Commands
         var db = a.Require("db", "LIKENESS_DB");
         var urls = a.Get("urls") ?? "http://127.0.0.1:8080";
         var server = await LikenessServer.BuildAsync(new ServerSettings(db, urls));
-        if (server.NewOperatorKey is { } key)
-        {
-            KeyFile.Write(db, key);
-        }
+        var keyFile = server.NewOperatorKey is { } key && KeyFile.Write(db, key);
 
         DemoSeeder.DemoParties? demo = null;
         if (a.Has("demo"))
@@ -127,9 +121,10 @@ public static class Commands
 
         await server.App.StartAsync();
         var address = server.App.Urls.FirstOrDefault() ?? urls;
-        Console.WriteLine($"Likeness listening on {address} (store {db})");
-        Console.WriteLine(server.NewOperatorKey is not null || File.Exists(KeyFile.PathFor(db))
-            ? $"Operator key: {KeyFile.PathFor(db)}"
+        Console.WriteLine($"Likeness listening on {address} (store {(StoreFactory.IsPostgres(db) ? "PostgreSQL" : db)})");
+        Console.WriteLine(
+            keyFile || (!StoreFactory.IsPostgres(db) && File.Exists(KeyFile.PathFor(db))) ? $"Operator key: {KeyFile.PathFor(db)}"
+            : server.NewOperatorKey is { } fresh ? $"Operator key (this start initialised the store; shown once, keep it): {fresh}"
             : "Operator key: the one 'likeness init' printed for this store");
         if (demo is not null)
         {
@@ -275,18 +270,26 @@ public static class Commands
     }
 }
 
-/// <summary>Where the operator key of a SQLite store is kept beside it (readable by its owner only).</summary>
+/// <summary>Where the operator key of a SQLite store is kept beside it (readable by its owner only). A PostgreSQL store has no such file.</summary>
 public static class KeyFile
 {
     public static string PathFor(string db) => Path.GetFullPath(db) + ".operator-key";
 
-    public static void Write(string db, string key)
+    /// <summary>Writes the key beside a SQLite file; false (nothing written) for a PostgreSQL connection string.</summary>
+    public static bool Write(string db, string key)
     {
+        if (StoreFactory.IsPostgres(db))
+        {
+            return false;
+        }
+
         var path = PathFor(db);
         File.WriteAllText(path, key + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
+        return true;
     }
 }

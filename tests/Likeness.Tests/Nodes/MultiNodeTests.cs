@@ -11,6 +11,7 @@ public sealed class MultiNodeTests
     {
         var db = await (await PostgresCluster.Shared).CreateDatabaseAsync();
         var key = await NodeProcess.InitAsync(db);
+        Assert.False(File.Exists(Path.GetFullPath(db) + ".operator-key"), "a PostgreSQL store has no key file beside a path");
         var nodes = new NodeProcess[n];
         for (var i = 0; i < n; i++)
         {
