@@ -22,7 +22,7 @@ public sealed class PostgresStore : RelationalStore
     public PostgresStore(string connectionString)
         : base(new PostgresDialect())
     {
-        _dataSource = NpgsqlDataSource.Create(Normalize(connectionString));
+        _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(Normalize(connectionString)));
         StartWriter();
     }
 
@@ -47,6 +47,22 @@ public sealed class PostgresStore : RelationalStore
         if (password is not null)
         {
             b.Password = password;
+        }
+
+        return b.ConnectionString;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a node repeats (every statement of the render path) on the server, unless the
+    /// connection string says otherwise: the database then parses and plans each of them once per connection.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (b.MaxAutoPrepare == 0)
+        {
+            b.MaxAutoPrepare = 128;
+            b.AutoPrepareMinUsages = 2;
         }
 
         return b.ConnectionString;

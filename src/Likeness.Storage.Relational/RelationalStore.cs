@@ -6,8 +6,9 @@ namespace Likeness.Storage.Relational;
 
 /// <summary>
 /// The write path every SQL provider shares: one writer thread per node gathers the commands waiting at that
-/// moment into one transaction (group commit), each command in its own savepoint, and completes each command's
-/// task only after the commit; a failed command undoes only itself, a failed commit fails them all. Providers
+/// moment into one transaction (group commit) and completes each command's task only after the commit; a failed
+/// command undoes only itself, a failed commit fails them all. Writes are deferred so that a batch costs few round
+/// trips (see <see cref="SqlSession.DeferWrites"/>). Providers
 /// say how to open connections and how a write batch and a read begin.
 /// </summary>
 public abstract class RelationalStore : IStore
@@ -130,6 +131,80 @@ public abstract class RelationalStore : IStore
 
     private void RunBatch(DbConnection connection, SqlSession session, List<IWork> batch)
     {
+        if (!TryRunDeferred(connection, session, batch))
+        {
+            RunOneByOne(connection, session, batch);
+        }
+    }
+
+    /// <summary>
+    /// The fast path: every command runs with its writes deferred, so that they reach the database together with the
+    /// next read (one round trip) and a command that fails before any of its writes left memory needs no savepoint.
+    /// If the database refuses a statement, nobody can tell which command it belonged to: the whole batch is rolled
+    /// back and <see cref="RunOneByOne"/> runs it again. Answers are given only after the commit.
+    /// </summary>
+    private bool TryRunDeferred(DbConnection connection, SqlSession session, List<IWork> batch)
+    {
+        var failures = new Exception?[batch.Count];
+        using (var tx = BeginBatch(connection))
+        {
+            session.Transaction = tx;
+            session.DeferWrites = true;
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    session.BeginCommand();
+                    try
+                    {
+                        batch[i].Execute(session);
+                        session.EndCommand(succeeded: true);
+                    }
+#pragma warning disable CA1031 // The command's own exception goes back to its caller; the batch goes on.
+                    catch (Exception e) when (e is not DbException)
+#pragma warning restore CA1031
+                    {
+                        session.EndCommand(succeeded: false);
+                        failures[i] = e;
+                    }
+                }
+
+                session.Flush();
+                tx.Commit();
+            }
+            catch (DbException e) when (IsStatementError(e))
+            {
+                session.DiscardPending();
+                tx.Rollback();
+                return false;
+            }
+            finally
+            {
+                session.DiscardPending();
+                session.DeferWrites = false;
+                session.Transaction = null;
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } e)
+            {
+                batch[i].Fail(e);
+            }
+            else
+            {
+                batch[i].Complete();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The careful path: each command in its own savepoint with its writes sent at once, so a statement the
+    /// database refuses fails only the command that wrote it.</summary>
+    private void RunOneByOne(DbConnection connection, SqlSession session, List<IWork> batch)
+    {
         var succeeded = new List<IWork>(batch.Count);
         using (var tx = BeginBatch(connection))
         {
@@ -168,7 +243,6 @@ public abstract class RelationalStore : IStore
         {
             w.Complete();
         }
-
     }
 
     /// <summary>Whether a database error concerns only the statement (a constraint) rather than the connection.</summary>

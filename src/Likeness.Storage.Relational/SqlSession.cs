@@ -18,8 +18,15 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
+    private readonly List<PendingWrite> _pending = [];
+    private readonly TransactionBudgets _budgets = new();
+    private readonly Dictionary<string, SplitsRecord?> _writeTransactionSplits = new(StringComparer.Ordinal);
+
     private long? _nextLedgerIndex;
     private DbTransaction? _transaction;
+    private int _commandMark = -1;
+    private long? _ledgerMark;
+    private bool _savepointOpen;
 
     /// <summary>The open transaction; a new one forgets what the session remembered of the last.</summary>
     public DbTransaction? Transaction
@@ -29,11 +36,17 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         {
             _transaction = value;
             _nextLedgerIndex = null;
+            _budgets.Clear();
+            _writeTransactionSplits.Clear();
         }
     }
 
     /// <summary>Forgets what the session remembered within the transaction (after a rollback to a savepoint).</summary>
-    public void ForgetRemembered() => _nextLedgerIndex = null;
+    public void ForgetRemembered()
+    {
+        _nextLedgerIndex = null;
+        _writeTransactionSplits.Clear();
+    }
 
     public string? GetSetting(string name) => Scalar<string>("SELECT value FROM settings WHERE name = @p0", name);
 
@@ -125,11 +138,30 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, (int)r.GetInt64(9), r.GetString(10),
         r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12), r.GetInt64(13) != 0);
 
-    public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId) =>
-        Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = @p0 ORDER BY use_index",
-            r => new UseBudgetRecord((int)r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
+    public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId)
+    {
+        if (DeferWrites && _budgets.TryGet(licenseId) is { } known)
+        {
+            return known;
+        }
 
-    public void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
+        var stored = Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = @p0 ORDER BY use_index",
+            r => new UseBudgetRecord((int)r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
+        return DeferWrites ? _budgets.Remember(licenseId, stored) : stored;
+    }
+
+    public void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta)
+    {
+        if (DeferWrites)
+        {
+            _budgets.Adjust(licenseId, useIndex, new BudgetDelta(secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta));
+            return;
+        }
+
+        SendBudgetChange(licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
+    }
+
+    private void SendBudgetChange(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
         Exec("UPDATE license_budgets SET seconds_used = seconds_used + @p2, seconds_reserved = seconds_reserved + @p3, renders_used = renders_used + @p4, renders_reserved = renders_reserved + @p5 WHERE license_id = @p0 AND use_index = @p1",
             licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
 
@@ -161,12 +193,29 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         Time(r.GetInt64(12)), r.IsDBNull(13) ? null : Time(r.GetInt64(13)), r.IsDBNull(14) ? null : Time(r.GetInt64(14)), r.GetInt64(15),
         r.GetInt64(16), (int)r.GetInt64(17));
 
-    public void InsertSplits(SplitsRecord x) =>
+    public void InsertSplits(SplitsRecord x)
+    {
+        _writeTransactionSplits.Remove(x.PerformerId);
         Exec("INSERT INTO splits(performer_id, version, body, created_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4)", x.PerformerId, x.Version, x.BodyJson, x.CreatedAt.UtcTicks, x.LedgerIndex);
+    }
 
-    public SplitsRecord? GetSplits(string performerId, int? version) =>
-        One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = @p0 AND (CAST(@p1 AS BIGINT) IS NULL OR version = @p1) ORDER BY version DESC LIMIT 1",
+    public SplitsRecord? GetSplits(string performerId, int? version)
+    {
+        // The latest splits are asked for on every settlement; within one write transaction only this session can change them.
+        if (version is null && _writeTransactionSplits.TryGetValue(performerId, out var known))
+        {
+            return known;
+        }
+
+        var found = One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = @p0 AND (CAST(@p1 AS BIGINT) IS NULL OR version = @p1) ORDER BY version DESC LIMIT 1",
             r => new SplitsRecord(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), Time(r.GetInt64(3)), r.GetInt64(4)), performerId, version);
+        if (version is null && writable && _transaction is not null)
+        {
+            _writeTransactionSplits[performerId] = found;
+        }
+
+        return found;
+    }
 
     public SplitsRecord? GetSplitsAt(string performerId, DateTimeOffset at) =>
         One("SELECT performer_id, version, body, created_at, ledger_index FROM splits WHERE performer_id = @p0 AND created_at <= @p1 ORDER BY version DESC LIMIT 1",
@@ -277,6 +326,88 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     // ---- plumbing ----
 
+    /// <summary>
+    /// Whether writes wait in memory until the next read or <see cref="Flush"/> (set by the store for a batch's first,
+    /// optimistic attempt). On a provider that batches statements the waiting writes and the read that follows them go
+    /// to the database in one round trip.
+    /// </summary>
+    public bool DeferWrites { get; set; }
+
+    /// <summary>Marks the start of one command of a batch: a failed command's writes are undone up to here.</summary>
+    public void BeginCommand()
+    {
+        _commandMark = _pending.Count;
+        _ledgerMark = _nextLedgerIndex;
+        _savepointOpen = false;
+        _budgets.BeginCommand();
+    }
+
+    /// <summary>
+    /// Marks the end of the command begun last. A failed command's writes are dropped if none reached the database yet,
+    /// or rolled back to the savepoint that was taken lazily when the first of them had to be sent.
+    /// </summary>
+    public void EndCommand(bool succeeded)
+    {
+        if (_savepointOpen)
+        {
+            if (!succeeded)
+            {
+                _pending.Add(new PendingWrite("ROLLBACK TO SAVEPOINT work", []));
+            }
+
+            _pending.Add(new PendingWrite("RELEASE SAVEPOINT work", []));
+        }
+        else if (!succeeded)
+        {
+            _pending.RemoveRange(_commandMark, _pending.Count - _commandMark);
+        }
+
+        if (!succeeded)
+        {
+            _nextLedgerIndex = _ledgerMark;
+            _budgets.UndoCommand();
+            _writeTransactionSplits.Clear();
+        }
+
+        _commandMark = -1;
+        _savepointOpen = false;
+    }
+
+    /// <summary>Sends every waiting write.</summary>
+    public void Flush()
+    {
+        foreach (var (license, use, d) in _budgets.TakeUnsent())
+        {
+            SendBudgetChange(license, use, d.SecondsUsed, d.SecondsReserved, d.RendersUsed, d.RendersReserved);
+        }
+
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        ProtectRunningCommand();
+        if (connection.CanCreateBatch)
+        {
+            using var batch = Batch(null, []);
+            batch.ExecuteNonQuery();
+        }
+        else
+        {
+            FlushOneByOne();
+        }
+    }
+
+    /// <summary>Forgets the waiting writes (the batch is being rolled back).</summary>
+    public void DiscardPending()
+    {
+        _pending.Clear();
+        _budgets.Clear();
+        _writeTransactionSplits.Clear();
+        _commandMark = -1;
+        _savepointOpen = false;
+    }
+
     public void Exec(string sql, params object?[] args)
     {
         if (!writable)
@@ -284,33 +415,123 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
             throw new InvalidOperationException("A read session cannot write.");
         }
 
+        if (DeferWrites)
+        {
+            // INVARIANT: args is the array of this call (params), never reused by the caller, so it can wait.
+            _pending.Add(new PendingWrite(sql, args));
+            return;
+        }
+
         Command(sql, args).ExecuteNonQuery();
     }
 
     private T? Scalar<T>(string sql, params object?[] args)
     {
-        var v = Command(sql, args).ExecuteScalar();
+        var v = Read(sql, args, r => r.Read() ? r.GetValue(0) : null);
         return v is null or DBNull ? default : (T)Convert.ChangeType(v, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
     private T? One<T>(string sql, Func<DbDataReader, T> map, params object?[] args)
-        where T : class
-    {
-        using var r = Command(sql, args).ExecuteReader();
-        return r.Read() ? map(r) : null;
-    }
+        where T : class =>
+        Read(sql, args, r => r.Read() ? map(r) : null);
 
-    private List<T> Many<T>(string sql, Func<DbDataReader, T> map, params object?[] args)
-    {
-        using var r = Command(sql, args).ExecuteReader();
-        var list = new List<T>();
-        while (r.Read())
+    private List<T> Many<T>(string sql, Func<DbDataReader, T> map, params object?[] args) =>
+        Read(sql, args, r =>
         {
-            list.Add(map(r));
+            var list = new List<T>();
+            while (r.Read())
+            {
+                list.Add(map(r));
+            }
+
+            return list;
+        });
+
+    /// <summary>Runs a query after the writes waiting before it, in the same round trip where the provider allows.</summary>
+    private T Read<T>(string sql, object?[] args, Func<DbDataReader, T> consume)
+    {
+        if (_pending.Count == 0)
+        {
+            using var reader = Command(sql, args).ExecuteReader();
+            return consume(reader);
         }
 
-        return list;
+        ProtectRunningCommand();
+        if (connection.CanCreateBatch)
+        {
+            using var batch = Batch(sql, args);
+            using var reader = batch.ExecuteReader();
+            return consume(reader);
+        }
+
+        FlushOneByOne();
+        using var r = Command(sql, args).ExecuteReader();
+        return consume(r);
     }
+
+    /// <summary>
+    /// Before writes of the running command leave memory, takes a savepoint in front of them, so that the command can
+    /// still fail alone.
+    /// </summary>
+    private void ProtectRunningCommand()
+    {
+        if (_commandMark >= 0 && !_savepointOpen && _pending.Count > _commandMark)
+        {
+            _pending.Insert(_commandMark, new PendingWrite("SAVEPOINT work", []));
+            _savepointOpen = true;
+        }
+
+        if (_commandMark >= 0)
+        {
+            _commandMark = 0;
+        }
+    }
+
+    private void FlushOneByOne()
+    {
+        foreach (var w in _pending)
+        {
+            Command(w.Sql, w.Args).ExecuteNonQuery();
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>The waiting writes, then the query if there is one, as one batch; the waiting writes are taken.</summary>
+    private DbBatch Batch(string? query, object?[] queryArgs)
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = Transaction;
+        foreach (var w in _pending)
+        {
+            batch.BatchCommands.Add(BatchCommand(batch, w.Sql, w.Args));
+        }
+
+        if (query is not null)
+        {
+            batch.BatchCommands.Add(BatchCommand(batch, query, queryArgs));
+        }
+
+        _pending.Clear();
+        return batch;
+    }
+
+    private static DbBatchCommand BatchCommand(DbBatch batch, string sql, object?[] args)
+    {
+        var c = batch.CreateBatchCommand();
+        c.CommandText = sql;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var parameter = c.CreateParameter();
+            parameter.ParameterName = ParameterNames[i];
+            parameter.Value = Value(args[i]);
+            c.Parameters.Add(parameter);
+        }
+
+        return c;
+    }
+
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 32).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private DbCommand Command(string sql, object?[] args)
     {
@@ -321,7 +542,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
             for (var i = 0; i < args.Length; i++)
             {
                 var parameter = cmd.CreateParameter();
-                parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.ParameterName = ParameterNames[i];
                 cmd.Parameters.Add(parameter);
             }
 
@@ -331,11 +552,25 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         cmd.Transaction = Transaction;
         for (var i = 0; i < args.Length; i++)
         {
-            cmd.Parameters[i].Value = args[i] ?? DBNull.Value;
+            cmd.Parameters[i].Value = Value(args[i]);
         }
 
         return cmd;
     }
+
+    /// <summary>
+    /// A parameter's value as sent: every integer column is BIGINT, so an <see cref="int"/> goes as a <see cref="long"/>.
+    /// INVARIANT: a statement the database prepared once is always sent the same types (a prepared statement whose
+    /// parameter was inferred as BIGINT cannot take a 4-byte integer).
+    /// </summary>
+    private static object Value(object? v) => v switch
+    {
+        null => DBNull.Value,
+        int i => (long)i,
+        _ => v,
+    };
+
+    private readonly record struct PendingWrite(string Sql, object?[] Args);
 
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
 
