@@ -70,14 +70,12 @@ public sealed class PostgresStore : RelationalStore
 
     protected override DbConnection OpenWriteConnection() => _dataSource.OpenConnection();
 
-    protected override DbTransaction BeginBatch(DbConnection connection)
-    {
-        var tx = ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
-        using var cmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", (NpgsqlConnection)connection, tx);
-        cmd.Parameters.AddWithValue("k", WriteLockKey);
-        cmd.ExecuteNonQuery();
-        return tx;
-    }
+    protected override DbTransaction BeginBatch(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
+
+    // A DO block returns no rows, so the lock travels in front of the batch's first read in the same round trip; every
+    // statement after it sees what the nodes committed before the lock was granted.
+    protected override string BatchLockStatement { get; } =
+        FormattableString.Invariant($"DO $$ BEGIN PERFORM pg_advisory_xact_lock({WriteLockKey}); END $$");
 
     protected override (DbConnection Connection, DbTransaction Transaction) BeginRead()
     {

@@ -20,6 +20,9 @@ public abstract class RelationalStore : IStore
     private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private Task _writer = Task.CompletedTask;
 
+    // Set once the schema (and its write epoch) exists; until then batches keep nothing from one to the next.
+    private volatile bool _schemaReady;
+
     protected RelationalStore(Dialect dialect) => Dialect = dialect;
 
     public Dialect Dialect { get; }
@@ -30,7 +33,13 @@ public abstract class RelationalStore : IStore
     /// <summary>The writer's connection, opened once on the writer thread.</summary>
     protected abstract DbConnection OpenWriteConnection();
 
-    /// <summary>Begins a batch's transaction (a provider may take a lock here that orders writers across nodes).</summary>
+    /// <summary>
+    /// A statement, returning no rows, that every write batch runs first: a lock that orders writers across nodes
+    /// (null when one process owns the store).
+    /// </summary>
+    protected virtual string? BatchLockStatement => null;
+
+    /// <summary>Begins a batch's transaction.</summary>
     protected abstract DbTransaction BeginBatch(DbConnection connection);
 
     /// <summary>Opens a connection for reads and begins a read-only snapshot transaction on it.</summary>
@@ -63,7 +72,13 @@ public abstract class RelationalStore : IStore
         }
     }
 
-    public virtual Task MigrateAsync(CancellationToken cancellationToken = default) => WriteAsync(
+    public virtual async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await MigrateSchemaAsync(cancellationToken);
+        _schemaReady = true;
+    }
+
+    private Task<int> MigrateSchemaAsync(CancellationToken cancellationToken) => WriteAsync(
         s =>
         {
             var session = (SqlSession)s;
@@ -146,12 +161,14 @@ public abstract class RelationalStore : IStore
     private bool TryRunDeferred(DbConnection connection, SqlSession session, List<IWork> batch)
     {
         var failures = new Exception?[batch.Count];
+        var committed = false;
         using (var tx = BeginBatch(connection))
         {
             session.Transaction = tx;
             session.DeferWrites = true;
             try
             {
+                session.BeginDeferredBatch(BatchLockStatement, _schemaReady);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     session.BeginCommand();
@@ -171,6 +188,8 @@ public abstract class RelationalStore : IStore
 
                 session.Flush();
                 tx.Commit();
+                session.CommittedDeferredBatch();
+                committed = true;
             }
             catch (DbException e) when (IsStatementError(e))
             {
@@ -180,7 +199,11 @@ public abstract class RelationalStore : IStore
             }
             finally
             {
-                session.DiscardPending();
+                if (!committed)
+                {
+                    session.DiscardPending();
+                }
+
                 session.DeferWrites = false;
                 session.Transaction = null;
             }
@@ -211,6 +234,7 @@ public abstract class RelationalStore : IStore
             session.Transaction = tx;
             try
             {
+                session.BeginOneByOneBatch(BatchLockStatement, _schemaReady);
                 foreach (var work in batch)
                 {
                     session.Exec("SAVEPOINT work");

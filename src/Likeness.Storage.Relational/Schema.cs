@@ -65,5 +65,9 @@ internal static class Schema
         CREATE TABLE ledger_tiles (level BIGINT NOT NULL, idx BIGINT NOT NULL, data {blob} NOT NULL, PRIMARY KEY (level, idx));
         CREATE TABLE ledger_checkpoints (size BIGINT PRIMARY KEY, root {blob} NOT NULL, note TEXT NOT NULL, at BIGINT NOT NULL);
         """,
+        """
+        CREATE TABLE write_epoch (id BIGINT PRIMARY KEY, generation BIGINT NOT NULL, node TEXT NOT NULL);
+        INSERT INTO write_epoch(id, generation, node) VALUES (1, 0, '');
+        """,
     ];
 }

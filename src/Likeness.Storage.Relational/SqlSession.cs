@@ -19,7 +19,9 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     private readonly List<PendingWrite> _pending = [];
-    private readonly TransactionBudgets _budgets = new();
+    private readonly WriterCache _cache = new();
+    private readonly string _writerId = Guid.NewGuid().ToString("N");
+    private long _nextEpoch = -1;
     private readonly Dictionary<string, SplitsRecord?> _writeTransactionSplits = new(StringComparer.Ordinal);
 
     private long? _nextLedgerIndex;
@@ -36,7 +38,6 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         {
             _transaction = value;
             _nextLedgerIndex = null;
-            _budgets.Clear();
             _writeTransactionSplits.Clear();
         }
     }
@@ -105,6 +106,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public void InsertLicense(LicenseRecord l)
     {
+        _cache.Budgets.Forget(l.Id);
         Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end, rate_override) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
             l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks, l.RateOverride ? 1 : 0);
@@ -140,21 +142,21 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public IReadOnlyList<UseBudgetRecord> GetBudgets(string licenseId)
     {
-        if (DeferWrites && _budgets.TryGet(licenseId) is { } known)
+        if (DeferWrites && _cache.Budgets.TryGet(licenseId) is { } known)
         {
             return known;
         }
 
         var stored = Many("SELECT use_index, seconds_used, seconds_reserved, renders_used, renders_reserved FROM license_budgets WHERE license_id = @p0 ORDER BY use_index",
             r => new UseBudgetRecord((int)r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), licenseId);
-        return DeferWrites ? _budgets.Remember(licenseId, stored) : stored;
+        return DeferWrites ? _cache.Budgets.Remember(licenseId, stored) : stored;
     }
 
     public void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta)
     {
         if (DeferWrites)
         {
-            _budgets.Adjust(licenseId, useIndex, new BudgetDelta(secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta));
+            _cache.Budgets.Adjust(licenseId, useIndex, new BudgetDelta(secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta));
             return;
         }
 
@@ -167,16 +169,44 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     private const string RenderColumns = "id, license_id, studio_id, performer_id, use_index, status, request, requested_ms, reserved_ms, actual_ms, output_sha256, obligations, created_at, expires_at, settled_at, ledger_index, factor_e12, split_version";
 
-    public void InsertRender(RenderRecord x) =>
+    public void InsertRender(RenderRecord x)
+    {
+        if (DeferWrites)
+        {
+            _cache.Remember(x);
+        }
+
         Exec($"INSERT INTO renders({RenderColumns}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17)",
             x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
             x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
+    }
 
-    public void UpdateRender(RenderRecord x) =>
+    public void UpdateRender(RenderRecord x)
+    {
+        if (DeferWrites)
+        {
+            _cache.Remember(x);
+        }
+
         Exec("UPDATE renders SET use_index=@p1, status=@p2, reserved_ms=@p3, actual_ms=@p4, output_sha256=@p5, obligations=@p6, expires_at=@p7, settled_at=@p8, ledger_index=@p9, factor_e12=@p10, split_version=@p11 WHERE id=@p0",
             x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
+    }
 
-    public RenderRecord? GetRender(string id) => One($"SELECT {RenderColumns} FROM renders WHERE id = @p0", ReadRender, id);
+    public RenderRecord? GetRender(string id)
+    {
+        if (DeferWrites && _cache.Render(id) is { } known)
+        {
+            return known;
+        }
+
+        var found = One($"SELECT {RenderColumns} FROM renders WHERE id = @p0", ReadRender, id);
+        if (DeferWrites && found is not null)
+        {
+            _cache.Remember(found);
+        }
+
+        return found;
+    }
 
     public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) =>
         Many($"SELECT {RenderColumns} FROM renders WHERE status = 'authorized' AND expires_at <= @p0 AND (CAST(@p1 AS TEXT) IS NULL OR license_id = @p1) ORDER BY expires_at LIMIT @p2",
@@ -278,13 +308,29 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     private static ClosedPeriodRecord ReadClosed(DbDataReader r) => new(r.GetString(0), Time(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt64(4));
 
-    public IdempotencyRecord? GetIdempotency(string scope, string key) =>
-        One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = @p0 AND key = @p1",
-            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
+    public IdempotencyRecord? GetIdempotency(string scope, string key)
+    {
+        // Writes deferred: the caller looked in the database just before it queued the command, so only a key recorded
+        // since can be missing there, by this session (remembered) or by another node (its primary key refuses ours).
+        if (DeferWrites && writable)
+        {
+            return _cache.Key(scope, key);
+        }
 
-    public void InsertIdempotency(IdempotencyRecord x) =>
+        return One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = @p0 AND key = @p1",
+            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
+    }
+
+    public void InsertIdempotency(IdempotencyRecord x)
+    {
+        if (DeferWrites)
+        {
+            _cache.Remember(x);
+        }
+
         Exec("INSERT INTO idempotency(scope, key, request_hash, status, body, created_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5)",
             x.Scope, x.Key, x.RequestHash, x.Status, x.Body, x.CreatedAt.UtcTicks);
+    }
 
     public long AppendLedgerEntry(byte[] entry)
     {
@@ -333,13 +379,60 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     /// </summary>
     public bool DeferWrites { get; set; }
 
+    /// <summary>
+    /// Starts a batch whose writes are deferred: takes the write lock (if the provider has one), reads the write epoch and
+    /// the ledger's size in the same round trip, forgets what the cache knows if another writer committed since this
+    /// session's last batch, and bumps the epoch (sent with the batch). <paramref name="epochs"/> is false until the
+    /// schema exists.
+    /// </summary>
+    public void BeginDeferredBatch(string? lockStatement, bool epochs)
+    {
+        if (lockStatement is not null)
+        {
+            Exec(lockStatement);
+        }
+
+        if (!epochs)
+        {
+            _cache.Forget();
+            _nextEpoch = -1;
+            return;
+        }
+
+        var (generation, writer, size) = Read(
+            "SELECT e.generation, e.node, (SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries) FROM write_epoch e WHERE e.id = 1", [],
+            r => r.Read() ? (r.GetInt64(0), r.GetString(1), r.GetInt64(2)) : throw new InvalidDataException("The write epoch is missing."));
+        _cache.StartBatch(storeUnchanged: writer == _writerId && generation == _cache.Epoch);
+        _nextLedgerIndex = size;
+        _nextEpoch = generation + 1;
+        Exec("UPDATE write_epoch SET generation = @p0, node = @p1 WHERE id = 1", _nextEpoch, _writerId);
+    }
+
+    /// <summary>The deferred batch committed: the cache now describes the store as this session left it.</summary>
+    public void CommittedDeferredBatch() => _cache.Epoch = _nextEpoch;
+
+    /// <summary>Starts a batch of commands sent at once: the cache is not used and the epoch moves on without this session.</summary>
+    public void BeginOneByOneBatch(string? lockStatement, bool epochs)
+    {
+        _cache.Forget();
+        if (lockStatement is not null)
+        {
+            Exec(lockStatement);
+        }
+
+        if (epochs)
+        {
+            Exec("UPDATE write_epoch SET generation = generation + 1, node = '' WHERE id = 1");
+        }
+    }
+
     /// <summary>Marks the start of one command of a batch: a failed command's writes are undone up to here.</summary>
     public void BeginCommand()
     {
         _commandMark = _pending.Count;
         _ledgerMark = _nextLedgerIndex;
         _savepointOpen = false;
-        _budgets.BeginCommand();
+        _cache.BeginCommand();
     }
 
     /// <summary>
@@ -365,7 +458,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         if (!succeeded)
         {
             _nextLedgerIndex = _ledgerMark;
-            _budgets.UndoCommand();
+            _cache.UndoCommand();
             _writeTransactionSplits.Clear();
         }
 
@@ -376,7 +469,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     /// <summary>Sends every waiting write.</summary>
     public void Flush()
     {
-        foreach (var (license, use, d) in _budgets.TakeUnsent())
+        foreach (var (license, use, d) in _cache.Budgets.TakeUnsent())
         {
             SendBudgetChange(license, use, d.SecondsUsed, d.SecondsReserved, d.RendersUsed, d.RendersReserved);
         }
@@ -402,7 +495,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     public void DiscardPending()
     {
         _pending.Clear();
-        _budgets.Clear();
+        _cache.Forget();
         _writeTransactionSplits.Clear();
         _commandMark = -1;
         _savepointOpen = false;

@@ -3,14 +3,14 @@ using Likeness.Application.Model;
 namespace Likeness.Storage.Relational;
 
 /// <summary>
-/// The budgets one write transaction has read and changed, kept in memory while its writes are deferred: a budget is
-/// read from the database once per transaction, every change is applied here at once, and the database receives
-/// one net update per budget when the batch is flushed. The render path then neither reads nor updates the same
-/// budget row once per command.
+/// The budgets the writer has read and changed, kept in memory while its writes are deferred: a budget is read from the
+/// database once, every change is applied here at once, and the database receives one net update per budget when a
+/// batch is flushed. The render path then neither reads nor updates the same budget row once per command.
 /// </summary>
 /// <remarks>
-/// INVARIANT: valid only inside one write transaction that holds the write lock (on PostgreSQL the cluster-wide advisory
-/// lock), because then every change to a budget passes through this session.
+/// INVARIANT: true inside a write transaction that holds the write lock (on PostgreSQL the cluster-wide advisory lock),
+/// because then every change to a budget passes through this session; kept from one batch to the next only while no
+/// other writer committed in between (see <see cref="WriterCache"/>).
 /// </remarks>
 internal sealed class TransactionBudgets
 {
@@ -67,7 +67,10 @@ internal sealed class TransactionBudgets
         return list;
     }
 
-    /// <summary>Forgets everything (the transaction ended).</summary>
+    /// <summary>Forgets one licence's budgets (its rows were just created).</summary>
+    public void Forget(string licenseId) => _current.Remove(licenseId);
+
+    /// <summary>Forgets everything.</summary>
     public void Clear()
     {
         _current.Clear();
