@@ -15,7 +15,8 @@ namespace Likeness.Bench;
 public static class GatewayHarness
 {
     /// <param name="Healthz">Send two GET /healthz per pair instead: the ceiling of HTTP itself on this machine.</param>
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false);
+    /// <param name="Client"><c>raw</c>: prepared bytes on keep-alive sockets (the lean client); <c>httpclient</c>: .NET's HttpClient with JSON serialization.</param>
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw");
 
     public static async Task RunAsync(Options o)
     {
@@ -34,6 +35,20 @@ public static class GatewayHarness
             }
 
             var (studioKey, licenseId) = await SetupAsync(nodes[0], key);
+            var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client";
+            if (o.Client == "raw")
+            {
+                var targets = nodes.Select(n => new RawTarget(n.Url, studioKey, licenseId)).ToArray();
+                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
+                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
+                foreach (var t in targets)
+                {
+                    t.Dispose();
+                }
+
+                return;
+            }
+
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 4096, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             var clients = nodes.Select(n =>
             {
@@ -42,8 +57,8 @@ public static class GatewayHarness
                 return c;
             }).ToArray();
 
-            await DriveAsync(clients, licenseId, Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)", o.Healthz);
-            await DriveAsync(clients, licenseId, o.Pairs, o.Clients, o.Seconds, o.Rate, (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : ""), o.Healthz);
+            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
+            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
             foreach (var c in clients)
             {
                 c.Dispose();
@@ -60,7 +75,108 @@ public static class GatewayHarness
         }
     }
 
-    private static async Task DriveAsync(HttpClient[] clients, string licenseId, int pairs, int concurrency, int seconds, int? rate, string label, bool healthz)
+    /// <summary>One node's prepared requests and its idle connections (a closed-loop worker keeps one; an open-loop pair borrows one).</summary>
+    private sealed class RawTarget(string url, string studioKey, string licenseId) : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<RawHttpConnection> _idle = [];
+        private readonly System.Net.IPEndPoint _endpoint = System.Net.IPEndPoint.Parse(new Uri(url).Authority);
+
+        public string Host { get; } = new Uri(url).Authority;
+
+        public string Key => studioKey;
+
+        public byte[] Authorize { get; } = RawHttpConnection.Request("POST", "/v1/renders", new Uri(url).Authority, studioKey,
+            $$"""{"licenseId":"{{licenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""");
+
+        public byte[] Healthz { get; } = RawHttpConnection.Request("GET", "/healthz", new Uri(url).Authority, studioKey, null);
+
+        public async Task<RawHttpConnection> RentAsync() => _idle.TryTake(out var c) ? c : await RawHttpConnection.OpenAsync(_endpoint);
+
+        public void Return(RawHttpConnection c) => _idle.Add(c);
+
+        public void Dispose()
+        {
+            while (_idle.TryTake(out var c))
+            {
+                c.Dispose();
+            }
+        }
+    }
+
+    private const string CompleteJson = """{"actualSeconds":1.5,"outputSha256":"ab00000000000000000000000000000000000000000000000000000000000000"}""";
+
+    private static async Task<bool> RawPairAsync(RawTarget target, int worker, bool healthz)
+    {
+        var c = await target.RentAsync();
+        try
+        {
+            if (healthz)
+            {
+                var ok = (await c.SendAsync(target.Healthz)).Status == 200 && (await c.SendAsync(target.Healthz)).Status == 200;
+                target.Return(c);
+                return ok;
+            }
+
+            var (status, body) = await c.SendAsync(target.Authorize);
+            if (status != 201)
+            {
+                target.Return(c);
+                return false;
+            }
+
+            var id = RenderId(body.Span);
+            var complete = RawHttpConnection.Request("POST", $"/v1/renders/{id}/complete", target.Host, target.Key, CompleteJson);
+            var done = (await c.SendAsync(complete)).Status == 200;
+            target.Return(c);
+            return done;
+        }
+        catch (IOException)
+        {
+            c.Dispose();
+            return false;
+        }
+    }
+
+    private static string RenderId(ReadOnlySpan<byte> json)
+    {
+        var marker = "\"renderId\":\""u8;
+        var at = json.IndexOf(marker);
+        var rest = json[(at + marker.Length)..];
+        return System.Text.Encoding.ASCII.GetString(rest[..rest.IndexOf((byte)'"')]);
+    }
+
+    private static async Task<bool> HttpClientPairAsync(HttpClient c, string licenseId, bool healthz)
+    {
+        try
+        {
+            if (healthz)
+            {
+                using var h1 = await c.GetAsync("/healthz");
+                using var h2 = await c.GetAsync("/healthz");
+                return h1.IsSuccessStatusCode && h2.IsSuccessStatusCode;
+            }
+
+            using var auth = await c.PostAsJsonAsync("/v1/renders", new
+            {
+                licenseId, modality = "voice", purpose = "dubbing", territory = "JP", language = "ja", requestedSeconds = 2, deliverable = "bench",
+            });
+            if (auth.StatusCode != System.Net.HttpStatusCode.Created)
+            {
+                return false;
+            }
+
+            var id = (await auth.Content.ReadFromJsonAsync<JsonObject>())!["renderId"]!.GetValue<string>();
+            using var done = await c.PostAsJsonAsync($"/v1/renders/{id}/complete", new { actualSeconds = 1.5, outputSha256 = "ab" + new string('0', 62) });
+            return done.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs <paramref name="pair"/> (given the pair's number and the worker's) closed or open loop, bounded in count and time, and prints the figures.</summary>
+    private static async Task DriveAsync(Func<int, int, Task<bool>> pair, int pairs, int concurrency, int seconds, int? rate, string label)
     {
         var histogram = new Histogram();
         var errors = 0;
@@ -69,40 +185,13 @@ public static class GatewayHarness
         var limit = TimeSpan.FromSeconds(seconds);
         var run = Guid.NewGuid().ToString("N")[..8];
 
-        async Task Pair(int i, long scheduledTicks)
+        async Task Pair(int i, int worker, long scheduledTicks)
         {
-            var c = clients[i % clients.Length];
-            try
+            if (await pair(i, worker))
             {
-                if (healthz)
-                {
-                    using var h1 = await c.GetAsync("/healthz");
-                    using var h2 = await c.GetAsync("/healthz");
-                    histogram.RecordMicros((Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency);
-                    return;
-                }
-
-                using var auth = await c.PostAsJsonAsync("/v1/renders", new
-                {
-                    licenseId, modality = "voice", purpose = "dubbing", territory = "JP", language = "ja", requestedSeconds = 2, deliverable = "bench",
-                });
-                if (auth.StatusCode != System.Net.HttpStatusCode.Created)
-                {
-                    Interlocked.Increment(ref errors);
-                    return;
-                }
-
-                var id = (await auth.Content.ReadFromJsonAsync<JsonObject>())!["renderId"]!.GetValue<string>();
-                using var done = await c.PostAsJsonAsync($"/v1/renders/{id}/complete", new { actualSeconds = 1.5, outputSha256 = "ab" + new string('0', 62) });
-                if (!done.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref errors);
-                    return;
-                }
-
                 histogram.RecordMicros((Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency);
             }
-            catch (HttpRequestException)
+            else
             {
                 Interlocked.Increment(ref errors);
             }
@@ -121,7 +210,7 @@ public static class GatewayHarness
                     await Task.Delay(wait);
                 }
 
-                inFlight.Add(Pair(i, scheduled));
+                inFlight.Add(Pair(i, i, scheduled));
                 if (inFlight.Count > 4096)
                 {
                     inFlight.RemoveAll(t => t.IsCompleted);
@@ -132,19 +221,19 @@ public static class GatewayHarness
         }
         else
         {
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < pairs && deadline.Elapsed < limit)
                 {
-                    await Pair(i, Stopwatch.GetTimestamp());
+                    await Pair(worker, worker, Stopwatch.GetTimestamp());
                 }
             }));
         }
 
         var elapsed = deadline.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(healthz ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
+            $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(label.Contains("healthz", StringComparison.Ordinal) ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
     }
 
     private static async Task<(string StudioKey, string LicenseId)> SetupAsync(NodeProcess node, string operatorKey)

@@ -624,7 +624,8 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         return c;
     }
 
-    private static readonly string[] ParameterNames = Enumerable.Range(0, 32).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    // Named with their prefix: Microsoft.Data.Sqlite then binds each with one lookup instead of trying every prefix.
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 32).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private DbCommand Command(string sql, object?[] args)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Likeness.Application.Access;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
@@ -295,6 +296,25 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     private static ObligationView[] ObligationViews(IEnumerable<Obligation> obligations) =>
         obligations.Select(o => new ObligationView(o.Action, o.Rule, o.Details.Count == 0 ? null : o.Details)).ToArray();
 
+    // Renders of one licence and use carry the same few obligation lists: each stored list is parsed once (bounded).
+    private static readonly ConcurrentDictionary<string, ObligationView[]> s_obligations = new(StringComparer.Ordinal);
+
+    private static ObligationView[] StoredObligations(string json)
+    {
+        if (s_obligations.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
+        var parsed = Json.DeserializeStored<ObligationView[]>(json);
+        if (s_obligations.Count < 1024)
+        {
+            s_obligations.TryAdd(json, parsed);
+        }
+
+        return parsed;
+    }
+
     public static RenderView ToView(RenderRecord r, IEnumerable<Reason> reasons) => new(
         r.Id,
         r.Status switch
@@ -305,5 +325,5 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         },
         Vocabulary<RenderStatus>.Name(r.Status), r.LicenseId, r.UseIndex, Millis.ToSeconds(r.RequestedMillis), Millis.ToSeconds(r.ReservedMillis),
         r.ActualMillis is { } a ? Millis.ToSeconds(a) : null, r.OutputSha256, r.CreatedAt, r.ExpiresAt, r.SettledAt,
-        Json.DeserializeStored<ObligationView[]>(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex);
+        StoredObligations(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex);
 }

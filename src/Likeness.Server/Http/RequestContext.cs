@@ -63,6 +63,14 @@ public static class RequestContext
             throw new AppProblem(413, "body_too_large", $"The body is larger than {MaxBodyBytes} bytes.");
         }
 
+        if (http.Request.ContentLength is { } length)
+        {
+            // The usual case: the client said how long the body is, so it is read into an array of exactly that size.
+            var exact = new byte[length];
+            await http.Request.Body.ReadExactlyAsync(exact, http.RequestAborted);
+            return exact;
+        }
+
         using var ms = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int n;
