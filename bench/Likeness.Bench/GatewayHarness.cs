@@ -39,6 +39,11 @@ public static class GatewayHarness
             if (o.Client == "raw")
             {
                 var targets = nodes.Select(n => new RawTarget(n.Url, studioKey, licenseId)).ToArray();
+                foreach (var t in targets)
+                {
+                    await t.OpenAsync(Math.Max(1, o.Clients / targets.Length));
+                }
+
                 await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
                 await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
                 foreach (var t in targets)
@@ -75,11 +80,22 @@ public static class GatewayHarness
         }
     }
 
-    /// <summary>One node's prepared requests and its idle connections (a closed-loop worker keeps one; an open-loop pair borrows one).</summary>
+    /// <summary>
+    /// One node's prepared requests and a fixed pool of keep-alive connections: a pair waits for a free one (an open-loop
+    /// pair's wait counts in its latency, which runs from its scheduled start).
+    /// </summary>
     private sealed class RawTarget(string url, string studioKey, string licenseId) : IDisposable
     {
-        private readonly System.Collections.Concurrent.ConcurrentBag<RawHttpConnection> _idle = [];
+        private readonly System.Threading.Channels.Channel<RawHttpConnection> _idle = System.Threading.Channels.Channel.CreateUnbounded<RawHttpConnection>();
         private readonly System.Net.IPEndPoint _endpoint = System.Net.IPEndPoint.Parse(new Uri(url).Authority);
+
+        public async Task OpenAsync(int connections)
+        {
+            for (var i = 0; i < connections; i++)
+            {
+                _idle.Writer.TryWrite(await RawHttpConnection.OpenAsync(_endpoint));
+            }
+        }
 
         public string Host { get; } = new Uri(url).Authority;
 
@@ -90,13 +106,20 @@ public static class GatewayHarness
 
         public byte[] Healthz { get; } = RawHttpConnection.Request("GET", "/healthz", new Uri(url).Authority, studioKey, null);
 
-        public async Task<RawHttpConnection> RentAsync() => _idle.TryTake(out var c) ? c : await RawHttpConnection.OpenAsync(_endpoint);
+        public ValueTask<RawHttpConnection> RentAsync() => _idle.Reader.ReadAsync();
 
-        public void Return(RawHttpConnection c) => _idle.Add(c);
+        public void Return(RawHttpConnection c) => _idle.Writer.TryWrite(c);
+
+        /// <summary>A connection that failed is closed and replaced.</summary>
+        public async Task ReplaceAsync(RawHttpConnection broken)
+        {
+            broken.Dispose();
+            Return(await RawHttpConnection.OpenAsync(_endpoint));
+        }
 
         public void Dispose()
         {
-            while (_idle.TryTake(out var c))
+            while (_idle.Reader.TryRead(out var c))
             {
                 c.Dispose();
             }
@@ -130,9 +153,9 @@ public static class GatewayHarness
             target.Return(c);
             return done;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
-            c.Dispose();
+            await target.ReplaceAsync(c);
             return false;
         }
     }
