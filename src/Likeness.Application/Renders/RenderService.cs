@@ -24,7 +24,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     public async Task<Outcome> AuthorizeAsync(PartyRecord caller, RenderBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
-        var facts = RenderFactsParser.Parse(body, clock.GetUtcNow());
+        var requestedAt = clock.GetUtcNow();
+        var facts = RenderFactsParser.Parse(body, requestedAt);
         if (await mutations.TryReplayAsync(caller.Id, idem, ct) is { } replay)
         {
             return replay;
@@ -47,34 +48,29 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw Denied(builder.Reasons.ToArray());
         }
 
+        // Everything the budgets cannot change is prepared here, on the request's thread, so the one writer only decides
+        // on the budgets, reserves and records. The render is decided, created and recorded at the request's time.
         var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
+        var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
 
         return await mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var now = clock.GetUtcNow();
-            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, now);
+            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, requestedAt);
             if (decision.Effect == DecisionEffect.Deny)
             {
                 throw Denied(decision.Reasons);
             }
 
-            var pending = decision.Effect == DecisionEffect.PendingApproval;
-            var render = new RenderRecord(
-                Ids.New("rnd", now), snapshot.Id, caller.Id, snapshot.PerformerId, decision.UseIndex,
-                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
-                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
-                pending ? null : now + options.ReservationTtl, null, 0, factor);
-            if (!pending)
+            var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
+            var render = made.Render;
+            if (render.Status == RenderStatus.Authorized)
             {
                 s.AdjustBudget(snapshot.Id, decision.UseIndex, 0, facts.RequestedMillis, 0, 1);
             }
 
-            var index = s.AppendLedgerEntry(new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
-                .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
-                .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes());
-            render = render with { LedgerIndex = index };
+            render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry) };
             s.InsertRender(render);
-            return new Outcome(pending ? 202 : 201, Json.Serialize(ToView(render, decision.Reasons)));
+            return new Outcome(render.Status == RenderStatus.PendingApproval ? 202 : 201, Json.Serialize(ToView(render, decision.Reasons)));
         }, ct);
     }
 
@@ -326,4 +322,28 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         Vocabulary<RenderStatus>.Name(r.Status), r.LicenseId, r.UseIndex, Millis.ToSeconds(r.RequestedMillis), Millis.ToSeconds(r.ReservedMillis),
         r.ActualMillis is { } a ? Millis.ToSeconds(a) : null, r.OutputSha256, r.CreatedAt, r.ExpiresAt, r.SettledAt,
         StoredObligations(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex);
+
+    /// <summary>
+    /// A render as a decision makes it, prepared outside the writer: the record (its ledger index still to come), the
+    /// request and obligations as stored, and the ledger entry's bytes.
+    /// </summary>
+    private sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry)
+    {
+        public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, TimeSpan ttl)
+        {
+            var pending = decision.Effect == DecisionEffect.PendingApproval;
+            var render = new RenderRecord(
+                Ids.New("rnd", now), snapshot.Id, studioId, snapshot.PerformerId, decision.UseIndex,
+                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
+                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
+                pending ? null : now + ttl, null, 0, factor);
+            var entry = new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
+                .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
+                .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes();
+            return new PreparedRender(decision.Effect, decision.UseIndex, decision.Obligations, render, entry);
+        }
+
+        /// <summary>Whether the writer's decision (on the budgets) makes the same render as the one prepared.</summary>
+        public bool Matches(Decision d) => d.Effect == Effect && d.UseIndex == UseIndex && d.Obligations.SequenceEqual(Obligations);
+    }
 }
