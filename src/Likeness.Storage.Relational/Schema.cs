@@ -69,5 +69,9 @@ internal static class Schema
         CREATE TABLE write_epoch (id BIGINT PRIMARY KEY, generation BIGINT NOT NULL, node TEXT NOT NULL);
         INSERT INTO write_epoch(id, generation, node) VALUES (1, 0, '');
         """,
+        """
+        DROP INDEX renders_expiry;
+        CREATE INDEX renders_reserved ON renders(expires_at) WHERE status = 'authorized';
+        """,
     ];
 }
