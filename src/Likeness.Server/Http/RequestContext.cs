@@ -102,5 +102,19 @@ public static class RequestContext
         return IdempotencyKey.From(key, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    public static IResult ToResult(this Outcome o) => Results.Text(o.Body, "application/json", Encoding.UTF8, o.Status);
+    public static IResult ToResult(this Outcome o) => new OutcomeResult(o);
+
+    /// <summary>An outcome as the response: its status and its JSON, written as UTF-8 with its length.</summary>
+    private sealed class OutcomeResult(Outcome outcome) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            var body = Encoding.UTF8.GetBytes(outcome.Body);
+            response.StatusCode = outcome.Status;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
+    }
 }
