@@ -190,6 +190,7 @@ public abstract class RelationalStore : IStore
                 tx.Commit();
                 session.CommittedDeferredBatch();
                 committed = true;
+                AfterCommit();
             }
             catch (DbException e) when (IsStatementError(e))
             {
@@ -256,6 +257,7 @@ public abstract class RelationalStore : IStore
                 }
 
                 tx.Commit();
+                AfterCommit();
             }
             finally
             {
@@ -267,6 +269,11 @@ public abstract class RelationalStore : IStore
         {
             w.Complete();
         }
+    }
+
+    /// <summary>Called on the writer after each batch commits (cheap: it runs on the write path).</summary>
+    protected virtual void AfterCommit()
+    {
     }
 
     /// <summary>Whether a database error concerns only the statement (a constraint) rather than the connection.</summary>

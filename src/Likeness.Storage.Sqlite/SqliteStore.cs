@@ -12,7 +12,14 @@ namespace Likeness.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : RelationalStore
 {
+    /// <summary>How many commits the writer makes between two checkpoints.</summary>
+    private const int CommitsPerCheckpoint = 256;
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _checkpointer;
+    private int _commits;
 
     static SqliteStore() => ConfigureLibrary();
 
@@ -32,6 +39,50 @@ public sealed class SqliteStore : RelationalStore
         }
 
         StartWriter();
+        _checkpointer = Task.Run(CheckpointLoopAsync);
+    }
+
+    protected override void AfterCommit()
+    {
+        if (++_commits % CommitsPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
+        {
+            try
+            {
+                _checkpointDue.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // A checkpoint is already due.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies the WAL back into the database beside the writer (a passive checkpoint never blocks it), when the writer
+    /// says enough commits have accumulated. SQLite starts the WAL over once a checkpoint has caught up.
+    /// </summary>
+    private async Task CheckpointLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                await _checkpointDue.WaitAsync(_stopping.Token);
+                try
+                {
+                    using var c = Open();
+                    Pragma(c, "PRAGMA wal_checkpoint(PASSIVE);");
+                }
+                catch (SqliteException)
+                {
+                    // Nothing is lost: the WAL stays whole and the next checkpoint copies it.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The store is closing.
+        }
     }
 
     /// <summary>
@@ -52,7 +103,8 @@ public sealed class SqliteStore : RelationalStore
     protected override DbConnection OpenWriteConnection()
     {
         var c = Open();
-        Pragma(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // The writer never checkpoints: copying the WAL back into the database would stall every request queued behind it.
+        Pragma(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;");
         return c;
     }
 
@@ -85,6 +137,15 @@ public sealed class SqliteStore : RelationalStore
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await _stopping.CancelAsync();
+        await _checkpointer;
+        using (var c = Open())
+        {
+            Pragma(c, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        _stopping.Dispose();
+        _checkpointDue.Dispose();
         SqliteConnection.ClearAllPools();
     }
 
