@@ -76,6 +76,8 @@ public static class CompareHarness
             using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
             var (studio, license) = await SetupAsync(core);
 
+            using var sampler = Environment.GetEnvironmentVariable("LIKENESS_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
@@ -88,6 +90,11 @@ public static class CompareHarness
                 }
             }));
             var gateway = pairs / sw.Elapsed.TotalSeconds;
+            var bytesPerPair = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / pairs;
+            foreach (var line in sampler?.Top(25) ?? [])
+            {
+                Console.WriteLine("  allocated: " + line);
+            }
 
             // The same rows, the same commands, no logic: what the store itself can do.
             var template = await store.ReadAsync(s => s.ListUsage(license, null, null, null, 1)[0]);
@@ -117,7 +124,7 @@ public static class CompareHarness
             }));
             var raw = pairs / sw.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"durable authorize+complete through the gateway's use cases (no HTTP), {clients} clients: {gateway:N0} pairs/s; the same rows written raw: {raw:N0} pairs/s; ratio gateway / raw {gateway / raw:F2}"));
+                $"durable authorize+complete through the gateway's use cases (no HTTP), {clients} clients: {gateway:N0} pairs/s, {bytesPerPair:N0} B allocated a pair; the same rows written raw: {raw:N0} pairs/s; ratio gateway / raw {gateway / raw:F2}"));
         }
         finally
         {

@@ -13,13 +13,14 @@ namespace Likeness.Application.Ledger;
 /// </summary>
 public sealed class LedgerEntry
 {
-    private readonly SortedDictionary<string, object> _members = new(StringComparer.Ordinal);
+    // A handful of members, kept in insertion order and sorted once when written (a later member of the same name replaces the earlier).
+    private readonly List<Member> _members = new(16);
 
     public LedgerEntry(string kind, DateTimeOffset at)
     {
-        _members["v"] = 1L;
-        _members["kind"] = kind;
-        _members["at"] = Time(at);
+        With("v", 1L);
+        With("kind", kind);
+        With("at", Time(at));
     }
 
     /// <summary>An instant, as every entry writes one: RFC 3339 UTC with milliseconds.</summary>
@@ -27,47 +28,73 @@ public sealed class LedgerEntry
 
     public LedgerEntry With(string name, DateTimeOffset value) => With(name, Time(value));
 
-    public LedgerEntry With(string name, string? value)
-    {
-        if (value is not null)
-        {
-            _members[name] = value;
-        }
+    public LedgerEntry With(string name, string? value) => value is null ? this : Set(new Member(name, value, 0));
 
-        return this;
-    }
-
-    public LedgerEntry With(string name, long value)
-    {
-        _members[name] = value;
-        return this;
-    }
+    public LedgerEntry With(string name, long value) => Set(new Member(name, null, value));
 
     /// <summary>Adds the hex SHA-256 of a payload kept off the ledger (a policy, terms, a prompt).</summary>
-    public LedgerEntry WithHash(string name, string payload) =>
-        With(name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
+    public LedgerEntry WithHash(string name, string payload)
+    {
+        var length = Encoding.UTF8.GetByteCount(payload);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, Encoding.UTF8.GetBytes(payload, rented)), hash);
+            return With(name, Convert.ToHexStringLower(hash));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     public byte[] ToBytes()
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        _members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var w = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.Reset(buffer);
+        w.WriteStartObject();
+        foreach (var m in _members)
         {
-            w.WriteStartObject();
-            foreach (var (name, value) in _members)
+            if (m.Text is null)
             {
-                if (value is long l)
-                {
-                    w.WriteNumber(name, l);
-                }
-                else
-                {
-                    w.WriteString(name, (string)value);
-                }
+                w.WriteNumber(m.Name, m.Number);
             }
-
-            w.WriteEndObject();
+            else
+            {
+                w.WriteString(m.Name, m.Text);
+            }
         }
 
+        w.WriteEndObject();
+        w.Flush();
         return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private LedgerEntry Set(Member member)
+    {
+        for (var i = 0; i < _members.Count; i++)
+        {
+            if (_members[i].Name == member.Name)
+            {
+                _members[i] = member;
+                return this;
+            }
+        }
+
+        _members.Add(member);
+        return this;
+    }
+
+    /// <summary>One member: a string, or (when <see cref="Text"/> is null) an integer.</summary>
+    private readonly record struct Member(string Name, string? Text, long Number);
 }

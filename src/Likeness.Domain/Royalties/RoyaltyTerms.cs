@@ -22,7 +22,16 @@ public sealed record Multipliers(int? RealtimeFactorBps, IReadOnlyList<PurposeFa
     public long FactorE12(Purpose purpose, string country, bool realtime)
     {
         long realtimeBps = realtime && RealtimeFactorBps is { } r ? r : 10_000;
-        long purposeBps = Purposes.FirstOrDefault(p => p.Purpose == purpose)?.FactorBps ?? 10_000;
+        long purposeBps = 10_000;
+        foreach (var p in Purposes)
+        {
+            if (p.Purpose == purpose)
+            {
+                purposeBps = p.FactorBps;
+                break;
+            }
+        }
+
         long territoryBps = 10_000;
         if (Countries.TryGetIndex(country, out var c))
         {
