@@ -24,8 +24,14 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
     private volatile bool _headVerified;
 
     /// <summary>Integrates what is pending and signs a checkpoint; returns the latest checkpoint (null while the log is empty).</summary>
-    public Task<StoredCheckpoint?> IntegrateAsync(CancellationToken ct = default) =>
-        store.WriteAsync(
+    /// <remarks>
+    /// The work (reading the new entries, hashing them, building tiles, signing) is done on a read snapshot, beside the
+    /// writer; the writer only stores the tiles and the checkpoint, and only if no checkpoint was stored since the
+    /// snapshot. Committed entries never change, so the snapshot's view of them is the log's.
+    /// </remarks>
+    public async Task<StoredCheckpoint?> IntegrateAsync(CancellationToken ct = default)
+    {
+        var plan = await store.ReadAsync(
             s =>
             {
                 var latest = s.GetLatestCheckpoint();
@@ -39,22 +45,43 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
                 var pending = s.LedgerEntryCount() - size;
                 if (pending <= 0)
                 {
-                    return latest;
+                    return new Integration(latest, null, null);
                 }
 
                 var entries = s.ReadLedgerEntries(size, (int)Math.Min(pending, MaxBatch));
                 var (tiles, root) = TileIntegrator.Integrate(size, entries.Select(e => Hashes.Leaf(e)).ToList(), s.GetTile);
-                foreach (var t in tiles)
+                var checkpoint = new Checkpoint(keys.Origin, size + entries.Count, root);
+                var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, keys.PublicKeySpki, keys.SignDer), clock.GetUtcNow());
+                return new Integration(latest, tiles, stored);
+            },
+            ct);
+        if (plan.Next is null)
+        {
+            return plan.Base;
+        }
+
+        return await store.WriteAsync(
+            s =>
+            {
+                var latest = s.GetLatestCheckpoint();
+                if ((latest?.Size ?? 0) != (plan.Base?.Size ?? 0))
+                {
+                    return latest;
+                }
+
+                foreach (var t in plan.Tiles!)
                 {
                     s.PutTile(t.Level, t.Index, t.Data);
                 }
 
-                var checkpoint = new Checkpoint(keys.Origin, size + entries.Count, root);
-                var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, keys.PublicKeySpki, keys.SignDer), clock.GetUtcNow());
-                s.InsertCheckpoint(stored);
-                return stored;
+                s.InsertCheckpoint(plan.Next);
+                return plan.Next;
             },
             ct);
+    }
+
+    /// <summary>An integration prepared on a snapshot: the checkpoint it extends, the tiles it writes, the checkpoint it signs.</summary>
+    private sealed record Integration(StoredCheckpoint? Base, IReadOnlyList<TileUpdate>? Tiles, StoredCheckpoint? Next);
 
     /// <summary>
     /// INVARIANT: the tiles on disk reproduce the root of the last checkpoint; if they do not (the store was
