@@ -11,6 +11,22 @@ namespace Likeness.Tests.Ledger;
 public abstract class LedgerHttpTests(Provider provider) : WorldTests(provider)
 {
 
+    [Fact]
+    public async Task Two_integrations_at_once_store_one_checkpoint_and_both_answer_it()
+    {
+        await RendersAsync(3);
+        var ledger = Server.Server.Core.Ledger;
+
+        // Both prepare on the same snapshot; the second to reach the writer finds the first's checkpoint and stores nothing.
+        var both = await Task.WhenAll(ledger.IntegrateAsync(), ledger.IntegrateAsync());
+
+        Assert.Equal(both[0]!.Size, both[1]!.Size);
+        Assert.Equal(both[0]!.Root, both[1]!.Root);
+        var size = await Server.Server.Core.Store.ReadAsync(s => s.LedgerEntryCount());
+        Assert.Equal(size, both[0]!.Size);
+        Assert.Equal(both[0]!.Note, (await Server.Server.Core.Store.ReadAsync(s => s.GetLatestCheckpoint()))!.Note);
+    }
+
     private async Task<List<string>> RendersAsync(int n)
     {
         var ids = new List<string>();
