@@ -28,7 +28,7 @@ public static class BenchCommands
             case "gateway":
                 await GatewayHarness.RunAsync(new GatewayHarness.Options(
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
-                    Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw")));
+                    Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys")));
                 return 0;
             case "statements":
                 await StatementHarness.RunAsync(Option(rest, "--events", 10_000_000), Option(rest, "--licenses", 10_000));
@@ -45,7 +45,7 @@ public static class BenchCommands
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                       compare [--decisions 1000000] [--pairs 20000] [--clients 64]
                                                                          decision vs Cedar; gateway writes vs the store's raw limit
-                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient]
+                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop
                     """);
                 return command == "help" ? 0 : 1;

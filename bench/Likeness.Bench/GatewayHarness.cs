@@ -16,7 +16,8 @@ public static class GatewayHarness
 {
     /// <param name="Healthz">Send two GET /healthz per pair instead: the ceiling of HTTP itself on this machine.</param>
     /// <param name="Client"><c>raw</c>: prepared bytes on keep-alive sockets (the lean client); <c>httpclient</c>: .NET's HttpClient with JSON serialization.</param>
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw");
+    /// <param name="Keys">Send an Idempotency-Key with every request (lean client), as a render pipeline that retries would.</param>
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false);
 
     public static async Task RunAsync(Options o)
     {
@@ -35,10 +36,10 @@ public static class GatewayHarness
             }
 
             var (studioKey, licenseId) = await SetupAsync(nodes[0], key);
-            var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client";
+            var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "");
             if (o.Client == "raw")
             {
-                var targets = nodes.Select(n => new RawTarget(n.Url, studioKey, licenseId)).ToArray();
+                var targets = nodes.Select(n => new RawTarget(n.Url, studioKey, licenseId, o.Keys)).ToArray();
                 foreach (var t in targets)
                 {
                     await t.OpenAsync(Math.Max(1, o.Clients / targets.Length));
@@ -84,8 +85,11 @@ public static class GatewayHarness
     /// One node's prepared requests and a fixed pool of keep-alive connections: a pair waits for a free one (an open-loop
     /// pair's wait counts in its latency, which runs from its scheduled start).
     /// </summary>
-    private sealed class RawTarget(string url, string studioKey, string licenseId) : IDisposable
+    private sealed class RawTarget(string url, string studioKey, string licenseId, bool keys) : IDisposable
     {
+        private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+        private long _pairs;
+
         private readonly System.Threading.Channels.Channel<RawHttpConnection> _idle = System.Threading.Channels.Channel.CreateUnbounded<RawHttpConnection>();
         private readonly System.Net.IPEndPoint _endpoint = System.Net.IPEndPoint.Parse(new Uri(url).Authority);
 
@@ -101,8 +105,26 @@ public static class GatewayHarness
 
         public string Key => studioKey;
 
-        public byte[] Authorize { get; } = RawHttpConnection.Request("POST", "/v1/renders", new Uri(url).Authority, studioKey,
-            $$"""{"licenseId":"{{licenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""");
+        private readonly string _authorizeJson =
+            $$"""{"licenseId":"{{licenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""";
+
+        private byte[]? _authorize;
+
+        /// <summary>The next pair's keys (null without keys): the same pair would send the same keys again on a retry.</summary>
+        public (string? Authorize, string? Complete) NextKeys()
+        {
+            if (!keys)
+            {
+                return (null, null);
+            }
+
+            var n = Interlocked.Increment(ref _pairs);
+            return ($"{_run}-a-{n}", $"{_run}-c-{n}");
+        }
+
+        public byte[] Authorize(string? key) => key is null
+            ? _authorize ??= RawHttpConnection.Request("POST", "/v1/renders", Host, studioKey, _authorizeJson)
+            : RawHttpConnection.Request("POST", "/v1/renders", Host, studioKey, _authorizeJson, key);
 
         public byte[] Healthz { get; } = RawHttpConnection.Request("GET", "/healthz", new Uri(url).Authority, studioKey, null);
 
@@ -140,7 +162,8 @@ public static class GatewayHarness
                 return ok;
             }
 
-            var (status, body) = await c.SendAsync(target.Authorize);
+            var (authorizeKey, completeKey) = target.NextKeys();
+            var (status, body) = await c.SendAsync(target.Authorize(authorizeKey));
             if (status != 201)
             {
                 target.Return(c);
@@ -148,7 +171,7 @@ public static class GatewayHarness
             }
 
             var id = RenderId(body.Span);
-            var complete = RawHttpConnection.Request("POST", $"/v1/renders/{id}/complete", target.Host, target.Key, CompleteJson);
+            var complete = RawHttpConnection.Request("POST", $"/v1/renders/{id}/complete", target.Host, target.Key, CompleteJson, completeKey);
             var done = (await c.SendAsync(complete)).Status == 200;
             target.Return(c);
             return done;

@@ -77,6 +77,8 @@ public sealed class PostgresStore : RelationalStore
     protected override string BatchLockStatement { get; } =
         FormattableString.Invariant($"DO $$ BEGIN PERFORM pg_advisory_xact_lock({WriteLockKey}); END $$");
 
+    protected override DbConnection OpenLookup() => _dataSource.OpenConnection();
+
     protected override (DbConnection Connection, DbTransaction Transaction) BeginRead()
     {
         var c = _dataSource.OpenConnection();

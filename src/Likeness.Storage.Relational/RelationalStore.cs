@@ -72,6 +72,17 @@ public abstract class RelationalStore : IStore
         }
     }
 
+    public Task<T> LookupAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenLookup();
+        using var session = new SqlSession(connection, Dialect, writable: false);
+        return Task.FromResult(query(session));
+    }
+
+    /// <summary>Opens a connection for a single-statement read, outside any explicit transaction.</summary>
+    protected abstract DbConnection OpenLookup();
+
     public virtual async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await MigrateSchemaAsync(cancellationToken);

@@ -110,6 +110,8 @@ public sealed class SqliteStore : RelationalStore
 
     protected override DbTransaction BeginBatch(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
+    protected override DbConnection OpenLookup() => Open();
+
     protected override (DbConnection Connection, DbTransaction Transaction) BeginRead()
     {
         var c = Open();

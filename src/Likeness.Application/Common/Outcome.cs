@@ -71,7 +71,7 @@ public sealed class Mutations(IStore store, TimeProvider clock)
             return null;
         }
 
-        var previous = await store.ReadAsync(s => s.GetIdempotency(scope, idem.Key), ct);
+        var previous = await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
         return previous is null ? null : Replay(previous, idem);
     }
 

@@ -4,8 +4,8 @@ namespace Likeness.Application.Ports;
 
 /// <summary>
 /// The storage port. Writes are commands run inside a transaction that the store may share with other
-/// concurrent commands (group commit): each command runs in its own savepoint, so one command's failure
-/// undoes only that command; the task completes once the shared transaction is durably committed.
+/// concurrent commands (group commit): one command's failure undoes only that command; the task completes once
+/// the shared transaction is durably committed.
 /// </summary>
 public interface IStore : IAsyncDisposable
 {
@@ -14,6 +14,12 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Runs <paramref name="query"/> on a consistent read snapshot.</summary>
     Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a query of one statement without a transaction of its own (a single statement is its own snapshot): the
+    /// cheap form of <see cref="ReadAsync{T}"/> for a lookup on the hot path.
+    /// </summary>
+    Task<T> LookupAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the schema if missing. Idempotent.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
