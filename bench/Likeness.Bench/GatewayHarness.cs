@@ -19,6 +19,11 @@ public static class GatewayHarness
     /// <param name="Keys">Send an Idempotency-Key with every request (lean client), as a render pipeline that retries would.</param>
     public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false);
 
+    // Until the JIT has tiered the hot path up (with dynamic PGO) a node is markedly slower: a run measures the steady
+    // state after this warm-up (5 s or 50,000 pairs at saturation, whichever ends first).
+    private const int WarmUpPairs = 50_000;
+    private const int WarmUpSeconds = 5;
+
     public static async Task RunAsync(Options o)
     {
         var dir = Directory.CreateTempSubdirectory("likeness-bench-").FullName;
@@ -45,7 +50,7 @@ public static class GatewayHarness
                     await t.OpenAsync(Math.Max(1, o.Clients / targets.Length));
                 }
 
-                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
+                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
                 await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
                 foreach (var t in targets)
                 {
@@ -63,7 +68,7 @@ public static class GatewayHarness
                 return c;
             }).ToArray();
 
-            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), Math.Min(3000, o.Pairs), o.Clients, o.Seconds, null, "warm-up (JIT tiering)");
+            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
             await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
             foreach (var c in clients)
             {
@@ -231,11 +236,21 @@ public static class GatewayHarness
         var limit = TimeSpan.FromSeconds(seconds);
         var run = Guid.NewGuid().ToString("N")[..8];
 
+        // The worst latency of each 100 ms of the run (by scheduled start), to see whether a tail comes in bursts.
+        var windows = new long[Math.Max(1, seconds * 10 + 1)];
+        var origin = Stopwatch.GetTimestamp();
+
         async Task Pair(int i, int worker, long scheduledTicks)
         {
             if (await pair(i, worker))
             {
-                histogram.RecordMicros((Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency);
+                var micros = (Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency;
+                histogram.RecordMicros(micros);
+                var w = (int)Math.Clamp((scheduledTicks - origin) * 10 / Stopwatch.Frequency, 0, windows.Length - 1);
+                long seen;
+                while (micros > (seen = Interlocked.Read(ref windows[w])) && Interlocked.CompareExchange(ref windows[w], micros, seen) != seen)
+                {
+                }
             }
             else
             {
@@ -278,6 +293,12 @@ public static class GatewayHarness
         }
 
         var elapsed = deadline.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("LIKENESS_BENCH_TIMELINE") == "1")
+        {
+            var used = (int)Math.Min(windows.Length, Math.Ceiling(elapsed * 10));
+            Console.WriteLine("worst latency per 100 ms (ms): " + string.Join(' ', windows.Take(used).Select(m => (m / 1000).ToString(CultureInfo.InvariantCulture))));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(label.Contains("healthz", StringComparison.Ordinal) ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
     }
