@@ -5,8 +5,10 @@ namespace Likeness.Storage.Relational;
 
 /// <summary>
 /// What the writer's session remembers of the store from one batch to the next while its writes are deferred: the
-/// budgets, the renders it wrote or read, and the idempotency keys it recorded. The render path then reads nothing
-/// from the database but the ledger's size once per batch.
+/// budgets, the renders still in flight (a settled render is forgotten), and the idempotency keys recorded in this
+/// batch and the one before. The render path then reads nothing from the database but the ledger's size once per
+/// batch, and what is remembered stays small (a large, often-changed structure would make every collection of the
+/// young generation scan it).
 /// </summary>
 /// <remarks>
 /// INVARIANT: the budgets and renders here are the stored ones whenever no other writer committed since this session's
@@ -19,7 +21,8 @@ internal sealed class WriterCache
     private const int MaxEntries = 100_000;
 
     private readonly Dictionary<string, RenderRecord> _renders = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Scope, string Key), IdempotencyRecord> _keys = [];
+    private Dictionary<(string Scope, string Key), IdempotencyRecord> _keys = [];
+    private Dictionary<(string Scope, string Key), IdempotencyRecord> _keysBefore = [];
     private readonly List<string> _rendersOfCommand = [];
     private readonly List<(string Scope, string Key)> _keysOfCommand = [];
 
@@ -31,13 +34,27 @@ internal sealed class WriterCache
 
     public RenderRecord? Render(string id) => _renders.GetValueOrDefault(id);
 
+    /// <summary>Remembers a render while it can still change; a settled one is forgotten (a later read goes to the database).</summary>
     public void Remember(RenderRecord r)
     {
-        _renders[r.Id] = r;
+        if (r.Status is RenderStatus.Authorized or RenderStatus.PendingApproval)
+        {
+            _renders[r.Id] = r;
+        }
+        else
+        {
+            _renders.Remove(r.Id);
+        }
+
         _rendersOfCommand.Add(r.Id);
     }
 
-    public IdempotencyRecord? Key(string scope, string key) => _keys.GetValueOrDefault((scope, key));
+    /// <summary>
+    /// A key recorded in this batch or the one before. Only a request looked up before the key's commit can miss it in the
+    /// database, and such a request reaches the writer within those two batches; older keys are the database's to answer.
+    /// </summary>
+    public IdempotencyRecord? Key(string scope, string key) =>
+        _keys.GetValueOrDefault((scope, key)) ?? _keysBefore.GetValueOrDefault((scope, key));
 
     public void Remember(IdempotencyRecord k)
     {
@@ -64,6 +81,7 @@ internal sealed class WriterCache
         foreach (var k in _keysOfCommand)
         {
             _keys.Remove(k);
+            _keysBefore.Remove(k);
         }
 
         _rendersOfCommand.Clear();
@@ -74,10 +92,14 @@ internal sealed class WriterCache
     /// <summary>At the start of a batch: forgets everything unless the store is as this session left it; stays bounded.</summary>
     public void StartBatch(bool storeUnchanged)
     {
-        if (!storeUnchanged || _renders.Count > MaxEntries || _keys.Count > MaxEntries)
+        if (!storeUnchanged || _renders.Count > MaxEntries)
         {
             Forget();
+            return;
         }
+
+        (_keysBefore, _keys) = (_keys, _keysBefore);
+        _keys.Clear();
     }
 
     /// <summary>Forgets everything.</summary>
@@ -85,6 +107,7 @@ internal sealed class WriterCache
     {
         _renders.Clear();
         _keys.Clear();
+        _keysBefore.Clear();
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
         Budgets.Clear();
