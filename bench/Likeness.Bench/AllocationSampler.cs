@@ -25,6 +25,14 @@ public sealed class AllocationSampler : EventListener
         {
             var i = e.PayloadNames!.IndexOf("TypeName");
             var type = i >= 0 ? payload[i] as string ?? "?" : "?";
+            var size = e.PayloadNames.IndexOf("ObjectSize");
+            if (type == "System.Byte[]" && size >= 0)
+            {
+                // Arrays by size class, to tell many small ones from a few large ones.
+                var bytes = Convert.ToUInt64(payload[size], System.Globalization.CultureInfo.InvariantCulture);
+                type += bytes switch { < 1024 => " (< 1 KB)", < 8192 => " (1–8 KB)", < 65536 => " (8–64 KB)", _ => " (≥ 64 KB)" };
+            }
+
             _ticks.AddOrUpdate(type, 1, (_, n) => n + 1);
         }
     }

@@ -30,6 +30,9 @@ public static class BenchCommands
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
                     Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys")));
                 return 0;
+            case "http-allocations":
+                await HttpAllocationHarness.RunAsync(Option(rest, "--pairs", 50_000), Option(rest, "--clients", 64), rest.Contains("--healthz"));
+                return 0;
             case "statements":
                 await StatementHarness.RunAsync(Option(rest, "--events", 10_000_000), Option(rest, "--licenses", 10_000));
                 return 0;
@@ -45,6 +48,7 @@ public static class BenchCommands
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                       compare [--decisions 1000000] [--pairs 20000] [--clients 64]
                                                                          decision vs Cedar; gateway writes vs the store's raw limit
+                      http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop
                     """);

@@ -90,7 +90,7 @@ public static class GatewayHarness
     /// One node's prepared requests and a fixed pool of keep-alive connections: a pair waits for a free one (an open-loop
     /// pair's wait counts in its latency, which runs from its scheduled start).
     /// </summary>
-    private sealed class RawTarget(string url, string studioKey, string licenseId, bool keys) : IDisposable
+    internal sealed class RawTarget(string url, string studioKey, string licenseId, bool keys) : IDisposable
     {
         private readonly string _run = Guid.NewGuid().ToString("N")[..8];
         private long _pairs;
@@ -155,7 +155,7 @@ public static class GatewayHarness
 
     private const string CompleteJson = """{"actualSeconds":1.5,"outputSha256":"ab00000000000000000000000000000000000000000000000000000000000000"}""";
 
-    private static async Task<bool> RawPairAsync(RawTarget target, int worker, bool healthz)
+    internal static async Task<bool> RawPairAsync(RawTarget target, int worker, bool healthz)
     {
         var c = await target.RentAsync();
         try
@@ -303,7 +303,7 @@ public static class GatewayHarness
             $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(label.Contains("healthz", StringComparison.Ordinal) ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
     }
 
-    private static async Task<(string StudioKey, string LicenseId)> SetupAsync(NodeProcess node, string operatorKey)
+    internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey)
     {
         using var op = node.Client(operatorKey);
         var (_, performer) = await op.PostAsync("/v1/parties", new { kind = "performer", name = "Bench Performer" });

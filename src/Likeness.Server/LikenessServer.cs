@@ -32,6 +32,10 @@ public static class LikenessServer
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+
+        // Hosting logs every request's start and end only at Information; while any level of that category is on it
+        // also creates an Activity per request for the log scope. Likeness logs its own failures (ProblemMiddleware).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes);
         builder.Services.AddSingleton(core);
