@@ -15,14 +15,20 @@ public static class TileIntegrator
 {
     public static (IReadOnlyList<TileUpdate> Tiles, byte[] Root) Integrate(long oldSize, IReadOnlyList<byte[]> leafHashes, Func<int, long, byte[]?> readTile)
     {
-        var changed = new Dictionary<(int, long), byte[]>();
-        byte[]? Read(int level, long index) => changed.TryGetValue((level, index), out var t) ? t : readTile(level, index);
+        // Each changed tile grows in a buffer of a full tile's size and is cut to its width once at the end (growing a
+        // fresh array per appended hash allocated ~1 MB for every full tile).
+        var changed = new Dictionary<(int, long), (byte[] Buffer, int Length)>();
 
-        void Append(int level, long position, byte[] hash)
+        void Append(int level, long position, ReadOnlySpan<byte> hash)
         {
             var index = position / Tiles.Width;
             var offset = (int)(position % Tiles.Width);
-            var tile = Read(level, index) ?? [];
+            if (!changed.TryGetValue((level, index), out var tile))
+            {
+                var stored = readTile(level, index) ?? [];
+                tile = (new byte[Tiles.Width * Hashes.Size], stored.Length);
+                stored.CopyTo(tile.Buffer, 0);
+            }
 
             // INVARIANT: a tile grows only at its end; anything else means the stored tiles are not the tree we think.
             if (tile.Length != offset * Hashes.Size)
@@ -30,13 +36,12 @@ public static class TileIntegrator
                 throw new InvalidOperationException($"Tile {level}/{index} holds {tile.Length / Hashes.Size} hashes where {offset} were expected.");
             }
 
-            var grown = new byte[tile.Length + Hashes.Size];
-            tile.CopyTo(grown, 0);
-            hash.CopyTo(grown, tile.Length);
-            changed[(level, index)] = grown;
+            hash.CopyTo(tile.Buffer.AsSpan(tile.Length));
+            tile.Length += Hashes.Size;
+            changed[(level, index)] = tile;
             if (offset == Tiles.Width - 1)
             {
-                Append(level + 1, index, Tiles.TileRoot(grown));
+                Append(level + 1, index, Tiles.TileRoot(tile.Buffer));
             }
         }
 
@@ -45,7 +50,11 @@ public static class TileIntegrator
             Append(0, oldSize + i, leafHashes[i]);
         }
 
+        var written = changed.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Length == kv.Value.Buffer.Length ? kv.Value.Buffer : kv.Value.Buffer.AsSpan(0, kv.Value.Length).ToArray());
+        byte[]? Read(int level, long index) => written.TryGetValue((level, index), out var t) ? t : readTile(level, index);
         var root = TreeMath.Root(Tiles.Nodes(Read), oldSize + leafHashes.Count);
-        return (changed.Select(kv => new TileUpdate(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList(), root);
+        return (written.Select(kv => new TileUpdate(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList(), root);
     }
 }
