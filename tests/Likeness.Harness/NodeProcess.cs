@@ -123,6 +123,20 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
         }
     }
 
+    /// <summary>The size of the node's latest signed checkpoint; null while it has signed none (its sequencer may not have ticked yet).</summary>
+    public async Task<long?> CheckpointSizeAsync()
+    {
+        using var client = Client(null);
+        using var response = await client.GetAsync("/v1/ledger/checkpoint");
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var note = await response.Content.ReadAsStringAsync();
+        return long.Parse(note.Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes; the result says which.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan limit)
     {

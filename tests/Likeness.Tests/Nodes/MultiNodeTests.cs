@@ -97,9 +97,8 @@ public sealed class MultiNodeTests
             using var auditor = live[0].Client(w.Auditor.Key);
             Assert.True(await NodeProcess.EventuallyAsync(async () =>
             {
-                var note = await live[0].Client(null).GetStringAsync("/v1/ledger/checkpoint");
-                var size = long.Parse(note.Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
-                return (await auditor.GetJsonAsync($"/v1/ledger/entries/{size}")).Status == 404;
+                var size = await live[0].CheckpointSizeAsync();
+                return size is not null && (await auditor.GetJsonAsync($"/v1/ledger/entries/{size}")).Status == 404;
             }, TimeSpan.FromSeconds(20)), "the new sequencer did not integrate every entry");
 
             using var studio = live[1].Client(w.Studio.Key);
