@@ -31,6 +31,9 @@ public static class Json
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>Serializes straight to UTF-8 (what goes on the wire), without a string in between.</summary>
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
     /// <summary>Deserializes a client's body; a failure becomes a 400 naming the JSON path.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8)
     {

@@ -2,12 +2,49 @@ using Likeness.Application.Ports;
 
 namespace Likeness.Application.Common;
 
-/// <summary>The answer to a mutating request: a status and the JSON body, exactly as a retry will get it again.</summary>
-public sealed record Outcome(int Status, string Body)
+/// <summary>
+/// The answer to a mutating request: a status and the JSON body, exactly as a retry will get it again. The body is
+/// kept in the form it was made in (UTF-8 from the serializer, or text from an idempotency record) and converted
+/// only when the other form is asked for: an answer goes to the client as UTF-8 and is stored as text only when a
+/// retry may ask for it.
+/// </summary>
+public sealed class Outcome : IEquatable<Outcome>
 {
-    public static Outcome Created<T>(T view) => new(201, Json.Serialize(view));
+    private string? _body;
+    private byte[]? _utf8;
 
-    public static Outcome Ok<T>(T view) => new(200, Json.Serialize(view));
+    public Outcome(int status, string body)
+    {
+        Status = status;
+        _body = body;
+    }
+
+    private Outcome(int status, byte[] utf8)
+    {
+        Status = status;
+        _utf8 = utf8;
+    }
+
+    public int Status { get; }
+
+    /// <summary>The body as text.</summary>
+    public string Body => _body ??= System.Text.Encoding.UTF8.GetString(_utf8!);
+
+    /// <summary>The body as UTF-8, as it is sent.</summary>
+    public ReadOnlyMemory<byte> Utf8 => _utf8 ??= System.Text.Encoding.UTF8.GetBytes(_body!);
+
+    /// <summary>An answer serialized straight to UTF-8.</summary>
+    public static Outcome Of<T>(int status, T view) => new(status, Json.SerializeToUtf8(view));
+
+    public static Outcome Created<T>(T view) => Of(201, view);
+
+    public static Outcome Ok<T>(T view) => Of(200, view);
+
+    public bool Equals(Outcome? other) => other is not null && other.Status == Status && other.Body == Body;
+
+    public override bool Equals(object? obj) => Equals(obj as Outcome);
+
+    public override int GetHashCode() => HashCode.Combine(Status, Body);
 }
 
 /// <summary>An <c>Idempotency-Key</c> and the hash of the request it came with.</summary>

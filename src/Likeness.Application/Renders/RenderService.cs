@@ -365,7 +365,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         {
             if (idem is not null)
             {
-                return new Outcome(status, Json.Serialize(ToView(render, reasons)));
+                return Outcome.Of(status, ToView(render, reasons));
             }
 
             (_status, _render, _reasons) = (status, render, reasons);
@@ -374,7 +374,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
         /// <summary>After the commit: the outcome to send.</summary>
         public Outcome Finish(Outcome written) =>
-            ReferenceEquals(written, Later) ? new Outcome(_status, Json.Serialize(ToView(_render!, _reasons))) : written;
+            ReferenceEquals(written, Later) ? Outcome.Of(_status, ToView(_render!, _reasons)) : written;
 
         public async Task<Outcome> FinishAsync(Task<Outcome> written) => Finish(await written);
     }

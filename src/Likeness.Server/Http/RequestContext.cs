@@ -109,12 +109,12 @@ public static class RequestContext
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            // Encoded straight into the response's pipe: no array per answer.
             var response = httpContext.Response;
+            var body = outcome.Utf8;
             response.StatusCode = outcome.Status;
             response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = Encoding.UTF8.GetByteCount(outcome.Body);
-            return response.WriteAsync(outcome.Body, httpContext.RequestAborted);
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
         }
     }
 }
