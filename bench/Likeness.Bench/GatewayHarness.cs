@@ -50,8 +50,8 @@ public static class GatewayHarness
                     await t.OpenAsync(Math.Max(1, o.Clients / targets.Length));
                 }
 
-                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
-                await DriveAsync((i, worker) => RawPairAsync(targets[i % targets.Length], worker, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
+                await DriveAsync(slot => RawPairAsync(targets[slot % targets.Length], o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
+                await DriveAsync(slot => RawPairAsync(targets[slot % targets.Length], o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
                 foreach (var t in targets)
                 {
                     t.Dispose();
@@ -68,8 +68,8 @@ public static class GatewayHarness
                 return c;
             }).ToArray();
 
-            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
-            await DriveAsync((i, _) => HttpClientPairAsync(clients[i % clients.Length], licenseId, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
+            await DriveAsync(slot => HttpClientPairAsync(clients[slot % clients.Length], licenseId, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
+            await DriveAsync(slot => HttpClientPairAsync(clients[slot % clients.Length], licenseId, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
             foreach (var c in clients)
             {
                 c.Dispose();
@@ -155,7 +155,7 @@ public static class GatewayHarness
 
     private const string CompleteJson = """{"actualSeconds":1.5,"outputSha256":"ab00000000000000000000000000000000000000000000000000000000000000"}""";
 
-    internal static async Task<bool> RawPairAsync(RawTarget target, int worker, bool healthz)
+    internal static async Task<bool> RawPairAsync(RawTarget target, bool healthz)
     {
         var c = await target.RentAsync();
         try
@@ -226,8 +226,11 @@ public static class GatewayHarness
         }
     }
 
-    /// <summary>Runs <paramref name="pair"/> (given the pair's number and the worker's) closed or open loop, bounded in count and time, and prints the figures.</summary>
-    private static async Task DriveAsync(Func<int, int, Task<bool>> pair, int pairs, int concurrency, int seconds, int? rate, string label)
+    /// <summary>
+    /// Runs <paramref name="pair"/> closed or open loop, bounded in count and time, and prints the figures. The pair is
+    /// given a slot that picks its node: the worker's number in closed loop, the pair's number in open loop.
+    /// </summary>
+    private static async Task DriveAsync(Func<int, Task<bool>> pair, int pairs, int concurrency, int seconds, int? rate, string label)
     {
         var histogram = new Histogram();
         var errors = 0;
@@ -240,9 +243,9 @@ public static class GatewayHarness
         var windows = new long[Math.Max(1, seconds * 10 + 1)];
         var origin = Stopwatch.GetTimestamp();
 
-        async Task Pair(int i, int worker, long scheduledTicks)
+        async Task Pair(int slot, long scheduledTicks)
         {
-            if (await pair(i, worker))
+            if (await pair(slot))
             {
                 var micros = (Stopwatch.GetTimestamp() - scheduledTicks) * 1_000_000 / Stopwatch.Frequency;
                 histogram.RecordMicros(micros);
@@ -271,7 +274,7 @@ public static class GatewayHarness
                     await Task.Delay(wait);
                 }
 
-                inFlight.Add(Pair(i, i, scheduled));
+                inFlight.Add(Pair(i, scheduled));
                 if (inFlight.Count > 4096)
                 {
                     inFlight.RemoveAll(t => t.IsCompleted);
@@ -287,7 +290,7 @@ public static class GatewayHarness
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < pairs && deadline.Elapsed < limit)
                 {
-                    await Pair(worker, worker, Stopwatch.GetTimestamp());
+                    await Pair(worker, Stopwatch.GetTimestamp());
                 }
             }));
         }

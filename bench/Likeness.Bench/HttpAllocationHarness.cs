@@ -28,11 +28,11 @@ public static class HttpAllocationHarness
             async Task Drive(int n)
             {
                 var next = -1;
-                await Task.WhenAll(Enumerable.Range(0, clients).Select(async w =>
+                await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
                 {
                     while (Interlocked.Increment(ref next) < n)
                     {
-                        await GatewayHarness.RawPairAsync(target, w, healthz);
+                        await GatewayHarness.RawPairAsync(target, healthz);
                     }
                 }));
             }

@@ -27,7 +27,7 @@ internal sealed class WriterCache
     private readonly List<(string Scope, string Key)> _keysOfCommand = [];
 
     /// <summary>The budgets, with the changes of the running batch applied.</summary>
-    public TransactionBudgets Budgets { get; } = new();
+    public WriterBudgets Budgets { get; } = new();
 
     /// <summary>The write epoch this session's last committed batch left (-1: none known).</summary>
     public long Epoch { get; set; } = -1;

@@ -44,16 +44,10 @@ public sealed class SqliteStore : RelationalStore
 
     protected override void AfterCommit()
     {
+        // Only the writer releases and only the checkpointer waits, so a checkpoint found not yet due can be made due.
         if (++_commits % CommitsPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
         {
-            try
-            {
-                _checkpointDue.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // A checkpoint is already due.
-            }
+            _checkpointDue.Release();
         }
     }
 

@@ -3,13 +3,14 @@ using Likeness.Application.Ports;
 namespace Likeness.Application.Common;
 
 /// <summary>
-/// The answer to a mutating request: a status and the JSON body, exactly as a retry will get it again. The body is
-/// kept in the form it was made in (UTF-8 from the serializer, or text from an idempotency record) and converted
-/// only when the other form is asked for: an answer goes to the client as UTF-8 and is stored as text only when a
-/// retry may ask for it.
+/// The answer to a mutating request: a status and the JSON body, exactly as a retry will get it again. A view's
+/// body is serialized (to UTF-8) the first time it is asked for: inside the transaction when an idempotency record
+/// stores it, otherwise after the commit, on the request's thread, when it is sent, so the one writer never
+/// serializes an answer nobody will replay. Text is made only when asked for (an idempotency record).
 /// </summary>
 public sealed class Outcome : IEquatable<Outcome>
 {
+    private Func<byte[]>? _serialize;
     private string? _body;
     private byte[]? _utf8;
 
@@ -19,22 +20,35 @@ public sealed class Outcome : IEquatable<Outcome>
         _body = body;
     }
 
-    private Outcome(int status, byte[] utf8)
+    private Outcome(int status, Func<byte[]> serialize)
     {
         Status = status;
-        _utf8 = utf8;
+        _serialize = serialize;
     }
 
     public int Status { get; }
 
     /// <summary>The body as text.</summary>
-    public string Body => _body ??= System.Text.Encoding.UTF8.GetString(_utf8!);
+    public string Body => _body ??= System.Text.Encoding.UTF8.GetString(Utf8.Span);
 
     /// <summary>The body as UTF-8, as it is sent.</summary>
-    public ReadOnlyMemory<byte> Utf8 => _utf8 ??= System.Text.Encoding.UTF8.GetBytes(_body!);
+    // INVARIANT: read by one thread at a time (the writer, then the request after the commit completes its task).
+    public ReadOnlyMemory<byte> Utf8
+    {
+        get
+        {
+            if (_utf8 is null)
+            {
+                _utf8 = _serialize is { } serialize ? serialize() : System.Text.Encoding.UTF8.GetBytes(_body!);
+                _serialize = null;
+            }
 
-    /// <summary>An answer serialized straight to UTF-8.</summary>
-    public static Outcome Of<T>(int status, T view) => new(status, Json.SerializeToUtf8(view));
+            return _utf8;
+        }
+    }
+
+    /// <summary>An answer carrying <paramref name="view"/> (an immutable view), serialized when first needed.</summary>
+    public static Outcome Of<T>(int status, T view) => new(status, () => Json.SerializeToUtf8(view));
 
     public static Outcome Created<T>(T view) => Of(201, view);
 

@@ -48,7 +48,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             return p;
         }
 
-        p = await store.ReadAsync(s => s.GetPartyByKeyHash(hash), ct);
+        p = await store.LookupAsync(s => s.GetPartyByKeyHash(hash), ct);
         if (p is not null)
         {
             _byKeyHash[hash] = p;

@@ -53,8 +53,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
         var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
 
-        var answer = new Answer(idem);
-        return answer.Finish(await mutations.WriteAsync(caller.Id, idem, s =>
+        return await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, requestedAt);
             if (decision.Effect == DecisionEffect.Deny)
@@ -71,8 +70,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
             render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry) };
             s.InsertRender(render);
-            return answer.Give(render.Status == RenderStatus.PendingApproval ? 202 : 201, render, decision.Reasons);
-        }, ct));
+            return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons));
+        }, ct);
     }
 
     /// <summary>Settles a render: the actual seconds (never above the reservation) and the output's hash.</summary>
@@ -84,8 +83,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw AppProblem.BadRequest("invalid_hash", "outputSha256 is 64 lower-case hex digits.", "outputSha256");
         }
 
-        var answer = new Answer(idem);
-        return answer.FinishAsync(mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.RunAsync(caller.Id, idem, s =>
         {
             var render = OwnRender(s, caller, id);
             var now = clock.GetUtcNow();
@@ -110,8 +108,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 FactorE12 = factor, SplitVersion = splitVersion,
             };
             s.UpdateRender(done);
-            return answer.Give(200, done, []);
-        }, ct));
+            return Outcome.Ok(ToView(done, []));
+        }, ct);
     }
 
     /// <summary>Cancels a pending or authorized render and releases its reservation.</summary>
@@ -347,35 +345,5 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
         /// <summary>Whether the writer's decision (on the budgets) makes the same render as the one prepared.</summary>
         public bool Matches(Decision d) => d.Effect == Effect && d.UseIndex == UseIndex && d.Obligations.SequenceEqual(Obligations);
-    }
-
-    /// <summary>
-    /// The answer to a render command. When a retry may ask for it again (an Idempotency-Key), it is serialized inside
-    /// the transaction and stored with the change; otherwise it is serialized after the commit, off the one writer.
-    /// </summary>
-    private sealed class Answer(IdempotencyKey? idem)
-    {
-        private static readonly Outcome Later = new(0, "");
-        private RenderRecord? _render;
-        private IReadOnlyList<Reason> _reasons = [];
-        private int _status;
-
-        /// <summary>Inside the transaction: the outcome, or a placeholder that <see cref="Finish"/> replaces.</summary>
-        public Outcome Give(int status, RenderRecord render, IReadOnlyList<Reason> reasons)
-        {
-            if (idem is not null)
-            {
-                return Outcome.Of(status, ToView(render, reasons));
-            }
-
-            (_status, _render, _reasons) = (status, render, reasons);
-            return Later;
-        }
-
-        /// <summary>After the commit: the outcome to send.</summary>
-        public Outcome Finish(Outcome written) =>
-            ReferenceEquals(written, Later) ? Outcome.Of(_status, ToView(_render!, _reasons)) : written;
-
-        public async Task<Outcome> FinishAsync(Task<Outcome> written) => Finish(await written);
     }
 }

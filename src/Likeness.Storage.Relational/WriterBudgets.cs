@@ -12,7 +12,7 @@ namespace Likeness.Storage.Relational;
 /// because then every change to a budget passes through this session; kept from one batch to the next only while no
 /// other writer committed in between (see <see cref="WriterCache"/>).
 /// </remarks>
-internal sealed class TransactionBudgets
+internal sealed class WriterBudgets
 {
     private readonly Dictionary<string, UseBudgetRecord[]> _current = new(StringComparer.Ordinal);
     private readonly Dictionary<(string License, int Use), BudgetDelta> _unsent = [];
