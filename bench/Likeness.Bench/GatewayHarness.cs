@@ -51,6 +51,7 @@ public static class GatewayHarness
                 }
 
                 await DriveAsync(slot => RawPairAsync(targets[slot % targets.Length], o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
+                await SettleAsync(nodes);
                 await DriveAsync(slot => RawPairAsync(targets[slot % targets.Length], o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
                 foreach (var t in targets)
                 {
@@ -69,6 +70,7 @@ public static class GatewayHarness
             }).ToArray();
 
             await DriveAsync(slot => HttpClientPairAsync(clients[slot % clients.Length], licenseId, o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
+            await SettleAsync(nodes);
             await DriveAsync(slot => HttpClientPairAsync(clients[slot % clients.Length], licenseId, o.Healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, what);
             foreach (var c in clients)
             {
@@ -304,6 +306,31 @@ public static class GatewayHarness
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(label.Contains("healthz", StringComparison.Ordinal) ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
+    }
+
+    /// <summary>
+    /// Waits, after the warm-up at saturation, until the nodes have caught up with it: the signed checkpoint has stopped
+    /// growing (every entry of the warm-up is integrated), then one more second for the SQLite checkpoint and the
+    /// collector. Without it the first seconds of the measured run would measure the warm-up's backlog.
+    /// </summary>
+    private static async Task SettleAsync(IReadOnlyList<NodeProcess> nodes)
+    {
+        var settling = Stopwatch.StartNew();
+        long? last = null;
+        while (settling.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var size = await nodes[0].CheckpointSizeAsync();
+            if (size is not null && size == last)
+            {
+                break;
+            }
+
+            last = size;
+            await Task.Delay(TimeSpan.FromMilliseconds(600));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settled after the warm-up in {settling.Elapsed.TotalSeconds:F1} s (ledger checkpoint at {last:N0} entries)"));
     }
 
     internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey)
