@@ -8,10 +8,11 @@ namespace Likeness.Server;
 /// <summary>
 /// Integrates new ledger entries and signs a checkpoint every quarter second, so a checkpoint follows growth
 /// within a second, on the one node holding the store's sequencer lease (the others try for it each tick and
-/// take over when its holder dies). Stops signing, and says so, if the stored log was altered.
+/// take over when its holder dies). Stops signing, and says so, if the stored log was altered. Its ticks run on a
+/// thread of its own at a lowered priority, so that its bursts of hashing never take a core from a request.
 /// </summary>
 public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSequencer> log)
-    : PeriodicService(core.Clock, TimeSpan.FromMilliseconds(250), log)
+    : PeriodicService(core.Clock, TimeSpan.FromMilliseconds(250), log, lowPriority: true)
 {
     private ISequencerLease? _lease;
     private volatile bool _halted;

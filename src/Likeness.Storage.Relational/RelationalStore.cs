@@ -132,6 +132,7 @@ public abstract class RelationalStore : IStore
                 }
 
                 RunBatch(connection, session!, batch);
+                AfterBatch(connection);
             }
 #pragma warning disable CA1031 // A broken connection fails this batch; the next batch opens a new one.
             catch (Exception e)
@@ -284,6 +285,14 @@ public abstract class RelationalStore : IStore
 
     /// <summary>Called on the writer after each batch commits (cheap: it runs on the write path).</summary>
     protected virtual void AfterCommit()
+    {
+    }
+
+    /// <summary>
+    /// Called on the writer after a batch's answers were given and before the next batch begins, with the writer's
+    /// connection: upkeep that must not run beside the writer, paid for by nobody's answer in particular.
+    /// </summary>
+    protected virtual void AfterBatch(DbConnection connection)
     {
     }
 
