@@ -64,6 +64,10 @@ public abstract partial class PeriodicService(TimeProvider clock, TimeSpan perio
                 RunTickAsync().GetAwaiter().GetResult();
             }
         }
+        catch (ObjectDisposedException)
+        {
+            // Disposed without being stopped first.
+        }
         finally
         {
             _threadDone.TrySetResult();
@@ -111,6 +115,12 @@ public abstract partial class PeriodicService(TimeProvider clock, TimeSpan perio
     public void Dispose()
     {
         _timer?.Dispose();
+        if (lowPriority && !_stopping)
+        {
+            _stopping = true;
+            _due.Release();
+        }
+
         _due.Dispose();
         GC.SuppressFinalize(this);
     }

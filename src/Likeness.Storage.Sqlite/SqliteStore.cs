@@ -97,9 +97,11 @@ public sealed class SqliteStore : RelationalStore
                         _restartDue = true;
                     }
                 }
-                catch (SqliteException)
+#pragma warning disable CA1031 // A checkpoint is upkeep: whatever stops one, nothing is lost and the next one tries again.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
                 {
-                    // Nothing is lost: the WAL stays whole and the next checkpoint copies it.
+                    // The WAL stays whole and the next checkpoint copies it.
                 }
             }
         }
