@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Likeness.Application.Ports;
 using Likeness.Application;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
@@ -109,14 +110,14 @@ public static class CompareHarness
                     await store.WriteAsync(s =>
                     {
                         s.AdjustBudget(license, 0, 0, 2000, 0, 1);
-                        s.AppendLedgerEntry(Entry);
+                        s.AppendLedgerEntry(Entry, EntryLeaf);
                         s.InsertRender(template with { Id = id, Status = RenderStatus.Authorized });
                         return 0;
                     });
                     await store.WriteAsync(s =>
                     {
                         s.AdjustBudget(license, 0, 1500, -2000, 1, -1);
-                        s.AppendLedgerEntry(Entry);
+                        s.AppendLedgerEntry(Entry, EntryLeaf);
                         s.UpdateRender(template with { Id = id });
                         return 0;
                     });
@@ -134,6 +135,9 @@ public static class CompareHarness
 
     private static readonly byte[] Entry = System.Text.Encoding.UTF8.GetBytes(
         "{\"at\":\"2026-11-22T00:00:00.000Z\",\"kind\":\"render.authorized\",\"license\":\"lic\",\"render\":\"rnd\",\"requestSha256\":\"00\",\"requestedMs\":2000,\"reservedMs\":2000,\"use\":0,\"v\":1}");
+
+    // The raw rows carry a leaf hash like the gateway's, made once: the raw path does no hashing.
+    private static readonly byte[] EntryLeaf = Likeness.Ledger.Hashes.Leaf(Entry);
 
     private static async Task<(PartyRecord Studio, string License)> SetupAsync(LikenessCore core)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Likeness.Application.Ports;
 using Likeness.Application;
 using Likeness.Ledger;
 using Likeness.Server;

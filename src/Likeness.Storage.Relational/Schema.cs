@@ -73,5 +73,8 @@ internal static class Schema
         DROP INDEX renders_expiry;
         CREATE INDEX renders_reserved ON renders(expires_at) WHERE status = 'authorized';
         """,
+        """
+        ALTER TABLE ledger_entries ADD COLUMN leaf {blob};
+        """,
     ];
 }

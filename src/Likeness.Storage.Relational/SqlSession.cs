@@ -332,12 +332,12 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
             x.Scope, x.Key, x.RequestHash, x.Status, x.Body, x.CreatedAt.UtcTicks);
     }
 
-    public long AppendLedgerEntry(byte[] entry)
+    public long AppendLedgerEntry(byte[] entry, byte[] leafHash)
     {
         // INVARIANT: within one write transaction this session is the only writer of the ledger (one writer thread per
         // node; on PostgreSQL the batch holds the cluster-wide write lock), so the next index can be remembered.
         var index = _nextLedgerIndex ?? LedgerEntryCount();
-        Exec("INSERT INTO ledger_entries(idx, data) VALUES (@p0, @p1)", index, entry);
+        Exec("INSERT INTO ledger_entries(idx, data, leaf) VALUES (@p0, @p1, @p2)", index, entry, leafHash);
         _nextLedgerIndex = index + 1;
         return index;
     }
@@ -346,6 +346,10 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public IReadOnlyList<byte[]> ReadLedgerEntries(long from, int count) =>
         Many("SELECT data FROM ledger_entries WHERE idx >= @p0 AND idx < @p1 ORDER BY idx", r => (byte[])r.GetValue(0), from, from + count);
+
+    public IReadOnlyList<StoredLeaf> ReadLedgerLeaves(long from, int count) =>
+        Many("SELECT leaf, CASE WHEN leaf IS NULL THEN data END FROM ledger_entries WHERE idx >= @p0 AND idx < @p1 ORDER BY idx",
+            r => new StoredLeaf(r.IsDBNull(0) ? null : (byte[])r.GetValue(0), r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), from, from + count);
 
     public byte[]? GetTile(int level, long index) =>
         One("SELECT data FROM ledger_tiles WHERE level = @p0 AND idx = @p1", r => (byte[])r.GetValue(0), level, index);

@@ -48,9 +48,10 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
                     return new Integration(latest, null, null);
                 }
 
-                var entries = s.ReadLedgerEntries(size, (int)Math.Min(pending, MaxBatch));
-                var (tiles, root) = TileIntegrator.Integrate(size, entries.Select(e => Hashes.Leaf(e)).ToList(), s.GetTile);
-                var checkpoint = new Checkpoint(keys.Origin, size + entries.Count, root);
+                // The leaf hashes stored beside the entries (an entry stored without one is hashed here).
+                var leaves = s.ReadLedgerLeaves(size, (int)Math.Min(pending, MaxBatch)).Select(l => l.LeafHash ?? Hashes.Leaf(l.Entry)).ToList();
+                var (tiles, root) = TileIntegrator.Integrate(size, leaves, s.GetTile);
+                var checkpoint = new Checkpoint(keys.Origin, size + leaves.Count, root);
                 var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, keys.PublicKeySpki, keys.SignDer), clock.GetUtcNow());
                 return new Integration(latest, tiles, stored);
             },

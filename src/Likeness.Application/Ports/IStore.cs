@@ -126,14 +126,24 @@ public interface IStoreSession
     void InsertIdempotency(IdempotencyRecord record);
 
     // Ledger.
-    /// <summary>Appends an entry in this transaction and returns its index.</summary>
-    long AppendLedgerEntry(byte[] entry);
+    /// <summary>
+    /// Appends an entry in this transaction and returns its index. Its leaf hash (RFC 9162, computed by the caller,
+    /// outside the writer where it can) is stored beside it, so that the sequencer integrates the leaves without
+    /// reading the entries again; a verifier always hashes the entries itself.
+    /// </summary>
+    long AppendLedgerEntry(byte[] entry, byte[] leafHash);
 
     /// <summary>How many entries the ledger holds (integrated or not).</summary>
     long LedgerEntryCount();
 
     /// <summary>Up to <paramref name="count"/> entries from index <paramref name="from"/>, in order.</summary>
     IReadOnlyList<byte[]> ReadLedgerEntries(long from, int count);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> stored leaf hashes from index <paramref name="from"/>, in order; an entry
+    /// stored without one (before leaf hashes were stored) comes with its bytes instead.
+    /// </summary>
+    IReadOnlyList<StoredLeaf> ReadLedgerLeaves(long from, int count);
 
     /// <summary>A hash tile's bytes (a partial tile is shorter than 8192), or null.</summary>
     byte[]? GetTile(int level, long index);
@@ -150,6 +160,9 @@ public sealed record StoredCheckpoint(long Size, byte[] Root, string Note, DateT
 
 /// <summary>A change that invalidates what nodes keep in memory: <c>license</c>, <c>performer</c> or <c>party</c>, and its id.</summary>
 public sealed record StoreChange(long Seq, string Kind, string Id);
+
+/// <summary>A ledger entry's stored leaf hash, or, when it was stored without one, the entry itself.</summary>
+public readonly record struct StoredLeaf(byte[]? LeafHash, byte[]? Entry);
 
 /// <summary>The first answer given to a mutating request under an Idempotency-Key.</summary>
 public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Body, DateTimeOffset CreatedAt);

@@ -68,7 +68,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 s.AdjustBudget(snapshot.Id, decision.UseIndex, 0, facts.RequestedMillis, 0, 1);
             }
 
-            render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry) };
+            render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry, made.LeafHash) };
             s.InsertRender(render);
             return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons));
         }, ct);
@@ -325,9 +325,9 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
     /// <summary>
     /// A render as a decision makes it, prepared outside the writer: the record (its ledger index still to come), the
-    /// request and obligations as stored, and the ledger entry's bytes.
+    /// request and obligations as stored, and the ledger entry's bytes and leaf hash.
     /// </summary>
-    private sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry)
+    private sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry, byte[] LeafHash)
     {
         public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, TimeSpan ttl)
         {
@@ -340,7 +340,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var entry = new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
                 .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
                 .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes();
-            return new PreparedRender(decision.Effect, decision.UseIndex, decision.Obligations, render, entry);
+            return new PreparedRender(decision.Effect, decision.UseIndex, decision.Obligations, render, entry, Likeness.Ledger.Hashes.Leaf(entry));
         }
 
         /// <summary>Whether the writer's decision (on the budgets) makes the same render as the one prepared.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Likeness.Application.Ports;
 using Likeness.Application.Common;
 using Likeness.Tests.Support;
 using Xunit;
