@@ -23,7 +23,8 @@ public sealed class SqliteStore : RelationalStore
 
     /// <summary>
     /// The default WAL length, in frames (pages of 4 KiB), past which the writer makes SQLite start the WAL over
-    /// (64 MiB); also the size the file is cut back to when it had grown beyond.
+    /// (64 MiB). A WAL started over keeps its file, which later commits overwrite in place; only a file grown past
+    /// twice this (a reader held an old snapshot for long) is cut back to that size.
     /// </summary>
     public const int DefaultWalRestartFrames = 16_384;
 
@@ -166,7 +167,7 @@ public sealed class SqliteStore : RelationalStore
         var c = Open();
         // The writer never checkpoints by itself (copying the WAL back would stall every request queued behind it): the
         // checkpoints run beside it, and it finishes one only when the WAL has grown long (AfterBatch).
-        Pragma(c, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={_walRestartFrames * 4096L};");
+        Pragma(c, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={_walRestartFrames * 2L * 4096L};");
         return c;
     }
 
