@@ -17,6 +17,12 @@ public abstract class Dialect
     /// <summary>A condition: the JSON array of strings in <paramref name="column"/> contains <paramref name="parameter"/>.</summary>
     public abstract string RepresentsContains(string column, string parameter);
 
+    /// <summary>
+    /// A statement finding idempotency records from two parallel arrays of scopes and keys (<c>@p0</c>, <c>@p1</c>),
+    /// where the database takes arrays; null where it does not (the keys are then listed as row values).
+    /// </summary>
+    public virtual string? FindKeysFromArrays => null;
+
     /// <summary>The migrations with this dialect's types filled in.</summary>
     public IReadOnlyList<string> Migrations =>
         Schema.Migrations.Select(m => m.Replace("{id}", IdColumn, StringComparison.Ordinal).Replace("{serial}", SerialColumn, StringComparison.Ordinal)

@@ -47,10 +47,13 @@ public abstract class RelationalStore : IStore
 
     public abstract Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
 
-    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default) =>
+        WriteAsync(command, null, cancellationToken);
+
+    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, StoreKey? idempotencyKey, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var work = new Work<T>(command);
+        var work = new Work<T>(command, idempotencyKey);
         return _queue.Writer.TryWrite(work) ? work.Task : throw new ObjectDisposedException(GetType().Name);
     }
 
@@ -180,7 +183,7 @@ public abstract class RelationalStore : IStore
             session.DeferWrites = true;
             try
             {
-                session.BeginDeferredBatch(BatchLockStatement, _schemaReady);
+                session.BeginDeferredBatch(BatchLockStatement, _schemaReady, KeysOf(batch));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     session.BeginCommand();
@@ -306,8 +309,25 @@ public abstract class RelationalStore : IStore
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The idempotency keys the batch's commands will look up, each once.</summary>
+    private static IReadOnlyCollection<StoreKey> KeysOf(List<IWork> batch)
+    {
+        HashSet<StoreKey>? keys = null;
+        foreach (var w in batch)
+        {
+            if (w.Key is { } k)
+            {
+                (keys ??= []).Add(k);
+            }
+        }
+
+        return keys ?? (IReadOnlyCollection<StoreKey>)[];
+    }
+
     private interface IWork
     {
+        StoreKey? Key { get; }
+
         void Execute(IStoreSession session);
 
         void Complete();
@@ -315,8 +335,10 @@ public abstract class RelationalStore : IStore
         void Fail(Exception e);
     }
 
-    private sealed class Work<T>(Func<IStoreSession, T> command) : IWork
+    private sealed class Work<T>(Func<IStoreSession, T> command, StoreKey? key) : IWork
     {
+        public StoreKey? Key => key;
+
         private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 

@@ -310,8 +310,9 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public IdempotencyRecord? GetIdempotency(string scope, string key)
     {
-        // Writes deferred: the caller looked in the database just before it queued the command, so only a key recorded
-        // since can be missing there, by this session (remembered) or by another node (its primary key refuses ours).
+        // Writes deferred: the batch read its commands' keys from the database when it began (FindKeys), and a key
+        // recorded since was recorded by this session (remembered). A command that did not declare its key is caught
+        // by the primary key: the batch then runs again one command at a time, reading.
         if (DeferWrites && writable)
         {
             return _cache.Key(scope, key);
@@ -389,7 +390,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     /// session's last batch, and bumps the epoch (sent with the batch). <paramref name="epochs"/> is false until the
     /// schema exists.
     /// </summary>
-    public void BeginDeferredBatch(string? lockStatement, bool epochs)
+    public void BeginDeferredBatch(string? lockStatement, bool epochs, IReadOnlyCollection<StoreKey> keys)
     {
         if (lockStatement is not null)
         {
@@ -410,7 +411,79 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         _nextLedgerIndex = size;
         _nextEpoch = generation + 1;
         Exec("UPDATE write_epoch SET generation = @p0, node = @p1 WHERE id = 1", _nextEpoch, _writerId);
+        FindKeys(keys);
     }
+
+    /// <summary>
+    /// Reads, in one statement, which of the batch's idempotency keys the database already holds, so that every
+    /// command's lookup of its key is answered from memory. Under the batch's lock (one writer per store on
+    /// SQLite, the cluster-wide lock on PostgreSQL) nobody else records a key until the batch ends.
+    /// </summary>
+    private void FindKeys(IReadOnlyCollection<StoreKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var found = dialect.FindKeysFromArrays is { } fromArrays
+            ? Read(fromArrays, [keys.Select(k => k.Scope).ToArray(), keys.Select(k => k.Key).ToArray()], ReadKeys)
+            : Read(FindKeysSql(Slots(keys.Count)), KeysAsRows(keys), ReadKeys);
+        foreach (var k in found)
+        {
+            _cache.Found(k);
+        }
+    }
+
+    private static List<IdempotencyRecord> ReadKeys(DbDataReader r)
+    {
+        var list = new List<IdempotencyRecord>();
+        while (r.Read())
+        {
+            list.Add(new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))));
+        }
+
+        return list;
+    }
+
+    // The statement's size is rounded up to a power of two (the last key repeated), so that a few prepared statements
+    // serve every batch.
+    private static int Slots(int keys) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys);
+
+    private static object?[] KeysAsRows(IReadOnlyCollection<StoreKey> keys)
+    {
+        var slots = Slots(keys.Count);
+        var args = new object?[slots * 2];
+        var i = 0;
+        StoreKey last = default;
+        foreach (var k in keys)
+        {
+            args[i++] = k.Scope;
+            args[i++] = k.Key;
+            last = k;
+        }
+
+        for (; i < args.Length; i += 2)
+        {
+            args[i] = last.Scope;
+            args[i + 1] = last.Key;
+        }
+
+        return args;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> FindKeysStatements = new();
+
+    private static string FindKeysSql(int slots) => FindKeysStatements.GetOrAdd(slots, n =>
+    {
+        var sql = new System.Text.StringBuilder("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE (scope, key) IN (");
+        for (var j = 0; j < n; j++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"{(j == 0 ? "" : ",")}(@p{2 * j},@p{(2 * j) + 1})");
+        }
+
+        return sql.Append(')').ToString();
+    });
 
     /// <summary>The deferred batch committed: the cache now describes the store as this session left it.</summary>
     public void CommittedDeferredBatch() => _cache.Epoch = _nextEpoch;
@@ -629,7 +702,8 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
     }
 
     // Named with their prefix: Microsoft.Data.Sqlite then binds each with one lookup instead of trying every prefix.
-    private static readonly string[] ParameterNames = Enumerable.Range(0, 32).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    // Up to two for each key a batch of 512 commands looks up at once (FindKeys).
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 1024).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private DbCommand Command(string sql, object?[] args)
     {

@@ -56,6 +56,9 @@ internal sealed class WriterCache
     public IdempotencyRecord? Key(string scope, string key) =>
         _keys.GetValueOrDefault((scope, key)) ?? _keysBefore.GetValueOrDefault((scope, key));
 
+    /// <summary>A key found in the database at the start of the batch: not the running command's, so never undone.</summary>
+    public void Found(IdempotencyRecord k) => _keys[(k.Scope, k.Key)] = k;
+
     public void Remember(IdempotencyRecord k)
     {
         _keys[(k.Scope, k.Key)] = k;

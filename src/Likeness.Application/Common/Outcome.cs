@@ -86,14 +86,15 @@ public sealed class Mutations(IStore store, TimeProvider clock)
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction together with the idempotency record, so that
-    /// either both the change and its recorded answer exist or neither does.
+    /// either both the change and its recorded answer exist or neither does. The key is looked up inside the
+    /// transaction, before the work: a retry gets the first answer, and two concurrent first tries one change.
     /// </summary>
-    public async Task<Outcome> RunAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default) =>
-        await TryReplayAsync(scope, idem, ct) ?? await WriteAsync(scope, idem, work, ct);
+    public Task<Outcome> RunAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default) =>
+        WriteAsync(scope, idem, work, ct);
 
     /// <summary>
-    /// The write half of <see cref="RunAsync"/>, for callers that already looked for a replay: the key is checked
-    /// again inside the transaction (two concurrent first tries), and the answer is recorded with the change.
+    /// The write transaction of <see cref="RunAsync"/>: the key is looked up first (the store reads the keys of a
+    /// batch's commands together, once), and the answer is recorded with the change.
     /// </summary>
     public Task<Outcome> WriteAsync(string scope, IdempotencyKey? idem, Func<IStoreSession, Outcome> work, CancellationToken ct = default) =>
         store.WriteAsync(
@@ -112,9 +113,13 @@ public sealed class Mutations(IStore store, TimeProvider clock)
 
                 return outcome;
             },
+            idem is null ? null : new StoreKey(scope, idem.Key),
             ct);
 
-    /// <summary>The first answer to this key, if there was one (a different request under the key is a 409).</summary>
+    /// <summary>
+    /// The first answer to this key, if there was one (a different request under the key is a 409): for a caller
+    /// about to answer without writing (a denial decided outside the writer), which must still replay a first answer.
+    /// </summary>
     public async Task<Outcome?> TryReplayAsync(string scope, IdempotencyKey? idem, CancellationToken ct = default)
     {
         if (idem is null)

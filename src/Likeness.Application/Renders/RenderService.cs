@@ -26,15 +26,10 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         AccessRules.RequireKind(caller, PartyKind.Studio);
         var requestedAt = clock.GetUtcNow();
         var facts = RenderFactsParser.Parse(body, requestedAt);
-        if (await mutations.TryReplayAsync(caller.Id, idem, ct) is { } replay)
-        {
-            return replay;
-        }
-
         var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
         {
-            throw Denied([new Reason(ReasonCode.LicenseNotFound, "license")]);
+            return await mutations.TryReplayAsync(caller.Id, idem, ct) ?? throw Denied([new Reason(ReasonCode.LicenseNotFound, "license")]);
         }
 
         // Policy first, on the snapshot and with nothing used: a request the policy denies never reaches the writer (it
@@ -43,6 +38,12 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var builder = t_builder ??= new DecisionBuilder();
         if (RenderEvaluator.Decide(snapshot, facts, snapshot.Unused, instanceApproved: false, builder) == DecisionEffect.Deny)
         {
+            // A retry of a request permitted earlier is answered as it was, whatever the policy says now.
+            if (await mutations.TryReplayAsync(caller.Id, idem, ct) is { } replay)
+            {
+                return replay;
+            }
+
             var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
             RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder);
             throw Denied(builder.Reasons.ToArray());

@@ -99,6 +99,26 @@ public abstract class BudgetAndIdempotencyTests(Provider provider)
     }
 
     [Fact]
+    public async Task A_retry_of_a_permitted_render_gets_its_first_answer_after_the_licence_was_suspended()
+    {
+        // The policy now denies outside the writer, where no key is looked up on the way in: the denial must still
+        // look for the first answer.
+        await using var server = await TestServer.StartAsync(provider);
+        var w = await World.CreateAsync(server);
+        var (first, render) = await w.As(w.Studio).PostAsync("/v1/renders", World.RenderBody(w.LicenseId, 2), "before-suspension");
+        Assert.Equal(201, first);
+        Assert.Equal(200, (await w.As(w.Performer).PostAsync($"/v1/licenses/{w.LicenseId}/suspend", new { })).Status);
+
+        var (fresh, _) = await w.As(w.Studio).PostAsync("/v1/renders", World.RenderBody(w.LicenseId, 2), "after-suspension");
+        var (retry, again) = await w.As(w.Studio).PostAsync("/v1/renders", World.RenderBody(w.LicenseId, 2), "before-suspension");
+
+        Assert.Equal(403, fresh);
+        Assert.Equal(201, retry);
+        Assert.Equal(render!["renderId"]!.GetValue<string>(), again!["renderId"]!.GetValue<string>());
+        server.DeleteFiles();
+    }
+
+    [Fact]
     public async Task A_restart_keeps_every_acknowledged_render()
     {
         var server = await TestServer.StartAsync(provider);
