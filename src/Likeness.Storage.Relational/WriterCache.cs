@@ -13,8 +13,9 @@ namespace Likeness.Storage.Relational;
 /// <remarks>
 /// INVARIANT: the budgets and renders here are the stored ones whenever no other writer committed since this session's
 /// last batch. Every write batch of every node bumps the store's write epoch; a batch that finds the epoch is not the one
-/// this session left forgets everything (<see cref="Forget"/>). Idempotency keys here are only a hint: a key recorded by
-/// another node is refused by the table's primary key, and the batch then runs again one command at a time, reading.
+/// this session left forgets everything (<see cref="Forget"/>). The keys a batch's commands declared are read from the
+/// database when the batch begins (<see cref="Found"/>), so a lookup of a declared key is answered here; the table's
+/// primary key stays the safety net for any other (the batch then runs again one command at a time, reading).
 /// </remarks>
 internal sealed class WriterCache
 {
