@@ -121,8 +121,7 @@ public sealed class PostgresDialect : Dialect
 {
     // One statement whatever the number of keys, and an index lookup for each (a long IN list of row values is
     // planned as a scan of the whole table).
-    public override string? FindKeysFromArrays =>
-        "SELECT i.scope, i.key, i.request_hash, i.status, i.body, i.created_at FROM unnest(@p0::text[], @p1::text[]) AS k(scope, key) JOIN idempotency i ON i.scope = k.scope AND i.key = k.key";
+    public override string? IdempotencyFromArrays => "unnest(@p0::text[], @p1::text[]) AS k(scope, key) JOIN idempotency USING (scope, key)";
 
     public override string IdColumn => "BIGINT PRIMARY KEY";
 

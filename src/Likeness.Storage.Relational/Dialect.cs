@@ -18,10 +18,11 @@ public abstract class Dialect
     public abstract string RepresentsContains(string column, string parameter);
 
     /// <summary>
-    /// A statement finding idempotency records from two parallel arrays of scopes and keys (<c>@p0</c>, <c>@p1</c>),
-    /// where the database takes arrays; null where it does not (the keys are then listed as row values).
+    /// Where the database takes arrays, a row source of the idempotency records whose scopes and keys are listed in
+    /// two parallel arrays (<c>@p0</c>, <c>@p1</c>), exposing the table's columns unqualified; null where it does not
+    /// (the keys are then listed as row values).
     /// </summary>
-    public virtual string? FindKeysFromArrays => null;
+    public virtual string? IdempotencyFromArrays => null;
 
     /// <summary>The migrations with this dialect's types filled in.</summary>
     public IReadOnlyList<string> Migrations =>

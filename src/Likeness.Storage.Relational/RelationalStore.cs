@@ -205,7 +205,6 @@ public abstract class RelationalStore : IStore
                 tx.Commit();
                 session.CommittedDeferredBatch();
                 committed = true;
-                AfterCommit();
             }
             catch (DbException e) when (IsStatementError(e))
             {
@@ -272,7 +271,6 @@ public abstract class RelationalStore : IStore
                 }
 
                 tx.Commit();
-                AfterCommit();
             }
             finally
             {
@@ -286,14 +284,9 @@ public abstract class RelationalStore : IStore
         }
     }
 
-    /// <summary>Called on the writer after each batch commits (cheap: it runs on the write path).</summary>
-    protected virtual void AfterCommit()
-    {
-    }
-
     /// <summary>
-    /// Called on the writer after a batch's answers were given and before the next batch begins, with the writer's
-    /// connection: upkeep that must not run beside the writer, paid for by nobody's answer in particular.
+    /// Called on the writer after a batch committed and its answers were given, before the next batch begins, with the
+    /// writer's connection: upkeep on the write path, paid for by nobody's answer in particular.
     /// </summary>
     protected virtual void AfterBatch(DbConnection connection)
     {

@@ -318,9 +318,14 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
             return _cache.Key(scope, key);
         }
 
-        return One("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE scope = @p0 AND key = @p1",
-            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))), scope, key);
+        return One($"SELECT {IdempotencyColumns} FROM idempotency WHERE scope = @p0 AND key = @p1", ReadIdempotency, scope, key);
     }
+
+    /// <summary>An idempotency record's columns, in the order <see cref="ReadIdempotency"/> reads them.</summary>
+    private const string IdempotencyColumns = "scope, key, request_hash, status, body, created_at";
+
+    private static IdempotencyRecord ReadIdempotency(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5)));
 
     public void InsertIdempotency(IdempotencyRecord x)
     {
@@ -426,24 +431,25 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
             return;
         }
 
-        var found = dialect.FindKeysFromArrays is { } fromArrays
-            ? Read(fromArrays, [keys.Select(k => k.Scope).ToArray(), keys.Select(k => k.Key).ToArray()], ReadKeys)
-            : Read(FindKeysSql(Slots(keys.Count)), KeysAsRows(keys), ReadKeys);
-        foreach (var k in found)
+        if (dialect.IdempotencyFromArrays is { } fromArrays)
         {
-            _cache.Found(k);
+            Read($"SELECT {IdempotencyColumns} FROM {fromArrays}", [keys.Select(k => k.Scope).ToArray(), keys.Select(k => k.Key).ToArray()], FoundKeys);
+        }
+        else
+        {
+            Read(FindKeysSql(Slots(keys.Count)), KeysAsRows(keys), FoundKeys);
         }
     }
 
-    private static List<IdempotencyRecord> ReadKeys(DbDataReader r)
+    private int FoundKeys(DbDataReader r)
     {
-        var list = new List<IdempotencyRecord>();
-        while (r.Read())
+        var n = 0;
+        for (; r.Read(); n++)
         {
-            list.Add(new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), r.GetString(4), Time(r.GetInt64(5))));
+            _cache.Found(ReadIdempotency(r));
         }
 
-        return list;
+        return n;
     }
 
     // The statement's size is rounded up to a power of two (the last key repeated), so that a few prepared statements
@@ -476,7 +482,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     private static string FindKeysSql(int slots) => FindKeysStatements.GetOrAdd(slots, n =>
     {
-        var sql = new System.Text.StringBuilder("SELECT scope, key, request_hash, status, body, created_at FROM idempotency WHERE (scope, key) IN (");
+        var sql = new System.Text.StringBuilder($"SELECT {IdempotencyColumns} FROM idempotency WHERE (scope, key) IN (");
         for (var j = 0; j < n; j++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"{(j == 0 ? "" : ",")}(@p{2 * j},@p{(2 * j) + 1})");

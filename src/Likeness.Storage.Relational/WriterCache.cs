@@ -5,8 +5,8 @@ namespace Likeness.Storage.Relational;
 
 /// <summary>
 /// What the writer's session remembers of the store from one batch to the next while its writes are deferred: the
-/// budgets, the renders still in flight (a settled render is forgotten), and the idempotency keys recorded in this
-/// batch and the one before. The render path then reads nothing from the database but the ledger's size once per
+/// budgets and the renders still in flight (a settled render is forgotten); and, within one batch, the idempotency keys
+/// its commands declared and found in the database or recorded. The render path then reads nothing from the database but the ledger's size once per
 /// batch, and what is remembered stays small (a large, often-changed structure would make every collection of the
 /// young generation scan it).
 /// </summary>
@@ -22,8 +22,7 @@ internal sealed class WriterCache
     private const int MaxEntries = 100_000;
 
     private readonly Dictionary<string, RenderRecord> _renders = new(StringComparer.Ordinal);
-    private Dictionary<(string Scope, string Key), IdempotencyRecord> _keys = [];
-    private Dictionary<(string Scope, string Key), IdempotencyRecord> _keysBefore = [];
+    private readonly Dictionary<(string Scope, string Key), IdempotencyRecord> _keys = [];
     private readonly List<string> _rendersOfCommand = [];
     private readonly List<(string Scope, string Key)> _keysOfCommand = [];
 
@@ -50,12 +49,8 @@ internal sealed class WriterCache
         _rendersOfCommand.Add(r.Id);
     }
 
-    /// <summary>
-    /// A key recorded in this batch or the one before. Only a request looked up before the key's commit can miss it in the
-    /// database, and such a request reaches the writer within those two batches; older keys are the database's to answer.
-    /// </summary>
-    public IdempotencyRecord? Key(string scope, string key) =>
-        _keys.GetValueOrDefault((scope, key)) ?? _keysBefore.GetValueOrDefault((scope, key));
+    /// <summary>A key of this batch: found in the database when it began, or recorded by one of its commands.</summary>
+    public IdempotencyRecord? Key(string scope, string key) => _keys.GetValueOrDefault((scope, key));
 
     /// <summary>A key found in the database at the start of the batch: not the running command's, so never undone.</summary>
     public void Found(IdempotencyRecord k) => _keys[(k.Scope, k.Key)] = k;
@@ -85,7 +80,6 @@ internal sealed class WriterCache
         foreach (var k in _keysOfCommand)
         {
             _keys.Remove(k);
-            _keysBefore.Remove(k);
         }
 
         _rendersOfCommand.Clear();
@@ -96,14 +90,12 @@ internal sealed class WriterCache
     /// <summary>At the start of a batch: forgets everything unless the store is as this session left it; stays bounded.</summary>
     public void StartBatch(bool storeUnchanged)
     {
+        // Keys are the batch's own: the next batch reads its commands' keys again (they are committed by then).
+        _keys.Clear();
         if (!storeUnchanged || _renders.Count > MaxEntries)
         {
             Forget();
-            return;
         }
-
-        (_keysBefore, _keys) = (_keys, _keysBefore);
-        _keys.Clear();
     }
 
     /// <summary>Forgets everything.</summary>
@@ -111,7 +103,6 @@ internal sealed class WriterCache
     {
         _renders.Clear();
         _keys.Clear();
-        _keysBefore.Clear();
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
         Budgets.Clear();

@@ -68,15 +68,6 @@ public sealed class SqliteStore : RelationalStore
         _checkpointer.Start();
     }
 
-    protected override void AfterCommit()
-    {
-        // Only the writer releases and only the checkpointer waits, so a checkpoint found not yet due can be made due.
-        if (++_commits % _commitsPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
-        {
-            _checkpointDue.Release();
-        }
-    }
-
     /// <summary>
     /// Copies the WAL back into the database beside the writer (a passive checkpoint never blocks it), when the writer
     /// says enough commits have accumulated. Under steady load such a checkpoint never catches up with the writer,
@@ -93,7 +84,7 @@ public sealed class SqliteStore : RelationalStore
                 try
                 {
                     using var c = Open();
-                    if (CheckpointPassive(c).LogFrames >= _walRestartFrames)
+                    if (CheckpointPassive(c) >= _walRestartFrames)
                     {
                         _restartDue = true;
                     }
@@ -136,6 +127,12 @@ public sealed class SqliteStore : RelationalStore
     /// </summary>
     protected override void AfterBatch(DbConnection connection)
     {
+        // Only the writer releases and only the checkpointer waits, so a checkpoint found not yet due can be made due.
+        if (++_commits % _commitsPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
+        {
+            _checkpointDue.Release();
+        }
+
         if (!_restartDue)
         {
             return;
@@ -152,14 +149,14 @@ public sealed class SqliteStore : RelationalStore
         }
     }
 
-    /// <summary>A passive checkpoint; SQLite answers how long the WAL is and how much of it is now in the database.</summary>
-    private static (long LogFrames, long CheckpointedFrames) CheckpointPassive(SqliteConnection c)
+    /// <summary>A passive checkpoint; returns the WAL's length in frames, as SQLite answers it.</summary>
+    private static long CheckpointPassive(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var r = cmd.ExecuteReader();
         r.Read();
-        return (r.GetInt64(1), r.GetInt64(2));
+        return r.GetInt64(1);
     }
 
     protected override DbConnection OpenWriteConnection()

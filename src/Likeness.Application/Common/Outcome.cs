@@ -117,18 +117,13 @@ public sealed class Mutations(IStore store, TimeProvider clock)
             ct);
 
     /// <summary>
-    /// The first answer to this key, if there was one (a different request under the key is a 409): for a caller
-    /// about to answer without writing (a denial decided outside the writer), which must still replay a first answer.
+    /// For a refusal decided outside the writer: a retry of a request answered earlier under this key gets that first
+    /// answer (a different request under the key is a 409); anything else gets <paramref name="refusal"/>.
     /// </summary>
-    public async Task<Outcome?> TryReplayAsync(string scope, IdempotencyKey? idem, CancellationToken ct = default)
+    public async Task<Outcome> RefuseAsync(string scope, IdempotencyKey? idem, Exception refusal, CancellationToken ct = default)
     {
-        if (idem is null)
-        {
-            return null;
-        }
-
-        var previous = await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
-        return previous is null ? null : Replay(previous, idem);
+        var previous = idem is null ? null : await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
+        return previous is null ? throw refusal : Replay(previous, idem!);
     }
 
     private static Outcome Replay(IdempotencyRecord previous, IdempotencyKey idem) =>

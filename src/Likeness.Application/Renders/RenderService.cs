@@ -29,7 +29,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
         {
-            return await mutations.TryReplayAsync(caller.Id, idem, ct) ?? throw Denied([new Reason(ReasonCode.LicenseNotFound, "license")]);
+            return await mutations.RefuseAsync(caller.Id, idem, Denied([new Reason(ReasonCode.LicenseNotFound, "license")]), ct);
         }
 
         // Policy first, on the snapshot and with nothing used: a request the policy denies never reaches the writer (it
@@ -39,14 +39,9 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         if (RenderEvaluator.Decide(snapshot, facts, snapshot.Unused, instanceApproved: false, builder) == DecisionEffect.Deny)
         {
             // A retry of a request permitted earlier is answered as it was, whatever the policy says now.
-            if (await mutations.TryReplayAsync(caller.Id, idem, ct) is { } replay)
-            {
-                return replay;
-            }
-
             var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
             RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder);
-            throw Denied(builder.Reasons.ToArray());
+            return await mutations.RefuseAsync(caller.Id, idem, Denied(builder.Reasons.ToArray()), ct);
         }
 
         // Everything the budgets cannot change is prepared here, on the request's thread, so the one writer only decides

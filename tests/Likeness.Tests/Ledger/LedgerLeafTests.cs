@@ -14,8 +14,6 @@ namespace Likeness.Tests.Ledger;
 /// </summary>
 public abstract class LedgerLeafTests(Provider provider) : WorldTests(provider)
 {
-    private IStore Store => Server.Server.Core.Store;
-
     [Fact]
     public async Task Every_entry_is_stored_with_its_own_leaf_hash()
     {

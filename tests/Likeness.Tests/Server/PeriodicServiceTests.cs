@@ -16,10 +16,7 @@ public sealed class PeriodicServiceTests
     [Fact]
     public async Task A_low_priority_service_ticks_on_its_own_thread_at_a_lowered_priority()
     {
-        using var service = new Probe(lowPriority: true);
-        await service.StartAsync(CancellationToken.None);
-        var tick = await service.FirstTick.Task.WaitAsync(Patience);
-        await service.StopAsync(CancellationToken.None);
+        var tick = await FirstTickAsync(lowPriority: true);
 
         Assert.Equal(nameof(Probe), tick.ThreadName);
         Assert.False(tick.OnThreadPool);
@@ -32,10 +29,7 @@ public sealed class PeriodicServiceTests
     [Fact]
     public async Task A_normal_service_ticks_on_the_thread_pool_at_normal_priority()
     {
-        using var service = new Probe(lowPriority: false);
-        await service.StartAsync(CancellationToken.None);
-        var tick = await service.FirstTick.Task.WaitAsync(Patience);
-        await service.StopAsync(CancellationToken.None);
+        var tick = await FirstTickAsync(lowPriority: false);
 
         Assert.True(tick.OnThreadPool);
         if (OperatingSystem.IsLinux())
@@ -57,6 +51,15 @@ public sealed class PeriodicServiceTests
         service.Gate.Set();
         await stopping.WaitAsync(Patience);
         Assert.Equal(1, service.Ticks);
+    }
+
+    private static async Task<Tick> FirstTickAsync(bool lowPriority)
+    {
+        using var service = new Probe(lowPriority);
+        await service.StartAsync(CancellationToken.None);
+        var tick = await service.FirstTick.Task.WaitAsync(Patience);
+        await service.StopAsync(CancellationToken.None);
+        return tick;
     }
 
     private sealed record Tick(string? ThreadName, bool OnThreadPool, int Nice);

@@ -15,8 +15,6 @@ namespace Likeness.Tests.Storage;
 /// </summary>
 public abstract class WriteBatchTests(Provider provider) : WorldTests(provider)
 {
-    private IStore Store => Server.Server.Core.Store;
-
     [Fact]
     public async Task Commands_in_one_batch_see_each_others_budget_changes_and_a_failed_one_takes_its_back()
     {

@@ -11,6 +11,9 @@ public abstract class WorldTests(Provider provider) : IAsyncLifetime
     /// <summary>The parties, consent and licence created through the API.</summary>
     protected World W { get; private set; } = null!;
 
+    /// <summary>The store of the server under test, for tests that look below the API.</summary>
+    protected Likeness.Application.Ports.IStore Store => Server.Server.Core.Store;
+
     public virtual async Task InitializeAsync()
     {
         Server = await TestServer.StartAsync(provider);
