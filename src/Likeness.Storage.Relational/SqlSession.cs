@@ -1,6 +1,6 @@
 using System.Globalization;
 using Likeness.Application.Common;
-using Likeness.Application.Licensing;
+using Likeness.Storage.Relational.Codecs;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Domain.Common;
@@ -91,24 +91,24 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
 
     public void InsertRequest(LicenseRequestRecord q) =>
         Exec("INSERT INTO license_requests(id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11)",
-            q.Id, q.PerformerId, q.StudioId, Vocabulary<RequestStatus>.Name(q.Status), TermsMapper.Serialize(q.Terms), q.ConflictsJson,
-            q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks, q.LedgerIndex);
+            q.Id, q.PerformerId, q.StudioId, Vocabulary<RequestStatus>.Name(q.Status), TermsCodec.Encode(q.Terms), q.ConflictsJson,
+            q.CounterTerms is null ? null : TermsCodec.Encode(q.CounterTerms), q.Note, q.LicenseId, q.CreatedAt.UtcTicks, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public void UpdateRequest(LicenseRequestRecord q) =>
         Exec("UPDATE license_requests SET status=@p1, counter_terms=@p2, note=@p3, license_id=@p4, updated_at=@p5, ledger_index=@p6 WHERE id=@p0",
-            q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsMapper.Serialize(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks, q.LedgerIndex);
+            q.Id, Vocabulary<RequestStatus>.Name(q.Status), q.CounterTerms is null ? null : TermsCodec.Encode(q.CounterTerms), q.Note, q.LicenseId, q.UpdatedAt.UtcTicks, q.LedgerIndex);
 
     public LicenseRequestRecord? GetRequest(string id) =>
         One("SELECT id, performer_id, studio_id, status, terms, conflicts, counter_terms, note, license_id, created_at, updated_at, ledger_index FROM license_requests WHERE id = @p0",
-            r => new LicenseRequestRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<RequestStatus>(r.GetString(3)), TermsMapper.Deserialize(r.GetString(4)),
-                r.GetString(5), r.IsDBNull(6) ? null : TermsMapper.Deserialize(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7),
+            r => new LicenseRequestRecord(r.GetString(0), r.GetString(1), r.GetString(2), Enum<RequestStatus>(r.GetString(3)), TermsCodec.Decode(r.GetString(4)),
+                r.GetString(5), r.IsDBNull(6) ? null : TermsCodec.Decode(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7),
                 r.IsDBNull(8) ? null : r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10)), r.GetInt64(11)), id);
 
     public void InsertLicense(LicenseRecord l)
     {
         _cache.Budgets.Forget(l.Id);
         Exec("INSERT INTO licenses(id, request_id, performer_id, studio_id, terms, stored_status, revocation_effective_at, approved_at, estate_confirmed, consent_version, token, attestation, ledger_index, term_end, rate_override) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14)",
-            l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsMapper.Serialize(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
+            l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsCodec.Encode(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
             l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.Terms.TermEnd.UtcTicks, l.RateOverride ? 1 : 0);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
@@ -136,7 +136,7 @@ public sealed class SqlSession(DbConnection connection, Dialect dialect, bool wr
         Many($"SELECT {LicenseColumns} FROM licenses WHERE performer_id = @p0 ORDER BY approved_at", ReadLicense, performerId);
 
     private static LicenseRecord ReadLicense(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), TermsMapper.Deserialize(r.GetString(4)), Enum<LicenseStatus>(r.GetString(5)),
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), TermsCodec.Decode(r.GetString(4)), Enum<LicenseStatus>(r.GetString(5)),
         r.IsDBNull(6) ? null : Time(r.GetInt64(6)), Time(r.GetInt64(7)), r.GetInt64(8) != 0, (int)r.GetInt64(9), r.GetString(10),
         r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12), r.GetInt64(13) != 0);
 

@@ -35,7 +35,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var now = clock.GetUtcNow();
             var id = Ids.New("lrq", now);
             var index = s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", id).With("performer", body.PerformerId)
-                .With("studio", caller.Id).With("consentVersion", consent.Version).WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+                .With("studio", caller.Id).With("consentVersion", consent.Version).WithHash("termsSha256", TermsMapper.ViewJson(terms)).ToBytes());
             var request = new LicenseRequestRecord(
                 id, body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now, index);
             s.InsertRequest(request);
@@ -56,7 +56,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                 throw AppProblem.BadRequest("unknown_code", "An attestation is by 'counsel' or 'union'.", "attestation.by");
             }
 
-            TermsMapper.Text(a.Name, "attestation.name", 200);
+            FieldRules.Text(a.Name, "attestation.name", 200);
             attestation = $"{a.By}: {a.Name.Trim()}";
         }
 
@@ -84,7 +84,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
 
     public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
-        TermsMapper.Text(body.Reason, "reason", 2000);
+        FieldRules.Text(body.Reason, "reason", 2000);
         return mutations.RunAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
@@ -121,7 +121,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
 
             var now = clock.GetUtcNow();
             var index = s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
-                .WithHash("termsSha256", TermsMapper.Serialize(terms)).ToBytes());
+                .WithHash("termsSha256", TermsMapper.ViewJson(terms)).ToBytes());
             var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(countered);
             return Outcome.Ok(ToView(countered));
@@ -147,7 +147,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var now = clock.GetUtcNow();
         var licenseId = Ids.New("lic", now);
         var consentVersion = s.GetCurrentConsent(request.PerformerId)?.Version ?? 0;
-        var termsJson = TermsMapper.Serialize(terms);
+        var termsJson = TermsMapper.ViewJson(terms);
         var termsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(termsJson)));
         var token = keys.SignJws(Json.Serialize(new LicenseClaims(
             keys.Origin, licenseId, request.PerformerId, request.StudioId, termsHash, now.ToUnixTimeSeconds(), terms.TermEnd.ToUnixTimeSeconds(),

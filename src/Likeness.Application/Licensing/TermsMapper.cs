@@ -16,8 +16,8 @@ public static class TermsMapper
 
     public static LicenseTerms ToTerms(string project, string description, UseBody[] uses, CompensationBody? compensation, string path = "")
     {
-        Text(project, path + "project", 200);
-        Text(description, path + "description", 4000);
+        FieldRules.Text(project, path + "project", 200);
+        FieldRules.Text(description, path + "description", 4000);
         if (uses.Length is 0 or > MaxUses)
         {
             throw AppProblem.BadRequest("invalid_terms", $"A request has 1 to {MaxUses} uses.", path + "uses");
@@ -32,29 +32,10 @@ public static class TermsMapper
         return new LicenseTerms(project.Trim(), description.Trim(), list, ToCompensation(compensation, path + "compensation"));
     }
 
-    public static T Code<T>(string? value, string field)
-        where T : struct, Enum =>
-        Vocabulary<T>.TryParse(value, out var v)
-            ? v
-            : throw AppProblem.BadRequest("unknown_code", $"Unknown code '{value}'. Known: {string.Join(", ", Vocabulary<T>.AllNames)}.", field);
-
-    public static long Seconds(decimal seconds, string field, bool allowZero = true) =>
-        Millis.TryFromSeconds(seconds, out var ms) && (allowZero || ms > 0)
-            ? ms
-            : throw AppProblem.BadRequest("out_of_range", $"Seconds must be {(allowZero ? "0" : "above 0")} to {Millis.MaxSeconds} with at most three decimals.", field);
-
-    public static void Text(string value, string field, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
-        {
-            throw AppProblem.BadRequest("invalid_text", $"Expected non-empty text of at most {max} characters.", field);
-        }
-    }
-
     private static LicenseUse ToUse(UseBody u, string path)
     {
-        var modality = Code<Modality>(u.Modality, path + ".modality");
-        var purposes = List(u.Purposes, path + ".purposes").Select((p, i) => Code<Purpose>(p, $"{path}.purposes[{i}]")).Distinct().ToArray();
+        var modality = FieldRules.Code<Modality>(u.Modality, path + ".modality");
+        var purposes = List(u.Purposes, path + ".purposes").Select((p, i) => FieldRules.Code<Purpose>(p, $"{path}.purposes[{i}]")).Distinct().ToArray();
         var territories = List(u.Territories, path + ".territories");
         for (var i = 0; i < territories.Length; i++)
         {
@@ -83,15 +64,15 @@ public static class TermsMapper
             throw AppProblem.BadRequest("out_of_range", "maxRenders is at least 1.", path + ".maxRenders");
         }
 
-        var categories = (u.ContentCategories ?? []).Select((c, i) => Code<ContentCategory>(c, $"{path}.contentCategories[{i}]")).Distinct().ToArray();
+        var categories = (u.ContentCategories ?? []).Select((c, i) => FieldRules.Code<ContentCategory>(c, $"{path}.contentCategories[{i}]")).Distinct().ToArray();
         return new LicenseUse(
             modality, purposes, territories.Select(t => t.ToUpperInvariant()).ToArray(), languages,
             u.From.ToUniversalTime(), u.To.ToUniversalTime(),
-            u.MaxSecondsPerDeliverable is { } d ? Seconds(d, path + ".maxSecondsPerDeliverable", allowZero: false) : null,
-            u.MaxSyntheticSeconds is { } s ? Seconds(s, path + ".maxSyntheticSeconds", allowZero: false) : null,
+            u.MaxSecondsPerDeliverable is { } d ? FieldRules.Seconds(d, path + ".maxSecondsPerDeliverable", allowZero: false) : null,
+            u.MaxSyntheticSeconds is { } s ? FieldRules.Seconds(s, path + ".maxSyntheticSeconds", allowZero: false) : null,
             u.MaxRenders,
             categories,
-            u.Derivation is null ? null : Code<Derivation>(u.Derivation, path + ".derivation"),
+            u.Derivation is null ? null : FieldRules.Code<Derivation>(u.Derivation, path + ".derivation"),
             u.Realtime ?? false);
     }
 
@@ -112,11 +93,11 @@ public static class TermsMapper
             return Compensation.None;
         }
 
-        var comp = new Compensation(Money(c.PerRender, path + ".perRender"), Money(c.PerSecond, path + ".perSecond"), Money(c.MinimumGuarantee, path + ".minimumGuarantee"))
+        var comp = new Compensation(FieldRules.Money(c.PerRender, path + ".perRender"), FieldRules.Money(c.PerSecond, path + ".perSecond"), FieldRules.Money(c.MinimumGuarantee, path + ".minimumGuarantee"))
         {
             Multipliers = new Multipliers(
                 c.RealtimeFactorBps is { } rt ? Factor(rt, path + ".realtimeFactorBps") : null,
-                (c.PurposeFactors ?? []).Select((p, i) => new PurposeFactor(Code<Purpose>(p.Purpose, $"{path}.purposeFactors[{i}].purpose"), Factor(p.FactorBps, $"{path}.purposeFactors[{i}].factorBps"))).ToArray(),
+                (c.PurposeFactors ?? []).Select((p, i) => new PurposeFactor(FieldRules.Code<Purpose>(p.Purpose, $"{path}.purposeFactors[{i}].purpose"), Factor(p.FactorBps, $"{path}.purposeFactors[{i}].factorBps"))).ToArray(),
                 (c.TerritoryFactors ?? []).Select((t, i) => new TerritoryFactor(
                     Regions.TryResolve(t.Territory, out _) ? t.Territory.ToUpperInvariant() : throw AppProblem.BadRequest("unknown_code", $"Unknown territory '{t.Territory}'.", $"{path}.territoryFactors[{i}].territory"),
                     Factor(t.FactorBps, $"{path}.territoryFactors[{i}].factorBps"))).ToArray()),
@@ -137,26 +118,6 @@ public static class TermsMapper
     /// <summary>A multiplier in basis points: 1 (×0.0001) to 100,000 (×10).</summary>
     private static int Factor(int bps, string field) =>
         bps is >= 1 and <= 100_000 ? bps : throw AppProblem.BadRequest("out_of_range", "A factor is 1 to 100000 basis points (10000 = ×1).", field);
-
-    public static Money? Money(MoneyBody? m, string path)
-    {
-        if (m is null)
-        {
-            return null;
-        }
-
-        if (!Domain.Licensing.Money.IsCurrency(m.Currency))
-        {
-            throw AppProblem.BadRequest("unknown_code", $"'{m.Currency}' is not an ISO 4217 currency code.", path + ".currency");
-        }
-
-        if (m.Minor is < 0 or > 1_000_000_000_000_000)
-        {
-            throw AppProblem.BadRequest("out_of_range", "Amounts are 0 to 10^18 minor units.", path + ".minor");
-        }
-
-        return new Money(m.Currency, m.Minor);
-    }
 
     public static TermsView ToView(LicenseTerms t) => new(
         t.Project,
@@ -182,12 +143,9 @@ public static class TermsMapper
 
     public static MoneyBody? M(Money? m) => m is null ? null : new MoneyBody(m.Currency, m.Minor);
 
-    /// <summary>The stored form of terms: the view's JSON.</summary>
-    public static string Serialize(LicenseTerms t) => Json.Serialize(ToView(t));
-
-    public static LicenseTerms Deserialize(string json)
-    {
-        var v = Json.DeserializeStored<TermsView>(json);
-        return ToTerms(v.Project, v.Description, v.Uses, v.Compensation);
-    }
+    /// <summary>
+    /// The terms' public JSON (the view): what the ledger's and the licence token's <c>termsSha256</c> are the hash of.
+    /// Never the stored form (see the storage's own codec).
+    /// </summary>
+    public static string ViewJson(LicenseTerms t) => Json.Serialize(ToView(t));
 }

@@ -17,9 +17,9 @@ public sealed partial class AssetService(IStore store, TimeProvider clock, Mutat
 
     public Task<Outcome> RegisterAsync(PartyRecord caller, string performerId, CreateAssetBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
-        TermsMapper.Text(body.Name, "name", 200);
-        var modality = TermsMapper.Code<Modality>(body.Modality, "modality");
-        var tier = TermsMapper.Code<Tier>(body.Tier, "tier");
+        FieldRules.Text(body.Name, "name", 200);
+        var modality = FieldRules.Code<Modality>(body.Modality, "modality");
+        var tier = FieldRules.Code<Tier>(body.Tier, "tier");
         CheckHash(body.Sha256, "sha256");
         if (body.SizeBytes is < 0)
         {
@@ -34,8 +34,8 @@ public sealed partial class AssetService(IStore store, TimeProvider clock, Mutat
 
         for (var i = 0; i < provenance.Length; i++)
         {
-            TermsMapper.Text(provenance[i].Source, $"provenance[{i}].source", 2000);
-            TermsMapper.Text(provenance[i].Licence, $"provenance[{i}].licence", 200);
+            FieldRules.Text(provenance[i].Source, $"provenance[{i}].source", 2000);
+            FieldRules.Text(provenance[i].Licence, $"provenance[{i}].licence", 200);
             CheckHash(provenance[i].Sha256, $"provenance[{i}].sha256");
         }
 

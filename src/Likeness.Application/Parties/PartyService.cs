@@ -60,13 +60,13 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
     public Task<Outcome> CreateAsync(PartyRecord caller, CreatePartyBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
-        var kind = Licensing.TermsMapper.Code<PartyKind>(body.Kind, "kind");
+        var kind = FieldRules.Code<PartyKind>(body.Kind, "kind");
         if (kind == PartyKind.Operator)
         {
             throw AppProblem.BadRequest("unknown_code", "Operators are created by 'likeness init', not through the API.", "kind");
         }
 
-        Licensing.TermsMapper.Text(body.Name, "name", 200);
+        FieldRules.Text(body.Name, "name", 200);
         var represents = (body.Represents ?? []).Distinct(StringComparer.Ordinal).ToArray();
         var needsRepresents = kind is PartyKind.Representative or PartyKind.Estate or PartyKind.Union;
         if (!needsRepresents && represents.Length > 0)

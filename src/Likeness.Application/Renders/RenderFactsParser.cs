@@ -41,19 +41,19 @@ public static class RenderFactsParser
             throw AppProblem.BadRequest("out_of_range", "The deliverable name is at most 200 characters.", "deliverable");
         }
 
-        var declared = (b.ContentCategories ?? []).Select((c, i) => TermsMapper.Code<ContentCategory>(c, $"contentCategories[{i}]"))
+        var declared = (b.ContentCategories ?? []).Select((c, i) => FieldRules.Code<ContentCategory>(c, $"contentCategories[{i}]"))
             .Aggregate(0u, (m, c) => m | ContentCategories.Bit(c));
         return new RenderFacts
         {
-            Modality = TermsMapper.Code<Modality>(b.Modality, "modality"),
-            Purpose = TermsMapper.Code<Purpose>(b.Purpose, "purpose"),
+            Modality = FieldRules.Code<Modality>(b.Modality, "modality"),
+            Purpose = FieldRules.Code<Purpose>(b.Purpose, "purpose"),
             Country = country,
             Language = b.Language,
-            RequestedMillis = TermsMapper.Seconds(b.RequestedSeconds, "requestedSeconds", allowZero: false),
+            RequestedMillis = FieldRules.Seconds(b.RequestedSeconds, "requestedSeconds", allowZero: false),
             DeclaredCategories = declared,
             Categories = declared | PromptClassifier.Classify(b.Prompt),
-            Derivation = b.Derivation is null ? Derivation.NewPerformance : TermsMapper.Code<Derivation>(b.Derivation, "derivation"),
-            AgeModification = b.AgeModification is null ? AgeModification.None : TermsMapper.Code<AgeModification>(b.AgeModification, "ageModification"),
+            Derivation = b.Derivation is null ? Derivation.NewPerformance : FieldRules.Code<Derivation>(b.Derivation, "derivation"),
+            AgeModification = b.AgeModification is null ? AgeModification.None : FieldRules.Code<AgeModification>(b.AgeModification, "ageModification"),
             Realtime = b.Realtime ?? false,
             AtUnixMillis = now.ToUnixTimeMilliseconds(),
         };

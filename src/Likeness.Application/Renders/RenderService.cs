@@ -73,7 +73,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// <summary>Settles a render: the actual seconds (never above the reservation) and the output's hash.</summary>
     public Task<Outcome> CompleteAsync(PartyRecord caller, string id, CompleteBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
-        var actual = Licensing.TermsMapper.Seconds(body.ActualSeconds, "actualSeconds");
+        var actual = FieldRules.Seconds(body.ActualSeconds, "actualSeconds");
         if (body.OutputSha256 is not { Length: 64 } || !body.OutputSha256.All(char.IsAsciiHexDigitLower))
         {
             throw AppProblem.BadRequest("invalid_hash", "outputSha256 is 64 lower-case hex digits.", "outputSha256");

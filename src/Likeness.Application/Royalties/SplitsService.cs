@@ -101,7 +101,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
     public Task<Outcome> PutRatesAsync(PartyRecord caller, string unionId, RateTableBody body, IdempotencyKey? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
-        Licensing.TermsMapper.Text(body.Version, "version", 50);
+        FieldRules.Text(body.Version, "version", 50);
         if (body.Rates.Length is 0 or > 1000)
         {
             throw AppProblem.BadRequest("out_of_range", "A rate table has 1 to 1000 rates.", "rates");
@@ -110,15 +110,15 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
         for (var i = 0; i < body.Rates.Length; i++)
         {
             var r = body.Rates[i];
-            Licensing.TermsMapper.Code<Purpose>(r.Purpose, $"rates[{i}].purpose");
-            Licensing.TermsMapper.Code<Modality>(r.Modality, $"rates[{i}].modality");
+            FieldRules.Code<Purpose>(r.Purpose, $"rates[{i}].purpose");
+            FieldRules.Code<Modality>(r.Modality, $"rates[{i}].modality");
             if (r.PerRender is null && r.PerSecond is null)
             {
                 throw AppProblem.BadRequest("invalid_rates", "A rate names perRender, perSecond or both.", $"rates[{i}]");
             }
 
-            Licensing.TermsMapper.Money(r.PerRender, $"rates[{i}].perRender");
-            Licensing.TermsMapper.Money(r.PerSecond, $"rates[{i}].perSecond");
+            FieldRules.Money(r.PerRender, $"rates[{i}].perRender");
+            FieldRules.Money(r.PerSecond, $"rates[{i}].perSecond");
         }
 
         var keys = body.Rates.Select(r => (r.Purpose, r.Modality)).ToList();
