@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Likeness.Application.Ports;
+using Likeness.Storage.Relational.Sql;
 
 namespace Likeness.Storage.Relational;
 
@@ -8,7 +9,7 @@ namespace Likeness.Storage.Relational;
 /// The write path every SQL provider shares: one writer thread per node gathers the commands waiting at that
 /// moment into one transaction (group commit) and completes each command's task only after the commit; a failed
 /// command undoes only itself, a failed commit fails them all. Writes are deferred so that a batch costs few round
-/// trips (see <see cref="SqlSession.DeferWrites"/>). Providers
+/// trips (see <see cref="WriteBatch"/>). Providers
 /// say how to open connections and how a write batch and a read begin.
 /// </summary>
 public abstract class RelationalStore : IStore
@@ -63,8 +64,8 @@ public abstract class RelationalStore : IStore
         var (connection, tx) = BeginRead();
         try
         {
-            using var session = new SqlSession(connection, Dialect, writable: false) { Transaction = tx };
-            var result = query(session);
+            using var runner = new SqlRunner(connection, writable: false) { Transaction = tx };
+            var result = query(new SqlSession(runner, Dialect));
             tx.Commit();
             return Task.FromResult(result);
         }
@@ -79,8 +80,8 @@ public abstract class RelationalStore : IStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenLookup();
-        using var session = new SqlSession(connection, Dialect, writable: false);
-        return Task.FromResult(query(session));
+        using var runner = new SqlRunner(connection, writable: false);
+        return Task.FromResult(query(new SqlSession(runner, Dialect)));
     }
 
     /// <summary>Opens a connection for a single-statement read, outside any explicit transaction.</summary>
@@ -95,7 +96,7 @@ public abstract class RelationalStore : IStore
     private Task<int> MigrateSchemaAsync(CancellationToken cancellationToken) => WriteAsync(
         s =>
         {
-            var session = (SqlSession)s;
+            var session = (IRelationalSession)s;
             session.Exec("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
             var current = session.SchemaVersion();
             var migrations = Dialect.Migrations;
@@ -116,8 +117,7 @@ public abstract class RelationalStore : IStore
 
     private async Task WriterLoopAsync()
     {
-        DbConnection? connection = null;
-        SqlSession? session = null;
+        Writer? writer = null;
         var batch = new List<IWork>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -128,14 +128,9 @@ public abstract class RelationalStore : IStore
 
             try
             {
-                if (connection is null)
-                {
-                    connection = OpenWriteConnection();
-                    session = new SqlSession(connection, Dialect, writable: true);
-                }
-
-                RunBatch(connection, session!, batch);
-                AfterBatch(connection);
+                writer ??= new Writer(OpenWriteConnection(), Dialect);
+                RunBatch(writer, batch);
+                AfterBatch(writer.Connection);
             }
 #pragma warning disable CA1031 // A broken connection fails this batch; the next batch opens a new one.
             catch (Exception e)
@@ -146,24 +141,21 @@ public abstract class RelationalStore : IStore
                     w.Fail(e);
                 }
 
-                session?.Dispose();
-                connection?.Dispose();
-                session = null;
-                connection = null;
+                writer?.Dispose();
+                writer = null;
             }
 
             batch.Clear();
         }
 
-        session?.Dispose();
-        connection?.Dispose();
+        writer?.Dispose();
     }
 
-    private void RunBatch(DbConnection connection, SqlSession session, List<IWork> batch)
+    private void RunBatch(Writer writer, List<IWork> batch)
     {
-        if (!TryRunDeferred(connection, session, batch))
+        if (!TryRunDeferred(writer, batch))
         {
-            RunOneByOne(connection, session, batch);
+            RunOneByOne(writer, batch);
         }
     }
 
@@ -173,17 +165,17 @@ public abstract class RelationalStore : IStore
     /// If the database refuses a statement, nobody can tell which command it belonged to: the whole batch is rolled
     /// back and <see cref="RunOneByOne"/> runs it again. Answers are given only after the commit.
     /// </summary>
-    private bool TryRunDeferred(DbConnection connection, SqlSession session, List<IWork> batch)
+    private bool TryRunDeferred(Writer writer, List<IWork> batch)
     {
         var failures = new Exception?[batch.Count];
         var committed = false;
-        using (var tx = BeginBatch(connection))
+        var session = writer.Cached;
+        using (var tx = BeginBatch(writer.Connection))
         {
-            session.Transaction = tx;
-            session.DeferWrites = true;
+            writer.Batch.Transaction = tx;
             try
             {
-                session.BeginDeferredBatch(BatchLockStatement, _schemaReady, KeysOf(batch));
+                session.BeginBatch(BatchLockStatement, _schemaReady, KeysOf(batch));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     session.BeginCommand();
@@ -203,12 +195,12 @@ public abstract class RelationalStore : IStore
 
                 session.Flush();
                 tx.Commit();
-                session.CommittedDeferredBatch();
+                session.Committed();
                 committed = true;
             }
             catch (DbException e) when (IsStatementError(e))
             {
-                session.DiscardPending();
+                session.Forget();
                 tx.Rollback();
                 return false;
             }
@@ -216,11 +208,10 @@ public abstract class RelationalStore : IStore
             {
                 if (!committed)
                 {
-                    session.DiscardPending();
+                    session.Forget();
                 }
 
-                session.DeferWrites = false;
-                session.Transaction = null;
+                writer.Batch.Transaction = null;
             }
         }
 
@@ -240,16 +231,18 @@ public abstract class RelationalStore : IStore
     }
 
     /// <summary>The careful path: each command in its own savepoint with its writes sent at once, so a statement the
-    /// database refuses fails only the command that wrote it.</summary>
-    private void RunOneByOne(DbConnection connection, SqlSession session, List<IWork> batch)
+    /// database refuses fails only the command that wrote it. Nothing is remembered from or for other batches.</summary>
+    private void RunOneByOne(Writer writer, List<IWork> batch)
     {
         var succeeded = new List<IWork>(batch.Count);
-        using (var tx = BeginBatch(connection))
+        var session = writer.Plain;
+        using (var tx = BeginBatch(writer.Connection))
         {
-            session.Transaction = tx;
+            writer.Batch.Transaction = tx;
             try
             {
-                session.BeginOneByOneBatch(BatchLockStatement, _schemaReady);
+                writer.Cached.Forget();
+                writer.Batch.BeginOneByOne(BatchLockStatement, _schemaReady);
                 foreach (var work in batch)
                 {
                     session.Exec("SAVEPOINT work");
@@ -264,7 +257,7 @@ public abstract class RelationalStore : IStore
 #pragma warning restore CA1031
                     {
                         session.Exec("ROLLBACK TO SAVEPOINT work");
-                        session.ForgetRemembered();
+                        writer.Batch.NextLedgerIndex = null;
                         session.Exec("RELEASE SAVEPOINT work");
                         work.Fail(e);
                     }
@@ -274,7 +267,7 @@ public abstract class RelationalStore : IStore
             }
             finally
             {
-                session.Transaction = null;
+                writer.Batch.Transaction = null;
             }
         }
 
@@ -342,5 +335,34 @@ public abstract class RelationalStore : IStore
         public void Complete() => _tcs.TrySetResult(_result!);
 
         public void Fail(Exception e) => _tcs.TrySetException(e);
+    }
+
+    /// <summary>The writer's connection and the layers over it: plumbing, the batch, the plain and the caching session.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly SqlRunner _runner;
+
+        public Writer(DbConnection connection, Dialect dialect)
+        {
+            Connection = connection;
+            _runner = new SqlRunner(connection, writable: true);
+            Batch = new WriteBatch(_runner, dialect);
+            Plain = new SqlSession(Batch, dialect, Batch);
+            Cached = new WriterSession(Plain, Batch);
+        }
+
+        public DbConnection Connection { get; }
+
+        public WriteBatch Batch { get; }
+
+        public SqlSession Plain { get; }
+
+        public WriterSession Cached { get; }
+
+        public void Dispose()
+        {
+            _runner.Dispose();
+            Connection.Dispose();
+        }
     }
 }

@@ -6,14 +6,14 @@ namespace Likeness.Storage.Relational;
 /// <summary>
 /// What the writer's session remembers of the store from one batch to the next while its writes are deferred: the
 /// budgets and the renders still in flight (a settled render is forgotten); and, within one batch, the idempotency keys
-/// its commands declared and found in the database or recorded. The render path then reads nothing from the database but the ledger's size once per
-/// batch, and what is remembered stays small (a large, often-changed structure would make every collection of the
+/// its commands declared and found in the database or recorded. The render path then reads nothing from the database but
+/// the write epoch, the ledger's size and the batch's keys, once per batch, and what is remembered stays small (a large, often-changed structure would make every collection of the
 /// young generation scan it).
 /// </summary>
 /// <remarks>
 /// INVARIANT: the budgets and renders here are the stored ones whenever no other writer committed since this session's
-/// last batch. Every write batch of every node bumps the store's write epoch; a batch that finds the epoch is not the one
-/// this session left forgets everything (<see cref="Forget"/>). The keys a batch's commands declared are read from the
+/// last batch. Every write batch of every node bumps the store's write epoch (<see cref="Sql.WriteBatch"/>); a batch that
+/// finds the epoch is not the one this writer left forgets everything (<see cref="StartBatch"/>). The keys a batch's commands declared are read from the
 /// database when the batch begins (<see cref="Found"/>), so a lookup of a declared key is answered here; the table's
 /// primary key stays the safety net for any other (the batch then runs again one command at a time, reading).
 /// </remarks>
@@ -28,9 +28,6 @@ internal sealed class WriterCache
 
     /// <summary>The budgets, with the changes of the running batch applied.</summary>
     public WriterBudgets Budgets { get; } = new();
-
-    /// <summary>The write epoch this session's last committed batch left (-1: none known).</summary>
-    public long Epoch { get; set; } = -1;
 
     public RenderRecord? Render(string id) => _renders.GetValueOrDefault(id);
 
@@ -106,6 +103,5 @@ internal sealed class WriterCache
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
         Budgets.Clear();
-        Epoch = -1;
     }
 }

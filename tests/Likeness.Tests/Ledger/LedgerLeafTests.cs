@@ -43,7 +43,7 @@ public abstract class LedgerLeafTests(Provider provider) : WorldTests(provider)
         var newer = Encoding.UTF8.GetBytes("{\"kind\":\"newer\",\"v\":1}");
         await Store.WriteAsync(s =>
         {
-            ((SqlSession)s).Exec("INSERT INTO ledger_entries(idx, data) VALUES (@p0, @p1)", size, older);
+            ((IRelationalSession)s).Exec("INSERT INTO ledger_entries(idx, data) VALUES (@p0, @p1)", size, older);
             return 0;
         });
         await Store.WriteAsync(s => s.AppendLedgerEntry(newer));

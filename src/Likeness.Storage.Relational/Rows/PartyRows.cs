@@ -1,0 +1,29 @@
+using Likeness.Application.Common;
+using Likeness.Application.Model;
+using Likeness.Domain.Common;
+using Likeness.Storage.Relational.Sql;
+
+namespace Likeness.Storage.Relational.Rows;
+
+/// <summary>The <c>parties</c> table.</summary>
+internal static class PartyRows
+{
+    public static readonly Columns Columns = new("id", "kind", "name", "represents", "created_at", "died_on");
+
+    public static void Insert(ISql sql, PartyRecord p, string apiKeyHash) =>
+        sql.Exec("INSERT INTO parties(id, kind, name, represents, created_at, died_on, key_hash) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)",
+            p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, Json.Serialize(p.Represents), p.CreatedAt.UtcTicks, SqlReads.DateText(p.DiedOn), apiKeyHash);
+
+    public static PartyRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM parties WHERE id = @p0", Columns, Read, id);
+
+    public static PartyRecord? GetByKeyHash(ISql sql, string hash) => sql.One($"SELECT {Columns.Sql} FROM parties WHERE key_hash = @p0", Columns, Read, hash);
+
+    public static void SetDeath(ISql sql, string performerId, DateOnly diedOn) =>
+        sql.Exec("UPDATE parties SET died_on = @p1, died_at = @p2 WHERE id = @p0", performerId, SqlReads.DateText(diedOn), new DateTimeOffset(diedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
+
+    public static IReadOnlyList<PartyRecord> ListUnionsOf(ISql sql, Dialect dialect, string performerId) =>
+        sql.Many($"SELECT {Columns.Sql} FROM parties WHERE kind = 'union' AND {dialect.RepresentsContains("parties.represents", "@p0")} ORDER BY id", Columns, Read, performerId);
+
+    private static PartyRecord Read(Row r) => new(
+        r.Text("id"), r.Code<PartyKind>("kind"), r.Text("name"), Json.DeserializeStored<string[]>(r.Text("represents")), r.Time("created_at"), r.DateOrNull("died_on"));
+}
