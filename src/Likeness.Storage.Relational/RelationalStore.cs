@@ -51,7 +51,7 @@ public abstract class RelationalStore : IStore
     public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default) =>
         WriteAsync(command, null, cancellationToken);
 
-    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, StoreKey? idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, IdempotencyKey? idempotencyKey, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var work = new Work<T>(command, idempotencyKey);
@@ -296,9 +296,9 @@ public abstract class RelationalStore : IStore
     }
 
     /// <summary>The idempotency keys the batch's commands will look up, each once.</summary>
-    private static IReadOnlyCollection<StoreKey> KeysOf(List<IWork> batch)
+    private static IReadOnlyCollection<IdempotencyKey> KeysOf(List<IWork> batch)
     {
-        HashSet<StoreKey>? keys = null;
+        HashSet<IdempotencyKey>? keys = null;
         foreach (var w in batch)
         {
             if (w.Key is { } k)
@@ -307,12 +307,12 @@ public abstract class RelationalStore : IStore
             }
         }
 
-        return keys ?? (IReadOnlyCollection<StoreKey>)[];
+        return keys ?? (IReadOnlyCollection<IdempotencyKey>)[];
     }
 
     private interface IWork
     {
-        StoreKey? Key { get; }
+        IdempotencyKey? Key { get; }
 
         void Execute(IStoreSession session);
 
@@ -321,9 +321,9 @@ public abstract class RelationalStore : IStore
         void Fail(Exception e);
     }
 
-    private sealed class Work<T>(Func<IStoreSession, T> command, StoreKey? key) : IWork
+    private sealed class Work<T>(Func<IStoreSession, T> command, IdempotencyKey? key) : IWork
     {
-        public StoreKey? Key => key;
+        public IdempotencyKey? Key => key;
 
         private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;

@@ -20,7 +20,7 @@ internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : Delega
     public long SchemaVersion() => inner.SchemaVersion();
 
     /// <summary>Begins a deferred batch; what the cache knows survives only if no other writer committed since.</summary>
-    public void BeginBatch(string? lockStatement, bool epochs, IReadOnlyCollection<StoreKey> keys)
+    public void BeginBatch(string? lockStatement, bool epochs, IReadOnlyCollection<IdempotencyKey> keys)
     {
         _splits.Clear();
         var start = batch.BeginDeferred(lockStatement, epochs, keys);

@@ -40,6 +40,9 @@ public sealed class AppProblem : Exception
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; }
 
+    /// <summary>The problem as a value.</summary>
+    public Problem ToProblem() => new(Status, Code, Message, Field, Extensions);
+
     public static AppProblem BadRequest(string code, string message, string? field = null) => new(400, code, message, field);
 
     public static AppProblem NotFound(string what) => new(404, "not_found", $"No {what} with this id is visible to the caller.");

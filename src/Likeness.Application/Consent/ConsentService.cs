@@ -15,7 +15,7 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
 {
     public const int MaxPolicyBytes = 256 * 1024;
 
-    public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotencyKey? idem, CancellationToken ct = default)
+    public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotentRequest? idem, CancellationToken ct = default)
     {
         ConsentPolicy policy;
         try
@@ -28,7 +28,7 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
         }
 
         var normalized = OdrlWriter.ToJson(policy).ToJsonString();
-        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
             AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
             var version = (s.GetCurrentConsent(performerId)?.Version ?? 0) + 1;

@@ -19,11 +19,11 @@ namespace Likeness.Application.Licensing;
 /// </summary>
 public sealed class LicenseRequestService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, KeyRing keys)
 {
-    public Task<Outcome> CreateAsync(PartyRecord caller, LicenseRequestBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> CreateAsync(PartyRecord caller, LicenseRequestBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
         var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation);
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             if (s.GetParty(body.PerformerId) is not { Kind: PartyKind.Performer })
             {
@@ -46,7 +46,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     public Task<LicenseRequestView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
         store.ReadAsync(s => ToView(Visible(s, caller, id, performerSideOnly: false)), ct);
 
-    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         string? attestation = null;
         if (body.Attestation is { } a)
@@ -61,7 +61,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }
 
         Note(body.Note, "note");
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
             RequireStatus(request, RequestStatus.Pending);
@@ -82,10 +82,10 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         FieldRules.Text(body.Reason, "reason", 2000);
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
             if (request.Status is not (RequestStatus.Pending or RequestStatus.Countered))
@@ -101,10 +101,10 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    public Task<Outcome> CounterAsync(PartyRecord caller, string id, CounterBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> CounterAsync(PartyRecord caller, string id, CounterBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         Note(body.Note, "note");
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
             RequireStatus(request, RequestStatus.Pending);
@@ -128,11 +128,11 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    public Task<Outcome> AcceptAsync(PartyRecord caller, string id, AcceptBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> AcceptAsync(PartyRecord caller, string id, AcceptBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
         Note(body.Note, "note");
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: false);
             RequireStatus(request, RequestStatus.Countered);

@@ -23,17 +23,17 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             },
             ct);
 
-    public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+    public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
         Change(caller, id, idem, Side.PerformerOrUnion, "license.suspended", (l, _) =>
             Effective(l) is LicenseStatus.Active or LicenseStatus.Exhausted
                 ? l with { StoredStatus = LicenseStatus.Suspended }
                 : throw NotIn(l, "active"), ct);
 
-    public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+    public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
         Change(caller, id, idem, Side.PerformerOrUnion, "license.resumed", (l, _) =>
             Effective(l) == LicenseStatus.Suspended ? l with { StoredStatus = LicenseStatus.Active } : throw NotIn(l, "suspended"), ct);
 
-    public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         if (body.NoticeDays is < 0 or > LicenseLifecycle.MaxNoticeDays)
         {
@@ -54,7 +54,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
     }
 
     /// <summary>After the performer's death, the estate consents to a licence continuing (AB 1836, ELVIS Act).</summary>
-    public Task<Outcome> EstateConsentAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
+    public Task<Outcome> EstateConsentAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
         Change(caller, id, idem, Side.Estate, "license.estate_consented", (l, _) =>
             l.EstateConfirmed ? throw AppProblem.Conflict("already_recorded", "The estate already consented.") : l with { EstateConfirmed = true }, ct);
 
@@ -78,9 +78,9 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
 
     private enum Side { Either, Performer, PerformerOrUnion, Estate }
 
-    private async Task<Outcome> Change(PartyRecord caller, string id, IdempotencyKey? idem, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
+    private async Task<Outcome> Change(PartyRecord caller, string id, IdempotentRequest? idem, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
     {
-        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var license = Visible(s, caller, id, side);
             var now = clock.GetUtcNow();

@@ -15,7 +15,7 @@ public sealed partial class AssetService(IStore store, TimeProvider clock, Mutat
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Hex();
 
-    public Task<Outcome> RegisterAsync(PartyRecord caller, string performerId, CreateAssetBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> RegisterAsync(PartyRecord caller, string performerId, CreateAssetBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         FieldRules.Text(body.Name, "name", 200);
         var modality = FieldRules.Code<Modality>(body.Modality, "modality");
@@ -39,7 +39,7 @@ public sealed partial class AssetService(IStore store, TimeProvider clock, Mutat
             CheckHash(provenance[i].Sha256, $"provenance[{i}].sha256");
         }
 
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
             var now = clock.GetUtcNow();

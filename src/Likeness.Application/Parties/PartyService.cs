@@ -57,7 +57,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
         return p;
     }
 
-    public Task<Outcome> CreateAsync(PartyRecord caller, CreatePartyBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> CreateAsync(PartyRecord caller, CreatePartyBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
         var kind = FieldRules.Code<PartyKind>(body.Kind, "kind");
@@ -84,7 +84,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             throw AppProblem.BadRequest("invalid_party", "At most 1000 performers.", "represents");
         }
 
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             for (var i = 0; i < represents.Length; i++)
             {
@@ -111,7 +111,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
     }
 
     /// <summary>The operator records a performer's death; control passes to the estate named for the performer.</summary>
-    public async Task<Outcome> RecordDeathAsync(PartyRecord caller, string performerId, DeathBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public async Task<Outcome> RecordDeathAsync(PartyRecord caller, string performerId, DeathBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
         if (body.DiedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
@@ -119,7 +119,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             throw AppProblem.BadRequest("out_of_range", "A death cannot be in the future.", "diedOn");
         }
 
-        var outcome = await mutations.RunAsync(caller.Id, idem, s =>
+        var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var performer = s.GetParty(performerId);
             if (performer is not { Kind: PartyKind.Performer })

@@ -17,7 +17,7 @@ public interface IStore : IAsyncDisposable
     /// (<see cref="IStoreSession.GetIdempotency"/>), in a write transaction: the store may read the keys of all the
     /// commands it writes together at once, before any of them runs.
     /// </summary>
-    Task<T> WriteAsync<T>(Func<IStoreSession, T> command, StoreKey? idempotencyKey, CancellationToken cancellationToken = default);
+    Task<T> WriteAsync<T>(Func<IStoreSession, T> command, IdempotencyKey? idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Runs <paramref name="query"/> on a consistent read snapshot.</summary>
     Task<T> ReadAsync<T>(Func<IStoreSession, T> query, CancellationToken cancellationToken = default);
@@ -169,7 +169,7 @@ public sealed record StoredCheckpoint(long Size, byte[] Root, string Note, DateT
 public sealed record StoreChange(long Seq, string Kind, string Id);
 
 /// <summary>An idempotency key in its scope (the caller's party id), as a command will look it up.</summary>
-public readonly record struct StoreKey(string Scope, string Key);
+public readonly record struct IdempotencyKey(string Scope, string Key);
 
 /// <summary>A ledger entry's stored leaf hash, or, when it was stored without one, the entry itself.</summary>
 public readonly record struct StoredLeaf(byte[]? LeafHash, byte[]? Entry);

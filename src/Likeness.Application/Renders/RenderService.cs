@@ -20,8 +20,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     [ThreadStatic]
     private static DecisionBuilder? t_builder;
 
-    /// <summary>Decides and, on a permit, reserves. A denial throws a 403 problem listing every reason.</summary>
-    public async Task<Outcome> AuthorizeAsync(PartyRecord caller, RenderBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    /// <summary>Decides and, on a permit, reserves. A denial is a 403 refusal (a value) listing every reason.</summary>
+    public async Task<Outcome> AuthorizeAsync(PartyRecord caller, RenderBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
         var requestedAt = clock.GetUtcNow();
@@ -54,7 +54,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, requestedAt);
             if (decision.Effect == DecisionEffect.Deny)
             {
-                throw Denied(decision.Reasons);
+                return Outcome.Refused(Denied(decision.Reasons));
             }
 
             var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
@@ -71,7 +71,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     }
 
     /// <summary>Settles a render: the actual seconds (never above the reservation) and the output's hash.</summary>
-    public Task<Outcome> CompleteAsync(PartyRecord caller, string id, CompleteBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> CompleteAsync(PartyRecord caller, string id, CompleteBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         var actual = FieldRules.Seconds(body.ActualSeconds, "actualSeconds");
         if (body.OutputSha256 is not { Length: 64 } || !body.OutputSha256.All(char.IsAsciiHexDigitLower))
@@ -79,7 +79,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw AppProblem.BadRequest("invalid_hash", "outputSha256 is 64 lower-case hex digits.", "outputSha256");
         }
 
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = OwnRender(s, caller, id);
             var now = clock.GetUtcNow();
@@ -89,50 +89,40 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 throw new AppProblem(409, "exceeds_reservation", $"actualSeconds is above the {Millis.Format(render.ReservedMillis)} seconds reserved.", "actualSeconds");
             }
 
-            s.AdjustBudget(render.LicenseId, render.UseIndex, actual, -render.ReservedMillis, 1, -1);
-
             // The render's price factor was fixed when it was authorized (the licence's terms never change); the payees are
             // those in force when it settles.
-            var factor = render.FactorE12;
             var splitVersion = s.GetSplits(render.PerformerId, null)?.Version ?? 0;
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
-                .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256)
-                .With("factorE12", factor).With("splitVersion", splitVersion).ToBytes());
-            var done = render with
-            {
-                Status = RenderStatus.Completed, ActualMillis = actual, OutputSha256 = body.OutputSha256, SettledAt = now, LedgerIndex = index,
-                FactorE12 = factor, SplitVersion = splitVersion,
-            };
-            s.UpdateRender(done);
+            var done = Settle(s, render, render with { Status = RenderStatus.Completed, ActualMillis = actual, OutputSha256 = body.OutputSha256, SettledAt = now, SplitVersion = splitVersion },
+                new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
+                    .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256)
+                    .With("factorE12", render.FactorE12).With("splitVersion", splitVersion));
             return Outcome.Ok(ToView(done, []));
         }, ct);
     }
 
     /// <summary>Cancels a pending or authorized render and releases its reservation.</summary>
-    public Task<Outcome> CancelAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
-        mutations.RunAsync(caller.Id, idem, s =>
+    public Task<Outcome> CancelAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
+        mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = OwnRender(s, caller, id);
             var now = clock.GetUtcNow();
             if (render.Status == RenderStatus.Authorized)
             {
                 RequireAuthorized(s, render, now);
-                s.AdjustBudget(render.LicenseId, render.UseIndex, 0, -render.ReservedMillis, 0, -1);
             }
             else if (render.Status != RenderStatus.PendingApproval)
             {
                 throw NotIn(render);
             }
 
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.cancelled", now).With("render", id).With("license", render.LicenseId).With("releasedMs", render.ReservedMillis).ToBytes());
-            var cancelled = render with { Status = RenderStatus.Cancelled, SettledAt = now, LedgerIndex = index };
-            s.UpdateRender(cancelled);
+            var cancelled = Settle(s, render, render with { Status = RenderStatus.Cancelled, SettledAt = now },
+                new LedgerEntry("render.cancelled", now).With("render", id).With("license", render.LicenseId).With("releasedMs", render.ReservedMillis));
             return Outcome.Ok(ToView(cancelled, []));
         }, ct);
 
     /// <summary>The performer side approves one pending render; it is decided again and, if permitted, reserved.</summary>
-    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
-        mutations.RunAsync(caller.Id, idem, s =>
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
+        mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = PerformerSideRender(s, caller, id);
             var now = clock.GetUtcNow();
@@ -141,7 +131,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: true, now);
             if (decision.Effect != DecisionEffect.Permit)
             {
-                throw Denied(decision.Reasons, 409);
+                return Outcome.Refused(Denied(decision.Reasons, 409));
             }
 
             s.AdjustBudget(render.LicenseId, decision.UseIndex, 0, render.RequestedMillis, 0, 1);
@@ -157,14 +147,13 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         }, ct);
 
     /// <summary>The performer side rejects one pending render.</summary>
-    public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotencyKey? idem, CancellationToken ct = default) =>
-        mutations.RunAsync(caller.Id, idem, s =>
+    public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
+        mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = PerformerSideRender(s, caller, id);
             var now = clock.GetUtcNow();
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.rejected", now).With("render", id).With("license", render.LicenseId).With("by", caller.Id).ToBytes());
-            var rejected = render with { Status = RenderStatus.Rejected, SettledAt = now, LedgerIndex = index };
-            s.UpdateRender(rejected);
+            var rejected = Settle(s, render, render with { Status = RenderStatus.Rejected, SettledAt = now },
+                new LedgerEntry("render.rejected", now).With("render", id).With("license", render.LicenseId).With("by", caller.Id));
             return Outcome.Ok(ToView(rejected, []));
         }, ct);
 
@@ -191,12 +180,29 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var expired = s.ListExpiredReservations(now, licenseId, 1000);
         foreach (var r in expired)
         {
-            s.AdjustBudget(r.LicenseId, r.UseIndex, 0, -r.ReservedMillis, 0, -1);
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.lapsed", now).With("render", r.Id).With("license", r.LicenseId).With("releasedMs", r.ReservedMillis).ToBytes());
-            s.UpdateRender(r with { Status = RenderStatus.Lapsed, SettledAt = now, LedgerIndex = index });
+            Settle(s, r, r with { Status = RenderStatus.Lapsed, SettledAt = now },
+                new LedgerEntry("render.lapsed", now).With("render", r.Id).With("license", r.LicenseId).With("releasedMs", r.ReservedMillis));
         }
 
         return expired.Count;
+    }
+
+    /// <summary>
+    /// The one way a render reaches a final state (completed, cancelled, lapsed, rejected): an authorized render's
+    /// reservation is released (and, when completed, its actual seconds and one render are used), the ledger entry is
+    /// appended, and the render is stored with its index.
+    /// </summary>
+    private static RenderRecord Settle(IStoreSession s, RenderRecord render, RenderRecord settled, LedgerEntry entry)
+    {
+        if (render.Status == RenderStatus.Authorized)
+        {
+            var completed = settled.Status == RenderStatus.Completed;
+            s.AdjustBudget(settled.LicenseId, settled.UseIndex, completed ? settled.ActualMillis!.Value : 0, -settled.ReservedMillis, completed ? 1 : 0, -1);
+        }
+
+        var done = settled with { LedgerIndex = s.AppendLedgerEntry(entry.ToBytes()) };
+        s.UpdateRender(done);
+        return done;
     }
 
     private Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now)
@@ -278,7 +284,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         s.GetParty(r.PerformerId) is { } p && AccessRules.IsPerformerSide(caller, p);
 
     /// <summary>A 403 (or given status) problem carrying the decision and every reason.</summary>
-    public static AppProblem Denied(IReadOnlyList<Reason> reasons, int status = 403) =>
+    public static Problem Denied(IReadOnlyList<Reason> reasons, int status = 403) =>
         new(status, "render_denied", string.Join(" ", reasons.Select(r => r.Message).Distinct()), null, new Dictionary<string, object?>
         {
             ["decision"] = "deny",

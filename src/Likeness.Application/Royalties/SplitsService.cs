@@ -14,7 +14,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
 {
     private static readonly HashSet<string> PayeeRoles = ["agent", "manager"];
 
-    public Task<Outcome> PutSplitsAsync(PartyRecord caller, string performerId, SplitsBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> PutSplitsAsync(PartyRecord caller, string performerId, SplitsBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         var payees = body.Payees ?? [];
         var heirs = body.Heirs ?? [];
@@ -54,7 +54,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
             throw AppProblem.BadRequest("invalid_splits", "A party appears twice.", "payees");
         }
 
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
             for (var i = 0; i < payees.Length; i++)
@@ -98,7 +98,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
             ct);
 
     /// <summary>The operator loads a union's rate table (a new version).</summary>
-    public Task<Outcome> PutRatesAsync(PartyRecord caller, string unionId, RateTableBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> PutRatesAsync(PartyRecord caller, string unionId, RateTableBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
         FieldRules.Text(body.Version, "version", 50);
@@ -127,7 +127,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
             throw AppProblem.BadRequest("invalid_rates", "One rate per purpose and modality.", "rates");
         }
 
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             RequireKind(s, unionId, PartyKind.Union, "union");
             var now = clock.GetUtcNow();

@@ -40,11 +40,11 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
     }
 
     /// <summary>The operator closes a finished period: every line frozen, the period's hash in the ledger. Periods close in order.</summary>
-    public Task<Outcome> CloseAsync(PartyRecord caller, ClosePeriodBody body, IdempotencyKey? idem, CancellationToken ct = default)
+    public Task<Outcome> CloseAsync(PartyRecord caller, ClosePeriodBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
         var p = Period.Parse(body.Period);
-        return mutations.RunAsync(caller.Id, idem, s =>
+        return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var now = clock.GetUtcNow();
             if (p.End > now)

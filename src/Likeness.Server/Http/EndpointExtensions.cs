@@ -24,7 +24,7 @@ public static class EndpointExtensions
 {
     /// <summary>A mutating route with a JSON body; with <paramref name="whenEmpty"/>, an empty body means that value.</summary>
     public static RouteHandlerBuilder MapCommand<TBody, TResult>(
-        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotencyKey?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST")
+        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotentRequest?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST")
         where TBody : class
     {
         async Task<IResult> Handle(HttpContext http, LikenessCore core)

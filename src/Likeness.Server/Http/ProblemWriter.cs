@@ -10,7 +10,9 @@ public static class ProblemWriter
 {
     public const string TypeBase = "https://likeness.dev/problems/";
 
-    public static IResult From(AppProblem p, string instance)
+    public static IResult From(AppProblem p, string instance) => From(p.ToProblem(), instance);
+
+    public static IResult From(Problem p, string instance)
     {
         var body = new JsonObject
         {

@@ -35,14 +35,14 @@ public static class RequestContext
     }
 
     /// <summary>Reads and deserializes the JSON body strictly; returns it with the idempotency key (hashing method, path and body).</summary>
-    public static async Task<(T Body, IdempotencyKey? Idem)> BodyAsync<T>(this HttpContext http)
+    public static async Task<(T Body, IdempotentRequest? Idem)> BodyAsync<T>(this HttpContext http)
     {
         var bytes = await RawBodyAsync(http, requireJson: true);
         return (Json.Deserialize<T>(bytes), Idempotency(http, bytes));
     }
 
     /// <summary>Like <see cref="BodyAsync{T}"/>, but an empty body means <paramref name="empty"/>.</summary>
-    public static async Task<(T Body, IdempotencyKey? Idem)> OptionalBodyAsync<T>(this HttpContext http, T empty)
+    public static async Task<(T Body, IdempotentRequest? Idem)> OptionalBodyAsync<T>(this HttpContext http, T empty)
     {
         var bytes = await RawBodyAsync(http, requireJson: true);
         return (bytes.Length == 0 ? empty : Json.Deserialize<T>(bytes), Idempotency(http, bytes));
@@ -88,7 +88,7 @@ public static class RequestContext
     }
 
     /// <summary>The request's Idempotency-Key, bound to a hash of its method, path and body.</summary>
-    public static IdempotencyKey? Idempotency(this HttpContext http, ReadOnlySpan<byte> body)
+    public static IdempotentRequest? Idempotency(this HttpContext http, ReadOnlySpan<byte> body)
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length == 0)
@@ -99,16 +99,21 @@ public static class RequestContext
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(http.Request.Method + " " + http.Request.Path + "\n"));
         hash.AppendData(body);
-        return IdempotencyKey.From(key, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return IdempotentRequest.From(key, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     public static IResult ToResult(this Outcome o) => new OutcomeResult(o);
 
-    /// <summary>An outcome as the response: its status and its JSON, written as UTF-8 with its length.</summary>
+    /// <summary>An outcome as the response: its status and its JSON, written as UTF-8 with its length; a refusal as problem details.</summary>
     private sealed class OutcomeResult(Outcome outcome) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
+            if (outcome.Refusal is { } refusal)
+            {
+                return ProblemWriter.From(refusal, httpContext.Request.Path).ExecuteAsync(httpContext);
+            }
+
             var response = httpContext.Response;
             var body = outcome.Utf8;
             response.StatusCode = outcome.Status;

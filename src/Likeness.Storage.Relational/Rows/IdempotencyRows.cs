@@ -23,7 +23,7 @@ internal static class IdempotencyRows
     /// The records of <paramref name="keys"/> the database holds, read in one statement: from two arrays where the
     /// provider takes them, else as row values.
     /// </summary>
-    public static List<IdempotencyRecord> Find(ISql sql, Dialect dialect, IReadOnlyCollection<StoreKey> keys) =>
+    public static List<IdempotencyRecord> Find(ISql sql, Dialect dialect, IReadOnlyCollection<IdempotencyKey> keys) =>
         dialect.IdempotencyFromArrays is { } fromArrays
             ? sql.Many($"SELECT {Columns.Sql} FROM {fromArrays}", Columns, Read, keys.Select(k => k.Scope).ToArray(), keys.Select(k => k.Key).ToArray())
             : sql.Many(FindSql(Slots(keys.Count)), Columns, Read, KeysAsRows(keys));
@@ -34,11 +34,11 @@ internal static class IdempotencyRows
     // serve every batch.
     private static int Slots(int keys) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys);
 
-    private static object?[] KeysAsRows(IReadOnlyCollection<StoreKey> keys)
+    private static object?[] KeysAsRows(IReadOnlyCollection<IdempotencyKey> keys)
     {
         var args = new object?[Slots(keys.Count) * 2];
         var i = 0;
-        StoreKey last = default;
+        IdempotencyKey last = default;
         foreach (var k in keys)
         {
             args[i++] = k.Scope;

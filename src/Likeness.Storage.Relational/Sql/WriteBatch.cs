@@ -69,7 +69,7 @@ internal sealed class WriteBatch(SqlRunner runner, Dialect dialect) : ISql
     /// of the batch's idempotency keys the database already holds. Under the batch's lock nobody else records a key
     /// until the batch ends. <paramref name="epochs"/> is false until the schema exists.
     /// </summary>
-    public DeferredStart BeginDeferred(string? lockStatement, bool epochs, IReadOnlyCollection<StoreKey> keys)
+    public DeferredStart BeginDeferred(string? lockStatement, bool epochs, IReadOnlyCollection<IdempotencyKey> keys)
     {
         Deferring = true;
         if (lockStatement is not null)

@@ -51,7 +51,7 @@ public sealed class WriterCacheTestsOnPostgres() : WorldTests(Provider.Postgres)
         await using var other = await Server.StartAnotherAsync();
         var here = new Mutations(Server.Server.Core.Store, Server.Clock);
         var there = new Mutations(other.Server.Core.Store, other.Clock);
-        var key = new IdempotencyKey("cross-node-key", "request-hash");
+        var key = new IdempotentRequest("cross-node-key", "request-hash");
 
         var first = await there.WriteAsync("scope", key, s =>
         {
