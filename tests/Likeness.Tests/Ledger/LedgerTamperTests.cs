@@ -51,11 +51,11 @@ public sealed class LedgerTamperTests
     }
 
     [Theory]
-    [InlineData("change", "UPDATE ledger_entries SET data = CAST(replace(CAST(data AS TEXT), 'render.completed', 'render.cancelled') AS BLOB) WHERE idx = {k}")]
-    [InlineData("delete", "DELETE FROM ledger_entries WHERE idx = {k}")]
-    [InlineData("reorder", "UPDATE ledger_entries SET idx = -1 WHERE idx = {k}; UPDATE ledger_entries SET idx = {k} WHERE idx = {k} + 1; UPDATE ledger_entries SET idx = {k} + 1 WHERE idx = -1")]
-    [InlineData("insert", "UPDATE ledger_entries SET idx = idx + 1000000 WHERE idx >= {k}; UPDATE ledger_entries SET idx = idx - 999999 WHERE idx >= 1000000; INSERT INTO ledger_entries(idx, data) VALUES ({k}, CAST('{\"kind\":\"x\"}' AS BLOB))")]
-    public async Task Tampering_with_an_entry_is_named_by_its_index(string what, string sql)
+    [InlineData("change", "was changed", "UPDATE ledger_entries SET data = CAST(replace(CAST(data AS TEXT), 'render.completed', 'render.cancelled') AS BLOB) WHERE idx = {k}")]
+    [InlineData("delete", "was removed", "DELETE FROM ledger_entries WHERE idx = {k}")]
+    [InlineData("reorder", "was moved", "UPDATE ledger_entries SET idx = -1 WHERE idx = {k}; UPDATE ledger_entries SET idx = {k} WHERE idx = {k} + 1; UPDATE ledger_entries SET idx = {k} + 1 WHERE idx = -1")]
+    [InlineData("insert", "was inserted", "UPDATE ledger_entries SET idx = idx + 1000000 WHERE idx >= {k}; UPDATE ledger_entries SET idx = idx - 999999 WHERE idx >= 1000000; INSERT INTO ledger_entries(idx, data) VALUES ({k}, CAST('{\"kind\":\"x\"}' AS BLOB))")]
+    public async Task Tampering_with_an_entry_is_named_by_its_index(string what, string named, string sql)
     {
         var (server, w, trusted) = await GrownLogAsync();
         await using (server)
@@ -67,6 +67,7 @@ public sealed class LedgerTamperTests
             var (exit, _, err) = await Verify(server, trusted, w.Auditor.Key);
             Assert.True(exit == 1, $"{what}: {err}");
             Assert.Contains("first bad index 6", err, StringComparison.Ordinal);
+            Assert.Contains(named, err, StringComparison.Ordinal);
             Assert.Single(err.Trim().Split('\n'));
         }
 

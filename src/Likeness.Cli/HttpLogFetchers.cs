@@ -1,0 +1,27 @@
+using Likeness.Ledger;
+using Likeness.Ledger.Verification;
+
+namespace Likeness.Cli;
+
+/// <summary>The ledger's read routes (docs/LEDGER.md, "Serving") as the fetch functions a <see cref="LogVerifier"/> takes.</summary>
+public static class HttpLogFetchers
+{
+    public static LogFetchers For(ApiClient api) => new()
+    {
+        Checkpoint = _ => api.GetBytesAsync("v1/ledger/checkpoint"),
+        Tile = (level, index, width, _) => api.GetBytesAsync("v1/ledger/" + Tiles.Path(level, index, width)),
+
+        // Entry bundles are for auditors: a 401 or 403 answers null, and the verifier then does not replay entries.
+        EntryBundle = (index, width, _) => api.TryGetBytesAsync("v1/ledger/" + Tiles.Path(null, index, width)),
+        ConsistencyProof = async (from, to, _) =>
+        {
+            var proof = await api.SendAsync(HttpMethod.Get, $"v1/ledger/proofs/consistency?from={from}&to={to}");
+            return ProofHashes(proof?["proof"]);
+        },
+    };
+
+    /// <summary>A JSON array of base64 hashes, as the proof routes and <c>ledger prove</c> write them.</summary>
+    public static List<byte[]> ProofHashes(System.Text.Json.Nodes.JsonNode? array) =>
+        array?.AsArray().Select(x => Convert.FromBase64String(x!.GetValue<string>())).ToList()
+        ?? throw new CliException("the proof has no hashes");
+}
