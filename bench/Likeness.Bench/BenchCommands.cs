@@ -25,6 +25,9 @@ public static class BenchCommands
             case "compare":
                 await CompareHarness.RunAsync(Option(rest, "--decisions", 1_000_000), Option(rest, "--pairs", 20_000), Option(rest, "--clients", 64));
                 return 0;
+            case "denials":
+                await DenialHarness.RunAsync(Option(rest, "--denials", 200_000));
+                return 0;
             case "gateway":
                 await GatewayHarness.RunAsync(new GatewayHarness.Options(
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
@@ -48,6 +51,7 @@ public static class BenchCommands
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                       compare [--decisions 1000000] [--pairs 20000] [--clients 64]
                                                                          decision vs Cedar; gateway writes vs the store's raw limit
+                      denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop

@@ -139,7 +139,8 @@ public static class CompareHarness
     // The raw rows carry a leaf hash like the gateway's, made once: the raw path does no hashing.
     private static readonly byte[] EntryLeaf = Likeness.Ledger.Hashes.Leaf(Entry);
 
-    private static async Task<(PartyRecord Studio, string License)> SetupAsync(LikenessCore core)
+    /// <summary>A performer with open consent and a studio holding a licence for voice dubbing in Japan.</summary>
+    internal static async Task<(PartyRecord Studio, string License)> SetupAsync(LikenessCore core)
     {
         var op = (await core.Parties.AuthenticateAsync((await core.Parties.InitializeAsync())!))!;
         async Task<(PartyRecord Party, string Id)> Party(string kind)
