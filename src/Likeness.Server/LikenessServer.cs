@@ -54,7 +54,10 @@ public static class LikenessServer
         });
         app.UseMiddleware<ProblemMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/healthz", (LedgerSequencer sequencer) => TypedResults.Ok(new { status = "ok", sequencer = sequencer.IsSequencer })).ExcludeFromDescription();
+        app.MapQuery(
+            "/healthz",
+            s => Task.FromResult(new { status = "ok", sequencer = s.Http.RequestServices.GetRequiredService<LedgerSequencer>().IsSequencer }),
+            RouteAccess.Public).ExcludeFromDescription();
         app.MapPartiesApi();
         app.MapConsentApi();
         app.MapLicensesApi();

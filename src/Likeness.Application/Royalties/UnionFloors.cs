@@ -23,21 +23,25 @@ public static class UnionFloors
                 continue;
             }
 
-            var rule = $"union/{union.Id}/rates/v{table.Version}";
-            var rates = Json.DeserializeStored<UnionRateBody[]>(table.BodyJson);
-            for (var i = 0; i < terms.Uses.Count; i++)
-            {
-                var use = terms.Uses[i];
-                var below = use.Purposes.Any(p => rates.FirstOrDefault(r => r.Purpose == Vocabulary<Purpose>.Name(p) && r.Modality == Vocabulary<Modality>.Name(use.Modality)) is { } floor &&
-                    (Below(terms.Compensation.PerRender, floor.PerRender) || Below(terms.Compensation.PerSecond, floor.PerSecond)));
-                if (below)
-                {
-                    conflicts.Add(new Conflict(ReasonCode.BelowUnionFloor, rule, i));
-                }
-            }
+            conflicts.AddRange(Check($"union/{union.Id}/rates/v{table.Version}", Json.DeserializeStored<UnionRateBody[]>(table.BodyJson), terms));
         }
 
         return conflicts;
+    }
+
+    /// <summary>The uses of <paramref name="terms"/> that pay below one union's <paramref name="rates"/>, each a conflict of <paramref name="rule"/>.</summary>
+    public static IEnumerable<Conflict> Check(string rule, IReadOnlyList<UnionRateBody> rates, LicenseTerms terms)
+    {
+        for (var i = 0; i < terms.Uses.Count; i++)
+        {
+            var use = terms.Uses[i];
+            var below = use.Purposes.Any(p => rates.FirstOrDefault(r => r.Purpose == Vocabulary<Purpose>.Name(p) && r.Modality == Vocabulary<Modality>.Name(use.Modality)) is { } floor &&
+                (Below(terms.Compensation.PerRender, floor.PerRender) || Below(terms.Compensation.PerSecond, floor.PerSecond)));
+            if (below)
+            {
+                yield return new Conflict(ReasonCode.BelowUnionFloor, rule, i);
+            }
+        }
     }
 
     private static bool Below(Money? offered, MoneyBody? floor) =>

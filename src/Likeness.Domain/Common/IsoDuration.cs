@@ -10,7 +10,9 @@ namespace Likeness.Domain.Common;
 /// </summary>
 public static partial class IsoDuration
 {
-    [GeneratedRegex(@"^P(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,9})M)?(?:(\d{1,12})(?:\.(\d{1,3}))?S)?)?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only ([0-9], not \d, which matches every Unicode digit that long.Parse then refuses), and \z, not $,
+    // which would let a trailing newline through.
+    [GeneratedRegex(@"^P(?:([0-9]{1,6})D)?(?:T(?:([0-9]{1,6})H)?(?:([0-9]{1,9})M)?(?:([0-9]{1,12})(?:\.([0-9]{1,3}))?S)?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Parses <paramref name="text"/> to milliseconds.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Likeness.Domain.Content;
 using Likeness.Domain.Language;
 using Likeness.Domain.Licensing;
@@ -86,7 +87,7 @@ public static class RenderEvaluator
 
             foreach (var (action, when, obligation) in p.Duties)
             {
-                if (!CompiledRule.AllHold(when, f, budget))
+                if (!CompiledRule.AllHold(when.AsSpan(), f, budget))
                 {
                     continue;
                 }
@@ -181,7 +182,7 @@ public static class RenderEvaluator
         return failures;
     }
 
-    private static bool CoversLanguage(string[] ranges, string tag)
+    private static bool CoversLanguage(ImmutableArray<string> ranges, string tag)
     {
         foreach (var r in ranges)
         {

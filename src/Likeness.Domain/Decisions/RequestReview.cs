@@ -73,9 +73,16 @@ public static class RequestReview
                             {
                                 var f = new RenderFacts
                                 {
-                                    Modality = use.Modality, Purpose = purpose, Country = country, Language = language,
-                                    RequestedMillis = deliverable, Categories = declared, DeclaredCategories = declared,
-                                    Derivation = derivation, Realtime = use.Realtime, AtUnixMillis = at,
+                                    Modality = use.Modality,
+                                    Purpose = purpose,
+                                    Country = country,
+                                    Language = language,
+                                    RequestedMillis = deliverable,
+                                    Categories = declared,
+                                    DeclaredCategories = declared,
+                                    Derivation = derivation,
+                                    Realtime = use.Realtime,
+                                    AtUnixMillis = at,
                                 };
                                 ReviewOne(consent, f, spent, i, scratch, Add);
                             }
@@ -113,7 +120,7 @@ public static class RequestReview
             {
                 foreach (var (action, when, _) in p.Duties)
                 {
-                    if (action == DutyAction.ObtainConsent && CompiledRule.AllHold(when, f, spent))
+                    if (action == DutyAction.ObtainConsent && CompiledRule.AllHold(when.AsSpan(), f, spent))
                     {
                         add(ReasonCode.InstanceApprovalRequired, p.Reference, use);
                     }

@@ -19,7 +19,8 @@ public static partial class LanguageTag
 
     private static readonly HashSet<string> Primary = new(Iso6391.Split(' '), StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would make "en\n" a tag.
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
     /// <summary>True when <paramref name="tag"/> is a well-formed tag with a known primary language.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Likeness.Domain.Common;
 using Likeness.Domain.Content;
@@ -7,14 +8,17 @@ using Likeness.Domain.Policy;
 
 namespace Likeness.Domain.Licensing;
 
-/// <summary>One licence use, compiled to masks and numbers.</summary>
+/// <summary>
+/// One licence use, compiled to masks and numbers. Immutable: its lists are <see cref="ImmutableArray{T}"/>, a struct whose
+/// indexing and enumeration cost what an array's do, so the snapshot can be shared across threads without a copy.
+/// </summary>
 public sealed class CompiledUse
 {
     public required string Reference { get; init; }
     public required ulong Modalities { get; init; }
     public required ulong Purposes { get; init; }
     public required CountrySet Territory { get; init; }
-    public required string[] Languages { get; init; }
+    public required ImmutableArray<string> Languages { get; init; }
     public required long FromMillis { get; init; }
     public required long ToMillis { get; init; }
     public long? MaxMillisPerDeliverable { get; init; }
@@ -52,12 +56,14 @@ public sealed class CompiledUse
 /// </summary>
 public sealed class CompiledLicense
 {
+    // Details are read-only wrappers (not frozen dictionaries) because their insertion order is the order the
+    // obligation's JSON is written in, and stored render rows and ledger entries depend on those bytes.
     private static readonly Obligation LabelObligation = new("label", "law/eu-ai-act-art50", new Dictionary<string, string>
     {
         ["standard"] = "C2PA",
         ["digitalSourceType"] = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
         ["watermark"] = "required",
-    });
+    }.AsReadOnly());
 
     public required string Id { get; init; }
     public required string PerformerId { get; init; }
@@ -67,15 +73,17 @@ public sealed class CompiledLicense
     public required long TermEndMillis { get; init; }
     public bool PerformerDeceased { get; init; }
     public bool EstateConfirmed { get; init; }
-    public required CompiledUse[] Uses { get; init; }
+    public required ImmutableArray<CompiledUse> Uses { get; init; }
     public required CompiledConsent Consent { get; init; }
-    public required Obligation[] Obligations { get; init; }
+    public required ImmutableArray<Obligation> Obligations { get; init; }
 
     /// <summary>The licence's price multipliers (what a render's factor is computed from).</summary>
     public Royalties.Multipliers Multipliers { get; init; } = Royalties.Multipliers.None;
 
-    /// <summary>A budget per use with nothing used: for deciding on the policy alone.</summary>
-    public UseBudget[] Unused { get; private init; } = [];
+    /// <summary>A budget per use with nothing used: for deciding on the policy alone. A span, so no caller can write into the shared array.</summary>
+    public ReadOnlySpan<UseBudget> Unused => UnusedBudgets;
+
+    private UseBudget[] UnusedBudgets { get; init; } = [];
 
     /// <summary>A stamp that changes whenever the snapshot is rebuilt from newer state.</summary>
     public long Revision { get; init; }
@@ -99,7 +107,7 @@ public sealed class CompiledLicense
                 details["perSecondMinor"] = ps.Minor.ToString(CultureInfo.InvariantCulture);
             }
 
-            obligations.Add(new Obligation("compensate", "license/compensation", details));
+            obligations.Add(new Obligation("compensate", "license/compensation", details.AsReadOnly()));
         }
 
         return new CompiledLicense
@@ -112,12 +120,17 @@ public sealed class CompiledLicense
             TermEndMillis = terms.TermEnd.ToUnixTimeMilliseconds(),
             PerformerDeceased = performerDeceased,
             EstateConfirmed = estateConfirmed,
-            Uses = terms.Uses.Select(CompiledUse.Compile).ToArray(),
+            Uses = [.. terms.Uses.Select(CompiledUse.Compile)],
             Consent = consent,
             Obligations = [.. obligations],
             Revision = revision,
-            Multipliers = c.Multipliers,
-            Unused = new UseBudget[terms.Uses.Count],
+            // The terms' lists may be arrays a caller still holds; the snapshot keeps copies no one can write to.
+            Multipliers = c.Multipliers with
+            {
+                Purposes = ImmutableArray.CreateRange(c.Multipliers.Purposes),
+                Territories = ImmutableArray.CreateRange(c.Multipliers.Territories),
+            },
+            UnusedBudgets = new UseBudget[terms.Uses.Count],
         };
     }
 }

@@ -1,13 +1,17 @@
+using System.Collections.Immutable;
 using Likeness.Domain.Common;
 using Likeness.Domain.Content;
 using Likeness.Domain.Decisions;
 
 namespace Likeness.Domain.Policy;
 
-/// <summary>A compiled rule: its reference for explanations, its constraints, and (for permissions) its duties.</summary>
+/// <summary>
+/// A compiled rule: its reference for explanations, its constraints, and (for permissions) its duties. Immutable and
+/// shared across threads; its lists are <see cref="ImmutableArray{T}"/> so reading them costs what an array does.
+/// </summary>
 public sealed class CompiledRule
 {
-    internal CompiledRule(string reference, CompiledConstraint[] constraints, (DutyAction Action, CompiledConstraint[] When, Obligation Obligation)[] duties)
+    internal CompiledRule(string reference, ImmutableArray<CompiledConstraint> constraints, ImmutableArray<(DutyAction Action, ImmutableArray<CompiledConstraint> When, Obligation Obligation)> duties)
     {
         Reference = reference;
         Constraints = constraints;
@@ -18,19 +22,19 @@ public sealed class CompiledRule
     /// <summary>Where the rule came from, e.g. <c>consent/v3/no-politics</c>.</summary>
     public string Reference { get; }
 
-    public CompiledConstraint[] Constraints { get; }
+    public ImmutableArray<CompiledConstraint> Constraints { get; }
 
-    public (DutyAction Action, CompiledConstraint[] When, Obligation Obligation)[] Duties { get; }
+    public ImmutableArray<(DutyAction Action, ImmutableArray<CompiledConstraint> When, Obligation Obligation)> Duties { get; }
 
     public bool ConstrainsContent { get; }
 
     /// <summary>A rule applies when every constraint holds.</summary>
-    public bool Applies(in RenderFacts f, in UseBudget budget) => AllHold(Constraints, f, budget);
+    public bool Applies(in RenderFacts f, in UseBudget budget) => AllHold(Constraints.AsSpan(), f, budget);
 
     /// <summary>True when every constraint in <paramref name="constraints"/> holds for the render.</summary>
-    public static bool AllHold(CompiledConstraint[] constraints, in RenderFacts f, in UseBudget budget)
+    public static bool AllHold(ReadOnlySpan<CompiledConstraint> constraints, in RenderFacts f, in UseBudget budget)
     {
-        foreach (ref readonly var c in constraints.AsSpan())
+        foreach (ref readonly var c in constraints)
         {
             if (!c.Holds(f, budget))
             {
@@ -81,7 +85,7 @@ public sealed class CompiledRule
 /// </summary>
 public sealed class CompiledConsent
 {
-    private CompiledConsent(int version, CompiledRule[] permissions, CompiledRule[] prohibitions, uint preapproved)
+    private CompiledConsent(int version, ImmutableArray<CompiledRule> permissions, ImmutableArray<CompiledRule> prohibitions, uint preapproved)
     {
         Version = version;
         Permissions = permissions;
@@ -94,9 +98,9 @@ public sealed class CompiledConsent
 
     public int Version { get; }
 
-    public CompiledRule[] Permissions { get; }
+    public ImmutableArray<CompiledRule> Permissions { get; }
 
-    public CompiledRule[] Prohibitions { get; }
+    public ImmutableArray<CompiledRule> Prohibitions { get; }
 
     /// <summary>
     /// Sensitive categories the policy approves in advance: those a permission names positively in a
@@ -109,11 +113,11 @@ public sealed class CompiledConsent
         var prefix = $"consent/v{version}/";
         CompiledRule Rule(PolicyRule r) => new(
             prefix + r.Uid,
-            r.Constraints.Select(CompiledConstraint.Compile).ToArray(),
-            r.Duties.Select(d => (d.Action, d.Constraints.Select(CompiledConstraint.Compile).ToArray(),
-                new Obligation(Vocabulary<DutyAction>.Name(d.Action), prefix + r.Uid, EmptyDetails))).ToArray());
+            [.. r.Constraints.Select(CompiledConstraint.Compile)],
+            [.. r.Duties.Select(d => (d.Action, ImmutableArray.CreateRange(d.Constraints.Select(CompiledConstraint.Compile)),
+                new Obligation(Vocabulary<DutyAction>.Name(d.Action), prefix + r.Uid, EmptyDetails)))]);
 
-        var permissions = policy.Permissions.Select(Rule).ToArray();
+        ImmutableArray<CompiledRule> permissions = [.. policy.Permissions.Select(Rule)];
         uint preapproved = 0;
         foreach (var p in permissions)
         {
@@ -138,8 +142,8 @@ public sealed class CompiledConsent
             preapproved |= named;
         }
 
-        return new CompiledConsent(version, permissions, policy.Prohibitions.Select(Rule).ToArray(), preapproved & ContentCategories.Sensitive);
+        return new CompiledConsent(version, permissions, [.. policy.Prohibitions.Select(Rule)], preapproved & ContentCategories.Sensitive);
     }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyDetails = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> EmptyDetails = new Dictionary<string, string>().AsReadOnly();
 }

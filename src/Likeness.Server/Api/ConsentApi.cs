@@ -1,5 +1,4 @@
 using System.Text;
-using Likeness.Application;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Server.Http;
@@ -14,41 +13,45 @@ public static class ConsentApi
 {
     public static IEndpointRouteBuilder MapConsentApi(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/v1/performers/{id}/consent").WithTags("Consent");
-        g.MapPut("", async (HttpContext http, LikenessCore core, string id) =>
+        // {id} is in each route's own pattern (not the group's), so the helpers declare it to the OpenAPI document.
+        var g = app.MapGroup("/v1/performers").WithTags("Consent");
+        g.MapRawCommand<ConsentWritten>(
+            "/{id}/consent",
+            async (s, bytes, idem) =>
+            {
+                if (bytes.Length == 0)
+                {
+                    throw AppProblem.BadRequest("malformed_json", "A consent policy is required.", "$");
+                }
+
+                string text;
+                try
+                {
+                    text = new UTF8Encoding(false, true).GetString(bytes);
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw AppProblem.BadRequest("malformed_json", "The body is not UTF-8.", "$");
+                }
+
+                return await s.Core.Consent.PutAsync(s.Caller, s.Id, text, idem, s.Aborted);
+            },
+            ["application/json", "application/ld+json"],
+            method: "PUT");
+
+        g.MapRawQuery<ConsentView>("/{id}/consent", async s =>
         {
-            var caller = await http.CallerAsync(core);
-            var bytes = await http.RawBodyAsync(requireJson: true);
-            if (bytes.Length == 0)
-            {
-                throw AppProblem.BadRequest("malformed_json", "A consent policy is required.", "$");
-            }
-
-            string text;
-            try
-            {
-                text = new UTF8Encoding(false, true).GetString(bytes);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw AppProblem.BadRequest("malformed_json", "The body is not UTF-8.", "$");
-            }
-
-            return (await core.Consent.PutAsync(caller, id, text, http.Idempotency(bytes), http.RequestAborted)).ToResult();
-        }).Accepts<object>("application/json", "application/ld+json").Produces<ConsentWritten>();
-
-        g.MapGet("", async (HttpContext http, LikenessCore core, string id, string? format) =>
-        {
+            var format = s.Query("format");
             if (format is not (null or "json" or "odrl"))
             {
                 throw AppProblem.BadRequest("unknown_code", "format is 'json' or 'odrl'.", "format");
             }
 
-            var view = await core.Consent.GetAsync(await http.CallerAsync(core), id, format == "odrl", http.RequestAborted);
+            var view = await s.Core.Consent.GetAsync(s.Caller, s.Id, format == "odrl", s.Aborted);
             return format == "odrl"
                 ? Results.Text(view.Policy.ToJsonString(), "application/ld+json", Encoding.UTF8)
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        }).Produces<ConsentView>();
+        });
         return app;
     }
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Likeness.Application;
 using Likeness.Application.Common;
-using Likeness.Application.Ledger;
-using Likeness.Application.Model;
 using Likeness.Ledger;
 using Likeness.Server.Http;
 using Microsoft.AspNetCore.Builder;
@@ -17,41 +13,44 @@ public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
+        // The key, checkpoint and proofs are public: a verifier outside the system must fetch them without an account.
         var g = app.MapGroup("/v1/ledger").WithTags("Ledger");
-        g.MapGet("/key", (LikenessCore core) => TypedResults.Ok(core.Ledger.Key()));
-        g.MapGet("/checkpoint", async (HttpContext http, LikenessCore core) =>
-            Results.Text(await core.Ledger.CheckpointAsync(http.RequestAborted), "text/plain; charset=utf-8", Encoding.UTF8));
-        g.MapQuery("/entries/{id}", s => s.Core.Ledger.EntryAsync(s.Caller, Long(s.Id, "index") ?? 0, s.Aborted));
-        g.MapGet("/proofs/inclusion", async (HttpContext http, LikenessCore core) =>
-            TypedResults.Ok(await core.Ledger.InclusionAsync(Long(http, "index") ?? throw Missing("index"), Long(http, "treeSize"), http.RequestAborted)));
-        g.MapGet("/proofs/consistency", async (HttpContext http, LikenessCore core) =>
-            TypedResults.Ok(await core.Ledger.ConsistencyAsync(Long(http, "from") ?? throw Missing("from"), Long(http, "to"), http.RequestAborted)));
-        g.MapGet("/tile/{**path}", async (HttpContext http, LikenessCore core, string path) =>
-        {
-            if (!Tiles.TryParse(path, out var level, out var index, out var width))
-            {
-                throw AppProblem.BadRequest("invalid_tile_path", "Expected tile/L/N[.p/W] or tile/entries/N[.p/W] (C2SP tlog-tiles).", "path");
-            }
+        g.MapQuery("/key", s => Task.FromResult(s.Core.Ledger.Key()), RouteAccess.Public);
+        g.MapRawQuery<string>(
+            "/checkpoint",
+            async s => Results.Text(await s.Core.Ledger.CheckpointAsync(s.Aborted), "text/plain; charset=utf-8", Encoding.UTF8),
+            RouteAccess.Public,
+            "text/plain");
+        g.MapQuery("/entries/{id}", s => s.Core.Ledger.EntryAsync(s.Caller, EndpointExtensions.ParseWholeNumber(s.Id, "index"), s.Aborted));
+        g.MapQuery(
+            "/proofs/inclusion",
+            s => s.Core.Ledger.InclusionAsync(s.LongQuery("index") ?? throw EndpointExtensions.MissingQuery("index"), s.LongQuery("treeSize"), s.Aborted),
+            RouteAccess.Public);
+        g.MapQuery(
+            "/proofs/consistency",
+            s => s.Core.Ledger.ConsistencyAsync(s.LongQuery("from") ?? throw EndpointExtensions.MissingQuery("from"), s.LongQuery("to"), s.Aborted),
+            RouteAccess.Public);
 
-            PartyRecord? caller = http.Request.Headers.Authorization.Count > 0 ? await http.CallerAsync(core) : null;
-            var bytes = await core.Ledger.TileAsync(caller, level, index, width, http.RequestAborted);
-            if (width == Tiles.Width)
+        // A tile is public; a caller who sends a key is identified, because the ledger shows a party more of its own entries.
+        g.MapRawQuery<byte[]>(
+            "/tile/{**path}",
+            async s =>
             {
-                http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            }
+                if (!Tiles.TryParse(s.RouteValue("path"), out var level, out var index, out var width))
+                {
+                    throw AppProblem.BadRequest("invalid_tile_path", "Expected tile/L/N[.p/W] or tile/entries/N[.p/W] (C2SP tlog-tiles).", "path");
+                }
 
-            return Results.Bytes(bytes, "application/octet-stream");
-        });
+                var bytes = await s.Core.Ledger.TileAsync(s.OptionalCaller, level, index, width, s.Aborted);
+                if (width == Tiles.Width)
+                {
+                    s.Http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+
+                return Results.Bytes(bytes, "application/octet-stream");
+            },
+            RouteAccess.OptionalCaller,
+            "application/octet-stream");
         return app;
     }
-
-    private static long? Long(HttpContext http, string name) =>
-        http.Request.Query.TryGetValue(name, out var v) ? Long(v.ToString(), name) : null;
-
-    private static long? Long(string text, string name) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw AppProblem.BadRequest("invalid_query", $"'{name}' is a whole number.", name);
-
-    private static AppProblem Missing(string name) => AppProblem.BadRequest("invalid_query", $"'{name}' is required.", name);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Likeness.Application;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Royalties;
@@ -21,22 +20,19 @@ public static class RoyaltiesApi
         g.MapCommand<RateTableBody, RateTableView>("/unions/{id}/rates", (s, body, idem) => s.Core.Splits.PutRatesAsync(s.Caller, s.Id, body, idem, s.Aborted), method: "PUT");
         g.MapQuery("/unions/{id}/rates", s => s.Core.Splits.GetRatesAsync(s.Id, s.Aborted));
 
-        g.MapGet("/statements", async (HttpContext http, LikenessCore core, string? party, string? period, string? format) =>
+        g.MapRawQuery<StatementView>("/statements", async s =>
         {
+            var format = s.Query("format");
             if (format is not (null or "json" or "csv"))
             {
                 throw AppProblem.BadRequest("unknown_code", "format is 'json' or 'csv'.", "format");
             }
 
-            var view = await core.Statements.GetAsync(
-                await http.CallerAsync(core),
-                party ?? throw AppProblem.BadRequest("invalid_query", "'party' is required.", "party"),
-                period ?? throw AppProblem.BadRequest("invalid_query", "'period' is required.", "period"),
-                http.RequestAborted);
+            var view = await s.Core.Statements.GetAsync(s.Caller, s.RequiredQuery("party"), s.RequiredQuery("period"), s.Aborted);
             return format == "csv" ? Results.Text(StatementService.Csv(view), "text/csv", Encoding.UTF8) : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        }).Produces<StatementView>();
+        });
         g.MapCommand<ClosePeriodBody, ClosedPeriodView>("/statements/close", (s, body, idem) => s.Core.Statements.CloseAsync(s.Caller, body, idem, s.Aborted));
-        g.MapQuery("/statements/verify", s => s.Core.Statements.VerifyAsync(s.Caller, s.Query("period") ?? throw AppProblem.BadRequest("invalid_query", "'period' is required.", "period"), s.Aborted));
+        g.MapQuery("/statements/verify", s => s.Core.Statements.VerifyAsync(s.Caller, s.RequiredQuery("period"), s.Aborted));
         return app;
     }
 }

@@ -38,28 +38,54 @@ public sealed class BadInputTests() : WorldTests(Provider.Sqlite)
         var key = method == "PUT" || path.Contains("/approve", StringComparison.Ordinal) || path.Contains("/veto", StringComparison.Ordinal) || path.Contains("/counter", StringComparison.Ordinal) || path.EndsWith("/assets", StringComparison.Ordinal) || path.EndsWith("/revoke", StringComparison.Ordinal)
             ? W.Performer.Key
             : path.EndsWith("/death", StringComparison.Ordinal) || path == "/v1/parties" ? W.Operator.Key : W.Studio.Key;
-        var (ledgerBefore, _) = await Count();
         foreach (var body in Garbage)
         {
+            var before = await StateAsync();
             var (status, problem) = await Server.Client(key).SendAsync(new HttpMethod(method), path, body);
             var allowedOk = body is "{}" or "" && (path.EndsWith("/approve", StringComparison.Ordinal) || path.EndsWith("/accept", StringComparison.Ordinal));
-            Assert.True(status is >= 400 and < 500 || allowedOk, $"{method} {path} with {body[..Math.Min(body.Length, 40)]}: {status}");
+            var shown = body[..Math.Min(body.Length, 40)];
+            Assert.True(status is >= 400 and < 500 || allowedOk, $"{method} {path} with {shown}: {status}");
             if (status >= 400)
             {
                 Assert.NotNull(problem?["code"]);
                 Assert.NotNull(problem?["type"]);
+
+                // Nothing half-written: a refused request leaves the ledger and every row the cast owns as they were.
+                Assert.Equal(before, await StateAsync());
             }
         }
-
-        var (ledgerAfter, _) = await Count();
-        Assert.True(ledgerAfter <= ledgerBefore + 1);
     }
 
-    private async Task<(long, long)> Count()
+    [Fact]
+    public async Task The_state_check_sees_a_write()
     {
-        var (_, license) = await W.As(W.Studio).GetJsonAsync($"/v1/licenses/{W.LicenseId}");
-        return (license?["ledgerIndex"]?.GetValue<long>() ?? 0, 0);
+        // The check above is only worth something if a real write changes what it compares.
+        var before = await StateAsync();
+        var (status, _) = await W.As(W.Performer).SendAsync(HttpMethod.Put, $"/v1/performers/{W.Performer.Id}/consent", System.Text.Json.JsonSerializer.Serialize(World.DefaultConsent));
+        Assert.Equal(200, status);
+        Assert.NotEqual(before, await StateAsync());
     }
+
+    /// <summary>
+    /// What a refused request must not change, read from the store: the ledger's length (every write is ledgered), the change
+    /// feed, and the rows of the cast (consent version, the request, the licence, its budgets, the performer's assets and death).
+    /// </summary>
+    private Task<string> StateAsync() => Store.ReadAsync(s =>
+    {
+        var request = s.GetRequest(W.RequestId);
+        var license = s.GetLicense(W.LicenseId);
+        return string.Join(
+            " | ",
+            $"ledger {s.LedgerEntryCount()}",
+            $"changes {s.LatestChange()}",
+            $"consent v{s.GetCurrentConsent(W.Performer.Id)?.Version}",
+            $"request {request?.Status} {request?.UpdatedAt:O} {request?.LedgerIndex}",
+            $"license {license?.StoredStatus} {license?.RevocationEffectiveAt:O} {license?.EstateConfirmed} {license?.LedgerIndex}",
+            "budgets " + string.Join(",", s.GetBudgets(W.LicenseId).Select(b => $"{b.SecondsUsedMillis}/{b.SecondsReservedMillis}/{b.RendersUsed}/{b.RendersReserved}")),
+            $"assets {s.ListAssets(W.Performer.Id).Count}",
+            $"died {s.GetParty(W.Performer.Id)?.DiedOn}",
+            $"usage {s.ListUsage(W.LicenseId, null, null, null, 1000).Count}");
+    });
 
     public static TheoryData<string, string> BadRenders() => new()
     {

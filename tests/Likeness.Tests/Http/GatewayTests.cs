@@ -66,6 +66,20 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
     }
 
     [Fact]
+    public async Task An_unknown_licence_or_another_studios_is_denied_as_not_found()
+    {
+        // license_not_found is decided before any snapshot exists, so the decision corpus cannot reach it; this pins it.
+        foreach (var (studio, licenseId) in new[] { (W.Studio, "lic_missing"), (W.OtherStudio, W.LicenseId) })
+        {
+            var (status, problem) = await W.As(studio).PostAsync("/v1/renders", World.RenderBody(licenseId, 10));
+            Assert.Equal(403, status);
+            Assert.Equal("deny", problem!["decision"]!.GetValue<string>());
+            Assert.Equal("license_not_found", World.Codes(problem));
+            Assert.Equal("license", problem["reasons"]![0]!["rule"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Completing_above_the_reservation_is_refused_and_cancel_releases()
     {
         var studio = W.As(W.Studio);
