@@ -74,7 +74,7 @@ public static class EndpointExtensions
     /// leaves parsing to the use case: a consent policy comes as our JSON or as ODRL JSON-LD.
     /// </summary>
     public static RouteHandlerBuilder MapRawCommand<TResult>(
-        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, byte[], IdempotencyKey?, Task<Outcome>> run, string[] contentTypes, int status = 200, string method = "POST")
+        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, byte[], IdempotentRequest?, Task<Outcome>> run, string[] contentTypes, int status = 200, string method = "POST")
     {
         async Task<IResult> Handle(HttpContext http, LikenessCore core)
         {
