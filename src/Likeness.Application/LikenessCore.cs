@@ -19,7 +19,8 @@ public sealed class LikenessCore : IDisposable
         Clock = clock;
         Options = options;
         Keys = keys;
-        var mutations = new Mutations(store, clock);
+        var mutations = new Mutations(store, clock, options.IdempotencyRetention);
+        Mutations = mutations;
         Snapshots = new SnapshotCache(store);
         Parties = new PartyService(store, clock, mutations);
         Parties.PerformerChanged += Snapshots.InvalidatePerformer;
@@ -38,6 +39,9 @@ public sealed class LikenessCore : IDisposable
     public IStore Store { get; }
     public TimeProvider Clock { get; }
     public LikenessOptions Options { get; }
+
+    /// <summary>Idempotent writes, and the expiry of their keys.</summary>
+    public Mutations Mutations { get; }
     public KeyRing Keys { get; }
     public SnapshotCache Snapshots { get; }
     public PartyService Parties { get; }

@@ -8,4 +8,10 @@ public sealed record LikenessOptions
 
     /// <summary>How long a render's reservation holds before it lapses and its budget is released.</summary>
     public TimeSpan ReservationTtl { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long the first answer under an Idempotency-Key is kept for retries (Stripe keeps 24 hours). After it, the key
+    /// is forgotten: the same key then starts a new request. Swept in the background.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromDays(7);
 }

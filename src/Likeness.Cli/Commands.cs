@@ -15,6 +15,9 @@ public static class Commands
         Store and server:
           likeness init --db FILE [--json]
           likeness serve --db FILE --urls http://127.0.0.1:PORT [--demo]
+              [--cert CERT.pem --cert-key KEY.pem | --cert CERT.pfx [--cert-password P]] [--forwarded-headers]
+              [--rate-limit-key N] [--rate-limit-address N] [--rate-limit-auth-failures N_PER_MINUTE]
+              [--idempotency-retention P7D]
         Parties and assets (operator / performer side):
           likeness party create --kind KIND --name NAME [--represents ID[,ID]]
           likeness party get ID
@@ -105,7 +108,7 @@ public static class Commands
     {
         var db = a.Require("db", "LIKENESS_DB");
         var urls = a.Get("urls") ?? "http://127.0.0.1:8080";
-        var server = await LikenessServer.BuildAsync(new ServerSettings(db, urls));
+        var server = await LikenessServer.BuildAsync(ServeSettings.From(a, db, urls));
         var keyFile = server.NewOperatorKey is { } key && KeyFile.Write(db, key);
 
         DemoSeeder.DemoParties? demo = null;

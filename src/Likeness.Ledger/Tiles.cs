@@ -46,6 +46,9 @@ public static class Tiles
     }
 
     /// <summary>Parses the part after <c>tile/</c>: the level (null for entries), index and width; false when malformed.</summary>
+    // The last tile index whose first hash still has an index below 2^63.
+    private const long MaxIndex = long.MaxValue / Width;
+
     public static bool TryParse(string rest, out int? level, out long index, out int width)
     {
         level = null;
@@ -93,7 +96,13 @@ public static class Tiles
                 return false;
             }
 
-            index = checked((index * 1000) + v);
+            // A path naming a tile beyond any log (2^63 hashes) is not a tile path, not an overflow.
+            if (index > (MaxIndex - v) / 1000)
+            {
+                return false;
+            }
+
+            index = (index * 1000) + v;
         }
 
         return true;

@@ -1,6 +1,9 @@
 using Likeness.Application;
 using Likeness.Server.Api;
+using System.Security.Cryptography.X509Certificates;
 using Likeness.Server.Http;
+using Likeness.Server.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +21,18 @@ public sealed record ServerSettings(string Db, string Urls)
     public LikenessOptions Options { get; init; } = new();
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Request rate limits (per key, per address, failed authentications).</summary>
+    public RateLimits RateLimits { get; init; } = new();
+
+    /// <summary>The TLS certificate (with its private key) for <c>https://</c> URLs; null serves plain HTTP only.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>
+    /// Whether to believe <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from a reverse proxy on loopback (off
+    /// unless asked: otherwise any client could choose the address its rate limit is counted against).
+    /// </summary>
+    public bool ForwardedHeaders { get; init; }
 }
 
 /// <summary>Builds the HTTP server: one process serves the API and the ledger's read endpoints.</summary>
@@ -37,9 +52,26 @@ public static class LikenessServer
         // also creates an Activity per request for the log scope. Likeness logs its own failures (ProblemMiddleware).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseUrls(settings.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes;
+
+            // Kestrel answers its own limits with an empty body; these are raised above the API's (RequestShapeMiddleware),
+            // which answer with problem details.
+            k.Limits.MaxRequestLineSize = 4 * RequestShapeMiddleware.MaxTargetLength;
+            k.Limits.MaxRequestHeadersTotalSize = 4 * RequestShapeMiddleware.MaxHeaderBytes;
+            if (settings.Certificate is { } certificate)
+            {
+                k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate);
+            }
+        });
+        builder.Services.AddSingleton(settings.RateLimits);
+        builder.Services.AddSingleton<AuthFailureLimiter>();
+        builder.Services.AddRateLimiter(o => RequestRateLimiter.Configure(o, settings.RateLimits));
         builder.Services.AddSingleton(core);
         builder.Services.AddHostedService<ReservationSweeper>();
+        builder.Services.AddHostedService<IdempotencySweeper>();
         builder.Services.AddSingleton<LedgerSequencer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSequencer>());
         builder.Services.AddHostedService<ChangeFeedPoller>();
@@ -52,7 +84,14 @@ public static class LikenessServer
             store.DisposeAsync().AsTask().GetAwaiter().GetResult();
             core.Dispose();
         });
+        if (settings.ForwardedHeaders)
+        {
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        }
+
         app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<RequestShapeMiddleware>();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapQuery(
             "/healthz",

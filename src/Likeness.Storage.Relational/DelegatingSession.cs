@@ -92,6 +92,10 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual void InsertIdempotency(IdempotencyRecord record) => inner.InsertIdempotency(record);
 
+    public virtual void DeleteIdempotency(string scope, string key) => inner.DeleteIdempotency(scope, key);
+
+    public virtual int DeleteIdempotencyBefore(DateTimeOffset cutoff, int limit) => inner.DeleteIdempotencyBefore(cutoff, limit);
+
     public virtual long AppendLedgerEntry(byte[] entry, byte[] leafHash) => inner.AppendLedgerEntry(entry, leafHash);
 
     public virtual long LedgerEntryCount() => inner.LedgerEntryCount();

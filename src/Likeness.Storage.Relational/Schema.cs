@@ -76,5 +76,8 @@ internal static class Schema
         """
         ALTER TABLE ledger_entries ADD COLUMN leaf {blob};
         """,
+        """
+        CREATE INDEX idempotency_created ON idempotency(created_at);
+        """,
     ];
 }

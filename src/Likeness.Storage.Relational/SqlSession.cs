@@ -108,6 +108,10 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public void InsertIdempotency(IdempotencyRecord record) => IdempotencyRows.Insert(sql, record);
 
+    public void DeleteIdempotency(string scope, string key) => IdempotencyRows.Delete(sql, scope, key);
+
+    public int DeleteIdempotencyBefore(DateTimeOffset cutoff, int limit) => IdempotencyRows.DeleteBefore(sql, cutoff, limit);
+
     public long AppendLedgerEntry(byte[] entry, byte[] leafHash)
     {
         var index = batch?.NextLedgerIndex ?? LedgerEntryCount();

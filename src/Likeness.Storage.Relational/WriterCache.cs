@@ -58,6 +58,9 @@ internal sealed class WriterCache
         _keysOfCommand.Add((k.Scope, k.Key));
     }
 
+    /// <summary>A key deleted (expired): a later lookup in this batch finds nothing.</summary>
+    public void Forget(string scope, string key) => _keys.Remove((scope, key));
+
     /// <summary>A command begins; what it changes is tracked until it ends.</summary>
     public void BeginCommand()
     {

@@ -119,6 +119,12 @@ internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : Delega
         inner.InsertIdempotency(record);
     }
 
+    public override void DeleteIdempotency(string scope, string key)
+    {
+        _cache.Forget(scope, key);
+        inner.DeleteIdempotency(scope, key);
+    }
+
     public override void InsertSplits(SplitsRecord splits)
     {
         _splits.Remove(splits.PerformerId);

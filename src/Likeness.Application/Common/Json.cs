@@ -42,15 +42,14 @@ public static class Json
             throw AppProblem.BadRequest("malformed_json", "A JSON body is required.", "$");
         }
 
+        Contracts.JsonTextRules.Check(utf8);
         try
         {
             return JsonSerializer.Deserialize<T>(utf8, Options) ?? throw AppProblem.BadRequest("malformed_json", "The body must be a JSON object, not null.", "$");
         }
         catch (JsonException e)
         {
-            var message = e.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw AppProblem.BadRequest("malformed_json", cut > 0 ? message[..cut] : message, e.Path ?? "$");
+            throw AppProblem.BadRequest("malformed_json", JsonMessages.Describe(e), e.Path ?? "$");
         }
     }
 

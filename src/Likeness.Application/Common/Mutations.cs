@@ -3,7 +3,7 @@ using Likeness.Application.Ports;
 namespace Likeness.Application.Common;
 
 /// <summary>Runs mutations so that a retry under the same key gets the first answer and changes nothing.</summary>
-public sealed class Mutations(IStore store, TimeProvider clock)
+public sealed class Mutations(IStore store, TimeProvider clock, TimeSpan retention)
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction together with the idempotency record, so that either both
@@ -17,13 +17,19 @@ public sealed class Mutations(IStore store, TimeProvider clock)
             {
                 if (idem is not null && s.GetIdempotency(scope, idem.Key) is { } prior)
                 {
-                    return Replay(prior, idem);
+                    if (!Expired(prior))
+                    {
+                        return Replay(prior, idem);
+                    }
+
+                    s.DeleteIdempotency(scope, idem.Key);
                 }
 
                 var outcome = work(s);
                 if (idem is not null && outcome.Refusal is null)
                 {
-                    s.InsertIdempotency(new IdempotencyRecord(scope, idem.Key, idem.RequestHash, outcome.Status, outcome.Body, clock.GetUtcNow()));
+                    var replay = outcome.ForReplay;
+                    s.InsertIdempotency(new IdempotencyRecord(scope, idem.Key, idem.RequestHash, replay.Status, replay.Body, clock.GetUtcNow()));
                 }
 
                 return outcome;
@@ -38,8 +44,15 @@ public sealed class Mutations(IStore store, TimeProvider clock)
     public async Task<Outcome> RefuseAsync(string scope, IdempotentRequest? idem, Problem refusal, CancellationToken ct = default)
     {
         var previous = idem is null ? null : await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
-        return previous is null ? Outcome.Refused(refusal) : Replay(previous, idem!);
+        return previous is null || Expired(previous) ? Outcome.Refused(refusal) : Replay(previous, idem!);
     }
+
+    /// <summary>Forgets the keys older than the retention (a bounded number at a time); returns how many went.</summary>
+    public Task<int> ExpireKeysAsync(CancellationToken ct = default) =>
+        store.WriteAsync(s => s.DeleteIdempotencyBefore(clock.GetUtcNow() - retention, 10_000), ct);
+
+    // A key past the retention is forgotten even before the sweeper removes it, so expiry does not depend on its timing.
+    private bool Expired(IdempotencyRecord record) => record.CreatedAt <= clock.GetUtcNow() - retention;
 
     private static Outcome Replay(IdempotencyRecord previous, IdempotentRequest idem) =>
         previous.RequestHash == idem.RequestHash

@@ -11,6 +11,7 @@ public sealed class Outcome : IEquatable<Outcome>
     private Func<byte[]>? _serialize;
     private string? _body;
     private byte[]? _utf8;
+    private readonly Outcome? _replay;
 
     public Outcome(int status, string body)
     {
@@ -24,6 +25,12 @@ public sealed class Outcome : IEquatable<Outcome>
         _serialize = serialize;
     }
 
+    private Outcome(int status, Func<byte[]> serialize, Outcome replay)
+        : this(status, serialize)
+    {
+        _replay = replay;
+    }
+
     private Outcome(Problem refusal)
     {
         Status = refusal.Status;
@@ -32,6 +39,12 @@ public sealed class Outcome : IEquatable<Outcome>
     }
 
     public int Status { get; }
+
+    /// <summary>
+    /// What a retry under the same Idempotency-Key gets, and so what is recorded: this answer, except for an answer that
+    /// carries a secret, whose replay says the secret was shown once instead of showing it again.
+    /// </summary>
+    public Outcome ForReplay => _replay ?? this;
 
     /// <summary>The problem this answer refuses with (answered as problem details, never recorded for a retry), or null.</summary>
     public Problem? Refusal { get; }
@@ -61,6 +74,13 @@ public sealed class Outcome : IEquatable<Outcome>
     public static Outcome Created<T>(T view) => Of(201, view);
 
     public static Outcome Ok<T>(T view) => Of(200, view);
+
+    /// <summary>
+    /// A 201 that shows a secret once: <paramref name="withSecret"/> is sent, <paramref name="withoutSecret"/> is what the
+    /// idempotency record keeps and a retry gets. The secret itself is never stored.
+    /// </summary>
+    public static Outcome CreatedWithSecret<T>(T withSecret, T withoutSecret) =>
+        new(201, () => Json.SerializeToUtf8(withSecret), Created(withoutSecret));
 
     /// <summary>An expected refusal, returned rather than thrown (a denied render is the gateway's routine answer).</summary>
     public static Outcome Refused(Problem problem) => new(problem);

@@ -33,6 +33,22 @@ public static class FieldRules
         }
     }
 
+    /// <summary>
+    /// A name people read (a party, an asset, a project, who attested): text as <see cref="Text"/>, without line breaks and
+    /// without the bidirectional controls (U+202A–U+202E, U+2066–U+2069) that let a name display as another.
+    /// </summary>
+    public static void Name(string value, string field, int max)
+    {
+        Text(value, field, max);
+        foreach (var c in value)
+        {
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\n' or '\r' or '\t')
+            {
+                throw AppProblem.BadRequest("invalid_text", "A name may not hold line breaks, tabs or bidirectional controls (U+202A–U+202E, U+2066–U+2069).", field);
+            }
+        }
+    }
+
     /// <summary>An exact amount: an ISO 4217 currency and 0 to 10^18 minor units.</summary>
     public static Money? Money(MoneyBody? m, string field)
     {

@@ -4,8 +4,11 @@ namespace Likeness.Application.Contracts;
 
 #pragma warning disable CA1819 // Views are plain data carriers.
 
-/// <summary>A party; <see cref="ApiKey"/> only in the answer that created it.</summary>
-public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null);
+/// <summary>
+/// A party; <see cref="ApiKey"/> only in the answer that created it. A retry of that request under its Idempotency-Key
+/// gets the party without the key and <see cref="ApiKeyShownOnce"/> true: the key was shown once and is kept only hashed.
+/// </summary>
+public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null, bool? ApiKeyShownOnce = null);
 
 public sealed record ProvenanceView(string Source, string Licence, string? Sha256);
 

@@ -56,7 +56,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                 throw AppProblem.BadRequest("unknown_code", "An attestation is by 'counsel' or 'union'.", "attestation.by");
             }
 
-            FieldRules.Text(a.Name, "attestation.name", 200);
+            FieldRules.Name(a.Name, "attestation.name", 200);
             attestation = $"{a.By}: {a.Name.Trim()}";
         }
 

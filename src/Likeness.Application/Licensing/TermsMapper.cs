@@ -16,7 +16,7 @@ public static class TermsMapper
 
     public static LicenseTerms ToTerms(string project, string description, UseBody[] uses, CompensationBody? compensation, string path = "")
     {
-        FieldRules.Text(project, path + "project", 200);
+        FieldRules.Name(project, path + "project", 200);
         FieldRules.Text(description, path + "description", 4000);
         if (uses.Length is 0 or > MaxUses)
         {

@@ -17,7 +17,7 @@ public sealed partial class AssetService(IStore store, TimeProvider clock, Mutat
 
     public Task<Outcome> RegisterAsync(PartyRecord caller, string performerId, CreateAssetBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
-        FieldRules.Text(body.Name, "name", 200);
+        FieldRules.Name(body.Name, "name", 200);
         var modality = FieldRules.Code<Modality>(body.Modality, "modality");
         var tier = FieldRules.Code<Tier>(body.Tier, "tier");
         CheckHash(body.Sha256, "sha256");

@@ -66,7 +66,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             throw AppProblem.BadRequest("unknown_code", "Operators are created by 'likeness init', not through the API.", "kind");
         }
 
-        FieldRules.Text(body.Name, "name", 200);
+        FieldRules.Name(body.Name, "name", 200);
         var represents = (body.Represents ?? []).Distinct(StringComparer.Ordinal).ToArray();
         var needsRepresents = kind is PartyKind.Representative or PartyKind.Estate or PartyKind.Union;
         if (!needsRepresents && represents.Length > 0)
@@ -98,7 +98,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             var key = Ids.NewApiKey();
             var party = new PartyRecord(Ids.New(Prefix(kind), now), kind, body.Name.Trim(), represents, now);
             s.InsertParty(party, Ids.HashKey(key));
-            return Outcome.Created(ToView(party) with { ApiKey = key });
+            return Outcome.CreatedWithSecret(ToView(party) with { ApiKey = key }, ToView(party) with { ApiKeyShownOnce = true });
         }, ct);
     }
 

@@ -131,6 +131,10 @@ public interface IStoreSession
     // Idempotency.
     IdempotencyRecord? GetIdempotency(string scope, string key);
     void InsertIdempotency(IdempotencyRecord record);
+    void DeleteIdempotency(string scope, string key);
+
+    /// <summary>Deletes up to <paramref name="limit"/> records created before <paramref name="cutoff"/>, oldest first; returns how many.</summary>
+    int DeleteIdempotencyBefore(DateTimeOffset cutoff, int limit);
 
     // Ledger.
     /// <summary>

@@ -127,7 +127,9 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var render = PerformerSideRender(s, caller, id);
             var now = clock.GetUtcNow();
             var snapshot = snapshots.Load(s, render.LicenseId)!;
-            var facts = RenderFactsParser.Parse(Json.DeserializeStored<RenderBody>(render.RequestJson), now);
+            var recorded = Json.DeserializeStored<RecordedRenderRequest>(render.RequestJson);
+            var facts = RenderFactsParser.Parse(recorded.ToBody(), now);
+            facts = facts with { Categories = facts.Categories | recorded.PromptMask() };
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: true, now);
             if (decision.Effect != DecisionEffect.Permit)
             {
@@ -336,7 +338,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var pending = decision.Effect == DecisionEffect.PendingApproval;
             var render = new RenderRecord(
                 Ids.New("rnd", now), snapshot.Id, studioId, snapshot.PerformerId, decision.UseIndex,
-                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized, Json.Serialize(body), facts.RequestedMillis,
+                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized,
+                Json.Serialize(RecordedRenderRequest.Of(body, facts.Categories & ~facts.DeclaredCategories)), facts.RequestedMillis,
                 pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
                 pending ? null : now + ttl, null, 0, factor);
             var entry = new LedgerEntry(pending ? "render.pending" : "render.authorized", now)

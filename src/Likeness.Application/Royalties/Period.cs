@@ -15,7 +15,7 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
     public static Period FromInstant(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month);
 
     public static Period Parse(string? text, string field = "period") =>
-        text is { Length: 7 } && DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) && d.Year is >= 2000 and <= 9999
+        text is { Length: 7 } && DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) && d.Year is >= 2000 and <= 9998
             ? new Period(d.Year, d.Month)
             : throw AppProblem.BadRequest("invalid_period", "A period is a calendar month, YYYY-MM.", field);
 

@@ -101,7 +101,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
     public Task<Outcome> PutRatesAsync(PartyRecord caller, string unionId, RateTableBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
-        FieldRules.Text(body.Version, "version", 50);
+        FieldRules.Name(body.Version, "version", 50);
         if (body.Rates.Length is 0 or > 1000)
         {
             throw AppProblem.BadRequest("out_of_range", "A rate table has 1 to 1000 rates.", "rates");
@@ -134,7 +134,7 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
             var version = (s.GetCurrentRateTable(unionId)?.Version ?? 0) + 1;
             var json = Json.Serialize(body.Rates);
             var index = s.AppendLedgerEntry(new LedgerEntry("rates.loaded", now).With("union", unionId).With("version", version)
-                .With("label", body.Version).WithHash("ratesSha256", json).ToBytes());
+                .WithHash("labelSha256", body.Version.Trim()).WithHash("ratesSha256", json).ToBytes());
             var record = new RateTableRecord(unionId, version, body.Version.Trim(), json, now, index);
             s.InsertRateTable(record);
             return Outcome.Ok(ToView(record));

@@ -78,7 +78,7 @@ public sealed class UsageService(IStore store)
 
     private static UsageEventView ToView(RenderRecord r)
     {
-        var body = Json.DeserializeStored<RenderBody>(r.RequestJson);
+        var body = Json.DeserializeStored<Renders.RecordedRenderRequest>(r.RequestJson);
         return new UsageEventView(
             r.Id, r.LicenseId, r.PerformerId, r.StudioId, r.UseIndex, body.Modality, body.Purpose, body.Territory, body.Language,
             Millis.ToSeconds(r.ActualMillis ?? 0), r.OutputSha256!, r.SettledAt!.Value, r.LedgerIndex);

@@ -21,6 +21,19 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
         }
         catch (AppProblem p) when (!context.Response.HasStarted)
         {
+            if (p.Status == 401)
+            {
+                // RFC 6750: a bearer-token resource says so, and why when a token was sent.
+                context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.Count == 0
+                    ? "Bearer realm=\"likeness\""
+                    : "Bearer realm=\"likeness\", error=\"invalid_token\"";
+            }
+
+            if (p.Extensions?.GetValueOrDefault("retryAfterSeconds") is int retry)
+            {
+                context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await ProblemWriter.From(p, context.Request.Path).ExecuteAsync(context);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)

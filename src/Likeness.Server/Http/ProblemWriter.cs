@@ -45,7 +45,10 @@ public static class ProblemWriter
         405 => "Method not allowed",
         409 => "Conflict",
         413 => "Payload too large",
+        414 => "URI too long",
         415 => "Unsupported media type",
+        429 => "Too many requests",
+        431 => "Request header fields too large",
         _ => status >= 500 ? "Server error" : "Request failed",
     };
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Likeness.Application;
 using Likeness.Application.Common;
 using Likeness.Application.Model;
+using Likeness.Server.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Likeness.Server.Http;
@@ -21,15 +22,23 @@ public static class RequestContext
             return cached;
         }
 
+        var failures = http.RequestServices.GetService(typeof(AuthFailureLimiter)) as AuthFailureLimiter;
+        failures?.ThrowIfBlocked(http);
         var header = http.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length > 300)
         {
+            failures?.Failed(http);
             throw new AppProblem(401, "unauthenticated", "Send 'Authorization: Bearer <api key>'.");
         }
 
-        var party = await core.Parties.AuthenticateAsync(header[prefix.Length..].Trim(), http.RequestAborted)
-                    ?? throw new AppProblem(401, "unauthenticated", "The API key is not valid.");
+        var party = await core.Parties.AuthenticateAsync(header[prefix.Length..].Trim(), http.RequestAborted);
+        if (party is null)
+        {
+            failures?.Failed(http);
+            throw new AppProblem(401, "unauthenticated", "The API key is not valid.");
+        }
+
         http.Items[CallerItem] = party;
         return party;
     }
@@ -56,6 +65,12 @@ public static class RequestContext
             !type.StartsWith("application/ld+json", StringComparison.OrdinalIgnoreCase))
         {
             throw new AppProblem(415, "unsupported_media_type", "Send the body as application/json.");
+        }
+
+        if (type is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out var media) && media.Charset.HasValue &&
+            !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AppProblem(415, "unsupported_charset", "JSON is read as UTF-8 only: send charset=utf-8 or none.");
         }
 
         if (http.Request.ContentLength > MaxBodyBytes)

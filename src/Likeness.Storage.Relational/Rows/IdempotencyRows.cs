@@ -19,6 +19,20 @@ internal static class IdempotencyRows
     public static void Insert(ISql sql, IdempotencyRecord x) =>
         sql.Exec($"INSERT INTO idempotency({Columns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5)", x.Scope, x.Key, x.RequestHash, x.Status, x.Body, x.CreatedAt.UtcTicks);
 
+    public static void Delete(ISql sql, string scope, string key) => sql.Exec("DELETE FROM idempotency WHERE scope = @p0 AND key = @p1", scope, key);
+
+    /// <summary>Deletes the oldest records created before the cutoff, at most <paramref name="limit"/>; counts them first.</summary>
+    public static int DeleteBefore(ISql sql, DateTimeOffset cutoff, int limit)
+    {
+        var count = (int)Math.Min(limit, sql.Scalar<long>("SELECT COUNT(*) FROM idempotency WHERE created_at < @p0", cutoff.UtcTicks));
+        if (count > 0)
+        {
+            sql.Exec("DELETE FROM idempotency WHERE (scope, key) IN (SELECT scope, key FROM idempotency WHERE created_at < @p0 ORDER BY created_at LIMIT @p1)", cutoff.UtcTicks, count);
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// The records of <paramref name="keys"/> the database holds, read in one statement: from two arrays where the
     /// provider takes them, else as row values.

@@ -49,8 +49,8 @@ public sealed class WriterCacheTestsOnPostgres() : WorldTests(Provider.Postgres)
     public async Task A_key_recorded_by_another_node_gets_the_first_answer_and_changes_nothing()
     {
         await using var other = await Server.StartAnotherAsync();
-        var here = new Mutations(Server.Server.Core.Store, Server.Clock);
-        var there = new Mutations(other.Server.Core.Store, other.Clock);
+        var here = new Mutations(Server.Server.Core.Store, Server.Clock, TimeSpan.FromDays(7));
+        var there = new Mutations(other.Server.Core.Store, other.Clock, TimeSpan.FromDays(7));
         var key = new IdempotentRequest("cross-node-key", "request-hash");
 
         var first = await there.WriteAsync("scope", key, s =>
