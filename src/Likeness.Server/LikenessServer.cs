@@ -52,6 +52,7 @@ public static class LikenessServer
         // also creates an Activity per request for the log scope. Likeness logs its own failures (ProblemMiddleware).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

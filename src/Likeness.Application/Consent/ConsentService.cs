@@ -17,6 +17,8 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
 
     public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotentRequest? idem, CancellationToken ct = default)
     {
+        // The same text rules as every other body (no lone surrogate, no control character, no null in an array), first.
+        Contracts.JsonTextRules.Check(System.Text.Encoding.UTF8.GetBytes(policyJson));
         ConsentPolicy policy;
         try
         {

@@ -20,7 +20,7 @@ public static class ProblemWriter
             ["title"] = Title(p.Status),
             ["status"] = p.Status,
             ["detail"] = p.Message,
-            ["instance"] = instance,
+            ["instance"] = instance.Length <= 256 ? instance : instance[..256] + "…",
             ["code"] = p.Code,
         };
         if (p.Field is not null)

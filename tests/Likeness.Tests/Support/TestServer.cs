@@ -39,12 +39,13 @@ public sealed class TestServer : ILikenessEndpoint, IAsyncDisposable
     public static async Task<TestServer> StartAsync(string? dir = null, ManualClock? clock = null, string? operatorKey = null) =>
         await StartAsync(Provider.Sqlite, dir, clock, operatorKey);
 
-    public static async Task<TestServer> StartAsync(Provider provider, string? dir = null, ManualClock? clock = null, string? operatorKey = null, string? db = null)
+    public static async Task<TestServer> StartAsync(Provider provider, string? dir = null, ManualClock? clock = null, string? operatorKey = null, string? db = null, Func<ServerSettings, ServerSettings>? adjust = null)
     {
         dir ??= Directory.CreateTempSubdirectory("likeness-test-").FullName;
         db ??= provider == Provider.Sqlite ? Path.Combine(dir, "likeness.db") : await (await PostgresCluster.Shared).CreateDatabaseAsync();
         clock ??= new ManualClock(Epoch);
-        var built = await LikenessServer.BuildAsync(new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock });
+        var settings = new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock };
+        var built = await LikenessServer.BuildAsync(adjust is null ? settings : adjust(settings));
         await built.App.StartAsync();
         return new TestServer(built, dir, db, clock, built.NewOperatorKey ?? operatorKey ?? throw new InvalidOperationException("operator key"));
     }
