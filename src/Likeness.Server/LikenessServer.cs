@@ -56,6 +56,7 @@ public static class LikenessServer
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+            k.ConfigureEndpointDefaults(listen => listen.Use(BareRefusalRewriter.Middleware));
             k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes;
 
             // Kestrel answers its own limits with an empty body; these are raised above the API's (RequestShapeMiddleware),

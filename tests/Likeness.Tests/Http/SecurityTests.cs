@@ -260,6 +260,27 @@ public abstract class SecurityTests(Provider provider) : WorldTests(provider)
         AssertProblem(400, await RawAsync(anyone, HttpMethod.Get, $"/v1/performers/{W.Performer.Id}/usage?cursor=%01", null), "cursor");
     }
 
+    [Theory]
+    [InlineData("/v1/parties/%00", 400)]
+    [InlineData("/v1/parties/\u00ff\u00fe", 400)]
+    [InlineData("/v1/parties/\u0001x", 400)]
+    [InlineData("long", 414)]
+    public async Task Requests_that_are_not_valid_http_still_get_problem_details(string target, int status)
+    {
+        target = target == "long" ? "/v1/parties/" + new string('x', 40_000) : target;
+        using var tcp = new System.Net.Sockets.TcpClient();
+        var uri = new Uri(Server.Url);
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: {uri.Authority}\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync();
+        Assert.StartsWith($"HTTP/1.1 {status}", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+        var body = JsonNode.Parse(answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!;
+        Assert.Equal(status, body["status"]!.GetValue<int>());
+    }
+
     private Task<long> LedgerSizeAsync() => Store.ReadAsync(s => s.LedgerEntryCount());
 }
 
