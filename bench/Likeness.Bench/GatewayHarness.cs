@@ -44,10 +44,13 @@ public static class GatewayHarness
             var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "");
             if (o.Client == "raw")
             {
-                var targets = nodes.Select(n => new RawTarget(n.Url, studioKey, licenseId, o.Keys)).ToArray();
-                foreach (var t in targets)
+                // Every connection is its own studio with its own key and licence, as a pipeline of many workers would be: the
+                // per-key rate limit (RateLimits.PerKey) then never binds (docs/SECURITY.md).
+                var studios = await StudiosAsync(nodes[0], key, studioKey, licenseId, o.Clients);
+                var targets = nodes.Select(n => new RawTarget(n.Url, o.Keys)).ToArray();
+                for (var t = 0; t < targets.Length; t++)
                 {
-                    await t.OpenAsync(Math.Max(1, o.Clients / targets.Length));
+                    await targets[t].OpenAsync(studios.Where((_, i) => i % targets.Length == t));
                 }
 
                 await DriveAsync(slot => RawPairAsync(targets[slot % targets.Length], o.Healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, "warm-up (JIT tiering, closed loop)");
@@ -92,30 +95,46 @@ public static class GatewayHarness
     /// One node's prepared requests and a fixed pool of keep-alive connections: a pair waits for a free one (an open-loop
     /// pair's wait counts in its latency, which runs from its scheduled start).
     /// </summary>
-    internal sealed class RawTarget(string url, string studioKey, string licenseId, bool keys) : IDisposable
+    /// <summary>A studio's key and the licence it renders under.</summary>
+    internal sealed record Studio(string Key, string LicenseId);
+
+    /// <summary>A connection and the studio it speaks for, with that studio's authorize request prepared once.</summary>
+    internal sealed class RawLease(RawHttpConnection connection, Studio studio, string host)
+    {
+        private byte[]? _authorize;
+
+        public RawHttpConnection Connection { get; set; } = connection;
+
+        public string Key => studio.Key;
+
+        public string Host => host;
+
+        private readonly string _authorizeJson =
+            $$"""{"licenseId":"{{studio.LicenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""";
+
+        public byte[] Authorize(string? key) => key is null
+            ? _authorize ??= RawHttpConnection.Request("POST", "/v1/renders", host, studio.Key, _authorizeJson)
+            : RawHttpConnection.Request("POST", "/v1/renders", host, studio.Key, _authorizeJson, key);
+    }
+
+    internal sealed class RawTarget(string url, bool keys) : IDisposable
     {
         private readonly string _run = Guid.NewGuid().ToString("N")[..8];
         private long _pairs;
 
-        private readonly System.Threading.Channels.Channel<RawHttpConnection> _idle = System.Threading.Channels.Channel.CreateUnbounded<RawHttpConnection>();
+        private readonly System.Threading.Channels.Channel<RawLease> _idle = System.Threading.Channels.Channel.CreateUnbounded<RawLease>();
         private readonly System.Net.IPEndPoint _endpoint = System.Net.IPEndPoint.Parse(new Uri(url).Authority);
 
-        public async Task OpenAsync(int connections)
+        /// <summary>Opens one connection for each studio.</summary>
+        public async Task OpenAsync(IEnumerable<Studio> studios)
         {
-            for (var i = 0; i < connections; i++)
+            foreach (var s in studios)
             {
-                _idle.Writer.TryWrite(await RawHttpConnection.OpenAsync(_endpoint));
+                _idle.Writer.TryWrite(new RawLease(await RawHttpConnection.OpenAsync(_endpoint), s, Host));
             }
         }
 
         public string Host { get; } = new Uri(url).Authority;
-
-        public string Key => studioKey;
-
-        private readonly string _authorizeJson =
-            $$"""{"licenseId":"{{licenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""";
-
-        private byte[]? _authorize;
 
         /// <summary>The next pair's keys (null without keys): the same pair would send the same keys again on a retry.</summary>
         public (string? Authorize, string? Complete) NextKeys()
@@ -129,28 +148,25 @@ public static class GatewayHarness
             return ($"{_run}-a-{n}", $"{_run}-c-{n}");
         }
 
-        public byte[] Authorize(string? key) => key is null
-            ? _authorize ??= RawHttpConnection.Request("POST", "/v1/renders", Host, studioKey, _authorizeJson)
-            : RawHttpConnection.Request("POST", "/v1/renders", Host, studioKey, _authorizeJson, key);
+        public byte[] Healthz { get; } = RawHttpConnection.Request("GET", "/healthz", new Uri(url).Authority, null, null);
 
-        public byte[] Healthz { get; } = RawHttpConnection.Request("GET", "/healthz", new Uri(url).Authority, studioKey, null);
+        public ValueTask<RawLease> RentAsync() => _idle.Reader.ReadAsync();
 
-        public ValueTask<RawHttpConnection> RentAsync() => _idle.Reader.ReadAsync();
+        public void Return(RawLease c) => _idle.Writer.TryWrite(c);
 
-        public void Return(RawHttpConnection c) => _idle.Writer.TryWrite(c);
-
-        /// <summary>A connection that failed is closed and replaced.</summary>
-        public async Task ReplaceAsync(RawHttpConnection broken)
+        /// <summary>A connection that failed is closed and replaced (for the same studio).</summary>
+        public async Task ReplaceAsync(RawLease broken)
         {
-            broken.Dispose();
-            Return(await RawHttpConnection.OpenAsync(_endpoint));
+            broken.Connection.Dispose();
+            broken.Connection = await RawHttpConnection.OpenAsync(_endpoint);
+            Return(broken);
         }
 
         public void Dispose()
         {
             while (_idle.Reader.TryRead(out var c))
             {
-                c.Dispose();
+                c.Connection.Dispose();
             }
         }
     }
@@ -159,33 +175,34 @@ public static class GatewayHarness
 
     internal static async Task<bool> RawPairAsync(RawTarget target, bool healthz)
     {
-        var c = await target.RentAsync();
+        var lease = await target.RentAsync();
+        var c = lease.Connection;
         try
         {
             if (healthz)
             {
                 var ok = (await c.SendAsync(target.Healthz)).Status == 200 && (await c.SendAsync(target.Healthz)).Status == 200;
-                target.Return(c);
+                target.Return(lease);
                 return ok;
             }
 
             var (authorizeKey, completeKey) = target.NextKeys();
-            var (status, body) = await c.SendAsync(target.Authorize(authorizeKey));
+            var (status, body) = await c.SendAsync(lease.Authorize(authorizeKey));
             if (status != 201)
             {
-                target.Return(c);
+                target.Return(lease);
                 return false;
             }
 
             var id = RenderId(body.Span);
-            var complete = RawHttpConnection.Request("POST", $"/v1/renders/{id}/complete", target.Host, target.Key, CompleteJson, completeKey);
+            var complete = RawHttpConnection.Request("POST", $"/v1/renders/{id}/complete", target.Host, lease.Key, CompleteJson, completeKey);
             var done = (await c.SendAsync(complete)).Status == 200;
-            target.Return(c);
+            target.Return(lease);
             return done;
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
-            await target.ReplaceAsync(c);
+            await target.ReplaceAsync(lease);
             return false;
         }
     }
@@ -331,6 +348,37 @@ public static class GatewayHarness
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settled after the warm-up in {settling.Elapsed.TotalSeconds:F1} s (ledger checkpoint at {last:N0} entries)"));
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> studios, the first the one <see cref="SetupAsync"/> made, the others each with a licence of
+    /// its own from the same performer.
+    /// </summary>
+    internal static async Task<List<Studio>> StudiosAsync(ILikenessEndpoint node, string operatorKey, string firstKey, string firstLicense, int count)
+    {
+        var studios = new List<Studio> { new(firstKey, firstLicense) };
+        using var op = node.Client(operatorKey);
+        var (_, license) = await node.Client(firstKey).GetJsonAsync($"/v1/licenses/{firstLicense}");
+        var performerId = license!["performerId"]!.GetValue<string>();
+        var (_, performerKey) = await op.PostAsync("/v1/parties", new { kind = "representative", name = "Bench Agent", represents = new[] { performerId } });
+        using var agent = node.Client(performerKey!["apiKey"]!.GetValue<string>());
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 1; i < count; i++)
+        {
+            var (_, studio) = await op.PostAsync("/v1/parties", new { kind = "studio", name = $"Bench Studio {i}" });
+            using var s = node.Client(studio!["apiKey"]!.GetValue<string>());
+            var (_, request) = await s.PostAsync("/v1/license-requests", new
+            {
+                performerId, project = "Benchmark",
+                description = "Dubbing of one character into Japanese for the load benchmark of the render gateway, synthetic lines only, never published.",
+                uses = new[] { new { modality = "voice", purposes = new[] { "dubbing" }, territories = new[] { "JP" }, languages = new[] { "ja" }, from = now.AddDays(-1), to = now.AddYears(1) } },
+                compensation = new { perRender = new { currency = "USD", minor = 100 }, perSecond = new { currency = "USD", minor = 10 } },
+            });
+            var (_, approved) = await agent.PostAsync($"/v1/license-requests/{request!["id"]}/approve", new { });
+            studios.Add(new Studio(studio["apiKey"]!.GetValue<string>(), approved!["id"]!.GetValue<string>()));
+        }
+
+        return studios;
     }
 
     internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey)

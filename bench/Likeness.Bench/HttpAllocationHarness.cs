@@ -22,8 +22,8 @@ public static class HttpAllocationHarness
             await built.App.StartAsync();
             var endpoint = new InProcessEndpoint(built.App.Urls.First(), built.NewOperatorKey!);
             var (studioKey, licenseId) = await GatewayHarness.SetupAsync(endpoint, endpoint.OperatorKey);
-            using var target = new GatewayHarness.RawTarget(endpoint.Url, studioKey, licenseId, keys: false);
-            await target.OpenAsync(clients);
+            using var target = new GatewayHarness.RawTarget(endpoint.Url, keys: false);
+            await target.OpenAsync(await GatewayHarness.StudiosAsync(endpoint, endpoint.OperatorKey, studioKey, licenseId, clients));
 
             async Task Drive(int n)
             {

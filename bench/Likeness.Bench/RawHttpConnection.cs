@@ -34,10 +34,10 @@ public sealed class RawHttpConnection : IDisposable
     }
 
     /// <summary>Builds a request with a JSON body (or none) and, if given, an Idempotency-Key.</summary>
-    public static byte[] Request(string method, string path, string host, string bearer, string? json, string? idempotencyKey = null)
+    public static byte[] Request(string method, string path, string host, string? bearer, string? json, string? idempotencyKey = null)
     {
         var body = json is null ? [] : Encoding.UTF8.GetBytes(json);
-        var head = $"{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {bearer}\r\n" +
+        var head = $"{method} {path} HTTP/1.1\r\nHost: {host}\r\n" + (bearer is null ? "" : $"Authorization: Bearer {bearer}\r\n") +
                    (idempotencyKey is null ? "" : $"Idempotency-Key: {idempotencyKey}\r\n") +
                    (json is null ? "" : "Content-Type: application/json\r\n") + $"Content-Length: {body.Length}\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. body];

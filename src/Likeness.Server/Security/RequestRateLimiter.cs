@@ -11,10 +11,18 @@ namespace Likeness.Server.Security;
 /// </summary>
 public static class RequestRateLimiter
 {
+    private static readonly PathString HealthPath = new("/healthz");
+
     public static void Configure(RateLimiterOptions o, RateLimits limits)
     {
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
+            // A liveness probe does no work and must answer a load balancer however busy the address is.
+            if (http.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
+            {
+                return RateLimitPartition.GetNoLimiter("health");
+            }
+
             var authorization = http.Request.Headers.Authorization.ToString();
             return authorization.Length > 0
                 ? Bucket(authorization, limits.PerKey)
