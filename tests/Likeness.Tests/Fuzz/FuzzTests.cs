@@ -15,7 +15,7 @@ namespace Likeness.Tests.Fuzz;
 public abstract class FuzzTests(Provider provider, int cases, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>The seed when <c>LIKENESS_FUZZ_SEED</c> is not set.</summary>
-    public const int DefaultSeed = 20261112;
+    public const int DefaultSeed = 20261112; // bench fuzz uses the same default
 
     private TestServer _server = null!;
 

@@ -1,7 +1,7 @@
 using Likeness.Application.Ports;
 using Likeness.Storage.Relational;
 
-namespace Likeness.Tests.Fuzz;
+namespace Likeness.Tests.Support.Fuzz;
 
 /// <summary>What a refused request must leave as it was, read below the API: the ledger's length, the change feed, and the row count of every main table.</summary>
 public static class StoreCounts
