@@ -39,6 +39,8 @@ public static class BenchCommands
             case "statements":
                 await StatementHarness.RunAsync(Option(rest, "--events", 10_000_000), Option(rest, "--licenses", 10_000));
                 return 0;
+            case "fuzz":
+                return await FuzzHarness.RunAsync(Option(rest, "--cases", 50_000), Option(rest, "--seed", 20261112));
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -51,6 +53,7 @@ public static class BenchCommands
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                       compare [--decisions 1000000] [--pairs 20000] [--clients 64]
                                                                          decision vs Cedar; gateway writes vs the store's raw limit
+                      fuzz [--cases 50000] [--seed N]                    the fuzz suite's generator, longer; non-zero exit on a failure
                       denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys]

@@ -59,7 +59,7 @@ public static class HttpAllocationHarness
         }
     }
 
-    private sealed class InProcessEndpoint(string url, string operatorKey) : ILikenessEndpoint
+    internal sealed class InProcessEndpoint(string url, string operatorKey) : ILikenessEndpoint
     {
         public string Url => url;
 

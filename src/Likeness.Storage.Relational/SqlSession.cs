@@ -20,6 +20,12 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
     /// <summary>The applied schema version (0 for an empty store).</summary>
     public long SchemaVersion() => SettingRows.SchemaVersion(sql);
 
+    /// <summary>How many rows a table of the schema holds (tests compare counts before and after a refused request).</summary>
+    public long CountRows(string table) =>
+        table.Length > 0 && table.All(c => char.IsAsciiLetterLower(c) || c == '_')
+            ? sql.Scalar<long>($"SELECT COUNT(*) FROM {table}")
+            : throw new ArgumentException($"'{table}' is not a table name.", nameof(table));
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);
@@ -147,4 +153,7 @@ public interface IRelationalSession
 
     /// <summary>The applied schema version (0 for an empty store).</summary>
     long SchemaVersion();
+
+    /// <summary>How many rows <paramref name="table"/> (a table of the schema, named in lower case) holds.</summary>
+    long CountRows(string table);
 }

@@ -19,6 +19,8 @@ internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : Delega
 
     public long SchemaVersion() => inner.SchemaVersion();
 
+    public long CountRows(string table) => inner.CountRows(table);
+
     /// <summary>Begins a deferred batch; what the cache knows survives only if no other writer committed since.</summary>
     public void BeginBatch(string? lockStatement, bool epochs, IReadOnlyCollection<IdempotencyKey> keys)
     {

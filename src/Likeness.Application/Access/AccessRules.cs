@@ -1,13 +1,15 @@
 using Likeness.Application.Common;
 using Likeness.Application.Model;
+using Likeness.Application.Ports;
 using Likeness.Domain.Common;
 
 namespace Likeness.Application.Access;
 
 /// <summary>
-/// Who may act for whom. The performer side is the living performer, its representatives while it lives, and
-/// its estate after its death. A union may suspend and resume its members' licences (a strike). A studio sees
-/// only its own requests, licences, renders and usage. The operator administers parties, not consent.
+/// Who may act for whom (docs/ACCESS.md has the whole table, cell by cell, with the reason for each). The performer
+/// side is the living performer, its representatives while it lives, and its estate after its death. A union may
+/// suspend and resume its members' licences (a strike) and sees their scope, not their pay. A studio sees only its
+/// own requests, licences, renders and usage. The operator administers parties, not consent.
 /// </summary>
 public static class AccessRules
 {
@@ -27,6 +29,30 @@ public static class AccessRules
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Whether a party's API key still identifies it. A dead performer's key does not: whoever holds it now is not
+    /// her, and her estate acts for her, so the key authenticates nobody (401 everywhere, as an unknown key).
+    /// </summary>
+    public static bool KeyIsValid(PartyRecord party) => !(party.Kind == PartyKind.Performer && party.DiedOn is not null);
+
+    /// <summary>
+    /// Who reads a party's record: the operator, the party itself, and a performer's side. A named estate is on the
+    /// performer side only once the death is recorded; before, it is a stranger to her records.
+    /// </summary>
+    public static bool MaySeeParty(PartyRecord caller, PartyRecord party) =>
+        caller.Kind == PartyKind.Operator || caller.Id == party.Id || IsPerformerSide(caller, party);
+
+    /// <summary>
+    /// Whether <paramref name="caller"/> sees a licence whole (its pay and its token): the performer side, the licensee
+    /// studio and an auditor (who checks royalties against it). A union sees that the licence exists and its scope.
+    /// </summary>
+    public static bool SeesLicenceWhole(PartyRecord caller, LicenseRecord license, PartyRecord? performer) =>
+        caller.Id == license.StudioId || caller.Kind == PartyKind.Auditor || (performer is not null && IsPerformerSide(caller, performer));
+
+    /// <summary>Whether a studio holds (or held) a licence of the performer: it then sees the consent rules that bind its renders.</summary>
+    public static bool HoldsLicenceOf(IStoreSession s, PartyRecord studio, string performerId) =>
+        studio.Kind == PartyKind.Studio && s.ListLicensesOfPerformer(performerId).Any(l => l.StudioId == studio.Id);
 
     /// <summary>True for the estate named for a performer, alive or not (it may prepare before death).</summary>
     public static bool IsEstateOf(PartyRecord caller, string performerId) =>

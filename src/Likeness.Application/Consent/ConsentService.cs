@@ -55,8 +55,7 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
             {
                 var performer = s.GetParty(performerId);
                 var full = performer is not null && AccessRules.IsPerformerSide(caller, performer);
-                var studio = !full && performer is not null && caller.Kind == PartyKind.Studio &&
-                             s.ListLicensesOfPerformer(performerId).Any(l => l.StudioId == caller.Id);
+                var studio = !full && performer is not null && AccessRules.HoldsLicenceOf(s, caller, performerId);
                 if (!full && !studio)
                 {
                     throw AppProblem.NotFound("performer");

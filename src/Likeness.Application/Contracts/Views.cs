@@ -31,8 +31,9 @@ public sealed record LicenseRequestView(
 /// <summary>What is left of one use's budget. Null limits are unlimited.</summary>
 public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal SecondsUsed, decimal SecondsReserved, decimal? SecondsRemaining, long? MaxRenders, long RendersUsed, long RendersReserved, long? RendersRemaining);
 
+/// <summary>A licence; <see cref="Token"/> and the terms' compensation are absent for a party that sees only its scope (a union).</summary>
 public sealed record LicenseView(
-    string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string Token,
+    string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string? Token,
     DateTimeOffset ApprovedAt, DateTimeOffset TermEnd, DateTimeOffset? RevocationEffectiveAt, bool EstateConfirmed,
     int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false);
 

@@ -39,12 +39,19 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var request = new LicenseRequestRecord(
                 id, body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now, index);
             s.InsertRequest(request);
-            return Outcome.Created(ToView(request));
+            return Outcome.Created(ToView(request, AccessRules.HoldsLicenceOf(s, caller, body.PerformerId)));
         }, ct);
     }
 
     public Task<LicenseRequestView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
-        store.ReadAsync(s => ToView(Visible(s, caller, id, performerSideOnly: false)), ct);
+        store.ReadAsync(
+            s =>
+            {
+                var request = Visible(s, caller, id, performerSideOnly: false);
+                var performerSide = s.GetParty(request.PerformerId) is { } p && AccessRules.IsPerformerSide(caller, p);
+                return ToView(request, performerSide || AccessRules.HoldsLicenceOf(s, caller, request.PerformerId));
+            },
+            ct);
 
     public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
@@ -200,11 +207,21 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }
     }
 
+    /// <summary>How the ids of consent rules begin (<c>consent/v3/no-politics</c>).</summary>
+    public const string ConsentRulePrefix = "consent/";
+
     public static ConflictView ToView(Conflict c) => new(c.WireCode, c.Rule, c.Message, c.UseIndex < 0 ? null : c.UseIndex);
 
-    public static LicenseRequestView ToView(LicenseRequestRecord r) => new(
+    /// <summary>
+    /// A request as the performer side sees it. With <paramref name="consentRules"/> false (a studio holding no licence
+    /// of the performer), a conflict with the consent names its code, message and use but not the rule: rule ids
+    /// would let any studio map a performer's consent through throw-away requests (every one of which is ledgered and
+    /// shown to the performer side).
+    /// </summary>
+    public static LicenseRequestView ToView(LicenseRequestRecord r, bool consentRules = true) => new(
         r.Id, Vocabulary<RequestStatus>.Name(r.Status), r.PerformerId, r.StudioId, TermsMapper.ToView(r.Terms),
-        Json.DeserializeStored<ConflictView[]>(r.ConflictsJson), r.CounterTerms is null ? null : TermsMapper.ToView(r.CounterTerms),
+        Json.DeserializeStored<ConflictView[]>(r.ConflictsJson).Select(c => consentRules || !c.Rule.StartsWith(ConsentRulePrefix, StringComparison.Ordinal) ? c : c with { Rule = "consent" }).ToArray(),
+        r.CounterTerms is null ? null : TermsMapper.ToView(r.CounterTerms),
         r.Note, r.LicenseId, r.CreatedAt, r.UpdatedAt, r.LedgerIndex);
 }
 

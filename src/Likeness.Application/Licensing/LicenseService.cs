@@ -19,7 +19,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             s =>
             {
                 var license = Visible(s, caller, id, Side.Either);
-                return LicenseViews.ToView(license, s.GetBudgets(id), clock.GetUtcNow());
+                return LicenseViews.For(caller, s.GetParty(license.PerformerId), license, s.GetBudgets(id), clock.GetUtcNow());
             },
             ct);
 
@@ -94,7 +94,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             }
 
             s.AppendLedgerEntry(entry.ToBytes());
-            return Outcome.Ok(LicenseViews.ToView(changed, s.GetBudgets(id), now));
+            return Outcome.Ok(LicenseViews.For(caller, s.GetParty(changed.PerformerId), changed, s.GetBudgets(id), now));
         }, ct);
         snapshots.Invalidate(id);
         return outcome;

@@ -32,6 +32,17 @@ public static class LicenseViews
             l.Terms.TermEnd, l.RevocationEffectiveAt, l.EstateConfirmed, l.ConsentVersion, l.Attestation, budgetViews, l.LedgerIndex, l.RateOverride);
     }
 
+    /// <summary>
+    /// The licence as <paramref name="caller"/> may see it: whole for the performer side, the licensee and an auditor;
+    /// for a union, its existence, state, scope and budgets without the compensation or the token (a union checks
+    /// scope during a strike, and a floor through <c>rateOverride</c>; members' pay is theirs).
+    /// </summary>
+    public static LicenseView For(PartyRecord caller, PartyRecord? performer, LicenseRecord l, IReadOnlyList<UseBudgetRecord> budgets, DateTimeOffset now)
+    {
+        var view = ToView(l, budgets, now);
+        return Access.AccessRules.SeesLicenceWhole(caller, l, performer) ? view : view with { Token = null, Terms = view.Terms with { Compensation = null } };
+    }
+
     public static string StatusName(LicenseStatus s) => s switch
     {
         LicenseStatus.RevocationPending => "revocationPending",

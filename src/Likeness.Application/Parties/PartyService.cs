@@ -49,11 +49,12 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
         }
 
         p = await store.LookupAsync(s => s.GetPartyByKeyHash(hash), ct);
-        if (p is not null)
+        if (p is null || !AccessRules.KeyIsValid(p))
         {
-            _byKeyHash[hash] = p;
+            return null;
         }
 
+        _byKeyHash[hash] = p;
         return p;
     }
 
@@ -105,9 +106,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
     public async Task<PartyView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default)
     {
         var party = await store.ReadAsync(s => s.GetParty(id), ct);
-        var allowed = party is not null && (caller.Kind == PartyKind.Operator || caller.Id == party.Id ||
-            (party.Kind == PartyKind.Performer && (AccessRules.IsPerformerSide(caller, party) || AccessRules.IsEstateOf(caller, party.Id))));
-        return allowed ? ToView(party!) : throw AppProblem.NotFound("party");
+        return party is not null && AccessRules.MaySeeParty(caller, party) ? ToView(party) : throw AppProblem.NotFound("party");
     }
 
     /// <summary>The operator records a performer's death; control passes to the estate named for the performer.</summary>

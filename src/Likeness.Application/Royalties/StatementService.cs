@@ -26,8 +26,8 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
             s =>
             {
                 var party = s.GetParty(partyId);
-                var allowed = party is not null && (caller.Id == party.Id || caller.Kind is PartyKind.Operator or PartyKind.Auditor ||
-                    (party.Kind == PartyKind.Performer && (AccessRules.IsPerformerSide(caller, party) || AccessRules.IsEstateOf(caller, party.Id))));
+                // The payee, the operator, an auditor, and a performer's side (her estate only once her death is recorded).
+                var allowed = party is not null && (caller.Id == party.Id || caller.Kind is PartyKind.Operator or PartyKind.Auditor || AccessRules.IsPerformerSide(caller, party));
                 if (!allowed)
                 {
                     throw AppProblem.NotFound("party");

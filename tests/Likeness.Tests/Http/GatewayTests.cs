@@ -176,7 +176,8 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         var (s1, p1) = await W.As(W.Studio).PostAsync("/v1/renders", World.RenderBody(W.LicenseId));
         Assert.Equal(403, s1);
         Assert.Equal("estate_consent_required", World.Codes(p1));
-        Assert.Equal(404, (await W.As(W.Performer).GetJsonAsync($"/v1/performers/{W.Performer.Id}/assets")).Status);
+        // Her own key is no longer honoured at all (docs/ACCESS.md, decision 2).
+        Assert.Equal(401, (await W.As(W.Performer).GetJsonAsync($"/v1/performers/{W.Performer.Id}/assets")).Status);
         Assert.Equal(404, (await W.As(W.Representative).PostAsync($"/v1/licenses/{W.LicenseId}/estate-consent")).Status);
         var (se, _) = await W.As(W.Estate).PostAsync($"/v1/licenses/{W.LicenseId}/estate-consent");
         Assert.Equal(200, se);
