@@ -61,13 +61,20 @@ public static class RequestContext
     public static async Task<byte[]> RawBodyAsync(this HttpContext http, bool requireJson)
     {
         var type = http.Request.ContentType;
-        if (requireJson && type is not null && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) &&
-            !type.StartsWith("application/ld+json", StringComparison.OrdinalIgnoreCase))
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue? media = null;
+        if (type is not null && !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out media))
+        {
+            throw new AppProblem(415, "unsupported_media_type", "The Content-Type is not a media type.");
+        }
+
+        // The media type exactly (application/json-patch+json is another format), then the charset.
+        if (requireJson && media is not null && !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) &&
+            !media.MediaType.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
         {
             throw new AppProblem(415, "unsupported_media_type", "Send the body as application/json.");
         }
 
-        if (type is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out var media) && media.Charset.HasValue &&
+        if (media is not null && media.Charset.HasValue &&
             !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             throw new AppProblem(415, "unsupported_charset", "JSON is read as UTF-8 only: send charset=utf-8 or none.");
