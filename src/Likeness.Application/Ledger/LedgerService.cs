@@ -50,9 +50,13 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
 
                 // The leaf hashes stored beside the entries (an entry stored without one is hashed here).
                 var leaves = s.ReadLedgerLeaves(size, (int)Math.Min(pending, MaxBatch)).Select(l => l.LeafHash ?? Hashes.Leaf(l.Entry)).ToList();
+
+                // INVARIANT: a checkpoint is signed by the key the log announced last inside it, never by one it retired.
+                var published = PublishedKeys.Read(s);
+                var key = keys.InForce(published, size + leaves.Count) ?? throw keys.Unavailable(PublishedKeys.InForceAt(published, size + leaves.Count).KeyId);
                 var (tiles, root) = TileIntegrator.Integrate(size, leaves, s.GetTile);
                 var checkpoint = new Checkpoint(keys.Origin, size + leaves.Count, root);
-                var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, keys.PublicKeySpki, keys.SignDer), clock.GetUtcNow());
+                var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, key.PublicKeySpki, key.SignDer), clock.GetUtcNow());
                 return new Integration(latest, tiles, stored);
             },
             ct);
@@ -111,7 +115,8 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
         }
     }
 
-    public LedgerKeyView Key() => new(keys.Origin, keys.Origin, keys.KeyId, "ecdsa-p256", Convert.ToBase64String(keys.PublicKeySpki));
+    /// <summary>The signing key in force, the keys before it, and the rotations that announced each.</summary>
+    public Task<LedgerKeyView> KeyAsync(CancellationToken ct = default) => store.ReadAsync(s => LedgerKeys.View(s, keys.Origin), ct);
 
     /// <summary>The latest signed checkpoint's note text.</summary>
     public async Task<string> CheckpointAsync(CancellationToken ct = default) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Likeness.Application;
 using Likeness.Application.Common;
+using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Ledger;
@@ -12,13 +13,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Likeness.Server.Api;
 
-/// <summary>The ledger's read side: key, checkpoint, entries, RFC 9162 proofs and C2SP tiles.</summary>
+/// <summary>The ledger's read side (key, checkpoint, entries, RFC 9162 proofs and C2SP tiles) and the operator's key rotation.</summary>
 public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/v1/ledger").WithTags("Ledger");
-        g.MapGet("/key", (LikenessCore core) => TypedResults.Ok(core.Ledger.Key()));
+        g.MapGet("/key", async (HttpContext http, LikenessCore core) => TypedResults.Ok(await core.Ledger.KeyAsync(http.RequestAborted)));
+        g.MapCommand<KeyRotationBody, LedgerKeyView>("/key/rotate", (s, _, idem) => s.Core.KeyRotation.RotateAsync(s.Caller, idem, s.Aborted), new KeyRotationBody());
         g.MapGet("/checkpoint", async (HttpContext http, LikenessCore core) =>
             Results.Text(await core.Ledger.CheckpointAsync(http.RequestAborted), "text/plain; charset=utf-8", Encoding.UTF8));
         g.MapQuery("/entries/{id}", s => s.Core.Ledger.EntryAsync(s.Caller, Long(s.Id, "index") ?? 0, s.Aborted));
