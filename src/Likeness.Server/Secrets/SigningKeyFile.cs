@@ -40,7 +40,7 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
         {
             text = File.ReadAllText(file);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
