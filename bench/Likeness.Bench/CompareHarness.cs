@@ -74,7 +74,7 @@ public static class CompareHarness
         try
         {
             await using var store = new SqliteStore(Path.Combine(dir, "gateway.db"));
-            using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
+            using var core = await LikenessCore.OpenAsync(store, Likeness.Server.StoreFactory.SigningKeys(Path.Combine(dir, "gateway.db"), null), TimeProvider.System, new LikenessOptions());
             var (studio, license) = await SetupAsync(core);
 
             using var sampler = Environment.GetEnvironmentVariable("LIKENESS_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;

@@ -21,7 +21,7 @@ public static class DenialHarness
         try
         {
             await using var store = new SqliteStore(Path.Combine(dir, "denials.db"));
-            using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
+            using var core = await LikenessCore.OpenAsync(store, Likeness.Server.StoreFactory.SigningKeys(Path.Combine(dir, "denials.db"), null), TimeProvider.System, new LikenessOptions());
             var (studio, license) = await CompareHarness.SetupAsync(core);
             var body = new RenderBody(license, "voice", "dubbing", "US", "ja", 2);
             for (var i = 0; i < 20_000; i++)

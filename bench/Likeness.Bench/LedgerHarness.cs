@@ -26,7 +26,7 @@ public static class LedgerHarness
         try
         {
             await using var store = new SqliteStore(Path.Combine(dir, "bench.db"));
-            using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
+            using var core = await LikenessCore.OpenAsync(store, Likeness.Server.StoreFactory.SigningKeys(Path.Combine(dir, "bench.db"), null), TimeProvider.System, new LikenessOptions());
 
             var sw = Stopwatch.StartNew();
             var next = -1L;

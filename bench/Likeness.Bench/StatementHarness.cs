@@ -18,7 +18,7 @@ public static class StatementHarness
         try
         {
             await using var store = new SqliteStore(Path.Combine(dir, "bench.db"));
-            using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
+            using var core = await LikenessCore.OpenAsync(store, Likeness.Server.StoreFactory.SigningKeys(Path.Combine(dir, "bench.db"), null), TimeProvider.System, new LikenessOptions());
             var period = new Period(2026, 11);
             var sw = Stopwatch.StartNew();
             await store.WriteAsync(s =>

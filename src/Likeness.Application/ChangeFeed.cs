@@ -1,3 +1,4 @@
+using Likeness.Application.Licensing;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
@@ -12,14 +13,17 @@ public static class ChangeKinds
 
     /// <summary>A performer's consent or life changed: the snapshots of its licences and cached keys are stale.</summary>
     public const string Performer = "performer";
+
+    /// <summary>The ledger's signing key was rotated (the id is the new key's): every node loads it from the key store.</summary>
+    public const string LedgerKey = "ledger_key";
 }
 
 /// <summary>
 /// Follows the changes other nodes committed (in commit order) and drops what this node keeps in memory about
-/// them: licence snapshots and cached key lookups. A node polls it every 100 ms, so a change reaches every node's
+/// them: licence snapshots and cached key lookups; after a key rotation it loads the new signing key. A node polls it every 100 ms, so a change reaches every node's
 /// snapshot within about 100 ms of its commit.
 /// </summary>
-public sealed class ChangeFeed(IStore store, SnapshotCache snapshots, PartyService parties)
+public sealed class ChangeFeed(IStore store, SnapshotCache snapshots, PartyService parties, KeyRing keys)
 {
     private long _last = -1;
 
@@ -38,6 +42,11 @@ public sealed class ChangeFeed(IStore store, SnapshotCache snapshots, PartyServi
             if (c.Kind == ChangeKinds.License)
             {
                 snapshots.Invalidate(c.Id);
+            }
+            else if (c.Kind == ChangeKinds.LedgerKey)
+            {
+                // A node whose key store lacks the new key signs nothing until it has it (KeyRing.InForce tries again).
+                keys.Sync(c.Id);
             }
             else
             {

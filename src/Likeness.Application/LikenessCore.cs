@@ -33,7 +33,8 @@ public sealed class LikenessCore : IDisposable
         Ledger = new LedgerService(store, clock, keys);
         Splits = new SplitsService(store, clock, mutations);
         Statements = new StatementService(store, clock, mutations);
-        Changes = new ChangeFeed(store, Snapshots, Parties);
+        KeyRotation = new KeyRotationService(clock, mutations, keys);
+        Changes = new ChangeFeed(store, Snapshots, Parties, keys);
     }
 
     public IStore Store { get; }
@@ -54,13 +55,16 @@ public sealed class LikenessCore : IDisposable
     public LedgerService Ledger { get; }
     public SplitsService Splits { get; }
     public StatementService Statements { get; }
+    public KeyRotationService KeyRotation { get; }
     public ChangeFeed Changes { get; }
 
-    /// <summary>Migrates the store, loads (or creates) the signing key, and wires the use cases.</summary>
-    public static async Task<LikenessCore> OpenAsync(IStore store, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
+    /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
+    public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
         await store.MigrateAsync(ct);
-        var keys = await store.WriteAsync(s => KeyRing.LoadOrCreate(s, options.Origin), ct);
+        var keys = await KeyRing.OpenAsync(store, signingKeys, options.Origin, ct);
         var core = new LikenessCore(store, clock, options, keys);
         await core.Changes.SyncAsync(ct);
         return core;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Likeness.Application;
 using Likeness.Server;
+using Likeness.Server.Secrets;
 using Microsoft.Extensions.Hosting;
 
 namespace Likeness.Cli;
@@ -13,11 +14,12 @@ public static class Commands
         likeness — consent, licensing and royalty ledger for digital replicas
 
         Store and server:
-          likeness init --db FILE [--json]
-          likeness serve --db FILE --urls http://127.0.0.1:PORT [--demo]
+          likeness init --db FILE [--signing-key PEM] [--json]
+          likeness serve --db FILE --urls http://127.0.0.1:PORT [--signing-key PEM] [--demo]
               [--cert CERT.pem --cert-key KEY.pem | --cert CERT.pfx [--cert-password P]] [--forwarded-headers]
               [--rate-limit-key N] [--rate-limit-address N] [--rate-limit-auth-failures N_PER_MINUTE]
               [--idempotency-retention P7D]
+            (the ledger signing key file: default FILE.signing-key.pem; required for PostgreSQL; LIKENESS_SIGNING_KEY)
         Parties and assets (operator / performer side):
           likeness party create --kind KIND --name NAME [--represents ID[,ID]]
           likeness party get ID
@@ -51,6 +53,7 @@ public static class Commands
           likeness ledger verify [--trusted-checkpoint FILE] [--ledger-key KEY.json]
           likeness ledger prove INDEX > proof.json
           likeness ledger check-proof proof.json --ledger-key KEY.json [--entry ENTRY.bin]
+          likeness ledger rotate-key                                             (operator)
 
         Common options: --server URL (LIKENESS_URL), --key KEY (LIKENESS_KEY), --db (LIKENESS_DB),
         --idempotency-key K, --json. Errors and denials: one line on stderr, non-zero exit (2 for a denial).
@@ -75,8 +78,9 @@ public static class Commands
     private static async Task<int> InitAsync(Args a)
     {
         var db = a.Require("db", "LIKENESS_DB");
+        var signingKey = StoreFactory.SigningKeys(db, SigningKeyPath(a));
         await using var store = StoreFactory.Open(db);
-        using var core = await LikenessCore.OpenAsync(store, TimeProvider.System, new LikenessOptions());
+        using var core = await LikenessCore.OpenAsync(store, signingKey, TimeProvider.System, new LikenessOptions());
         var key = await core.Parties.InitializeAsync();
         var keyFile = key is not null && KeyFile.Write(db, key);
 
@@ -88,17 +92,20 @@ public static class Commands
                 ["operatorKey"] = key,
                 ["keyFile"] = keyFile ? KeyFile.PathFor(db) : null,
                 ["db"] = db,
-                ["ledgerKeyId"] = core.Keys.KeyId,
+                ["ledgerKeyId"] = core.Keys.Current.KeyId,
+                ["signingKeyFile"] = signingKey.Location,
             }, json: true);
         }
         else if (key is null)
         {
             Console.WriteLine($"{db} is already initialised; nothing changed.");
+            Console.WriteLine(SigningKeyLine(core));
         }
         else
         {
             Console.WriteLine($"Initialised {(StoreFactory.IsPostgres(db) ? "the PostgreSQL store" : db)}.");
             Console.WriteLine(keyFile ? $"Operator key (shown once, also saved to {KeyFile.PathFor(db)}): {key}" : $"Operator key (shown once; keep it): {key}");
+            Console.WriteLine(SigningKeyLine(core));
         }
 
         return 0;
@@ -108,7 +115,7 @@ public static class Commands
     {
         var db = a.Require("db", "LIKENESS_DB");
         var urls = a.Get("urls") ?? "http://127.0.0.1:8080";
-        var server = await LikenessServer.BuildAsync(ServeSettings.From(a, db, urls));
+        var server = await LikenessServer.BuildAsync(ServeSettings.From(a, db, urls) with { SigningKey = SigningKeyPath(a) });
         var keyFile = server.NewOperatorKey is { } key && KeyFile.Write(db, key);
 
         DemoSeeder.DemoParties? demo = null;
@@ -129,6 +136,7 @@ public static class Commands
             keyFile || (!StoreFactory.IsPostgres(db) && File.Exists(KeyFile.PathFor(db))) ? $"Operator key: {KeyFile.PathFor(db)}"
             : server.NewOperatorKey is { } fresh ? $"Operator key (this start initialised the store; shown once, keep it): {fresh}"
             : "Operator key: the one 'likeness init' printed for this store");
+        Console.WriteLine(SigningKeyLine(server.Core));
         if (demo is not null)
         {
             Console.WriteLine(DemoSeeder.Describe(demo, address));
@@ -137,6 +145,12 @@ public static class Commands
         await server.App.WaitForShutdownAsync();
         return 0;
     }
+
+    /// <summary>--signing-key, else LIKENESS_SIGNING_KEY; null: beside a SQLite store.</summary>
+    private static string? SigningKeyPath(Args a) => a.Get("signing-key") ?? Environment.GetEnvironmentVariable("LIKENESS_SIGNING_KEY");
+
+    private static string SigningKeyLine(LikenessCore core) =>
+        $"Ledger signing key {core.Keys.Current.KeyId}: {core.Keys.Location} (owner-only; never in the database; back it up apart from it)";
 
     private static async Task<int> RemoteAsync(Args a)
     {
@@ -273,7 +287,7 @@ public static class Commands
     }
 }
 
-/// <summary>Where the operator key of a SQLite store is kept beside it (readable by its owner only). A PostgreSQL store has no such file.</summary>
+/// <summary>Where the operator key of a SQLite store is kept beside it (created 0600: readable by its owner only). A PostgreSQL store has no such file.</summary>
 public static class KeyFile
 {
     public static string PathFor(string db) => Path.GetFullPath(db) + ".operator-key";
@@ -286,13 +300,7 @@ public static class KeyFile
             return false;
         }
 
-        var path = PathFor(db);
-        File.WriteAllText(path, key + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        PrivateFile.Write(PathFor(db), key + "\n");
         return true;
     }
 }

@@ -13,6 +13,14 @@ public static class HttpLogFetchers
 
         // Entry bundles are for auditors: a 401 or 403 answers null, and the verifier then does not replay entries.
         EntryBundle = (index, width, _) => api.TryGetBytesAsync("v1/ledger/" + Tiles.Path(null, index, width)),
+        // The key.rotated entries are public (GET /v1/ledger/key lists them with their bytes); the verifier checks each against its leaf.
+        KeyRotations = async _ =>
+        {
+            var key = await api.SendAsync(HttpMethod.Get, "v1/ledger/key");
+            return key?["rotations"]?.AsArray()
+                .Select(r => new LoggedEntry(r!["index"]!.GetValue<long>(), Convert.FromBase64String(r["entry"]!.GetValue<string>())))
+                .ToList() ?? [];
+        },
         ConsistencyProof = async (from, to, _) =>
         {
             var proof = await api.SendAsync(HttpMethod.Get, $"v1/ledger/proofs/consistency?from={from}&to={to}");

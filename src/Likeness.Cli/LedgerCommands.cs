@@ -8,7 +8,7 @@ namespace Likeness.Cli;
 
 /// <summary>
 /// <c>likeness ledger verify | prove | check-proof</c>: checks the log from the outside, trusting nothing but a
-/// pinned key and the checkpoint it trusted before.
+/// pinned key (and the rotations it signed) and the checkpoint it trusted before; <c>rotate-key</c> (the operator).
 /// </summary>
 public static class LedgerCommands
 {
@@ -20,7 +20,8 @@ public static class LedgerCommands
             "verify" => await VerifyAsync(a, api, server),
             "prove" => await ProveAsync(a, api),
             "check-proof" => CheckProof(a),
-            _ => throw new CliException("ledger verify | prove INDEX | check-proof FILE"),
+            "rotate-key" => await RotateKeyAsync(a, api),
+            _ => throw new CliException("ledger verify | prove INDEX | check-proof FILE | rotate-key"),
         };
     }
 
@@ -82,6 +83,8 @@ public static class LedgerCommands
                 ["consistentWith"] = log.ConsistentWith,
                 ["entriesReplayed"] = log.EntriesReplayed,
                 ["story"] = story,
+                ["signedBy"] = log.SignedBy,
+                ["rotationsFollowed"] = log.RotationsFollowed,
             }, json: true);
         }
         else
@@ -89,6 +92,7 @@ public static class LedgerCommands
             Console.WriteLine($"ok: {log.Origin} size {log.Size} root {Convert.ToBase64String(log.Root)}");
             Console.WriteLine(log.ConsistentWith is { } size ? $"consistent with the trusted checkpoint of size {size}" : "no trusted checkpoint before: this one is now trusted");
             Console.WriteLine(story is not null ? $"entries: {log.EntriesReplayed} replayed, {story}" : "entries: not replayed (that needs an auditor's --key)");
+            Console.WriteLine(log.RotationsFollowed == 0 ? $"signed by the pinned key {log.SignedBy}" : $"signed by key {log.SignedBy}, {log.RotationsFollowed} rotation(s) on from the pinned key, each signed by the key before it");
         }
 
         return 0;
@@ -123,6 +127,22 @@ public static class LedgerCommands
             ["keyName"] = key!["keyName"]!.DeepClone(),
             ["keyId"] = key["keyId"]!.DeepClone(),
         }, json: true);
+        return 0;
+    }
+
+    /// <summary>The operator rotates the signing key; prints the key now in force (as <c>GET /v1/ledger/key</c> does).</summary>
+    private static async Task<int> RotateKeyAsync(Args a, ApiClient api)
+    {
+        var key = await api.SendAsync(HttpMethod.Post, "v1/ledger/key/rotate", "{}");
+        if (a.Json)
+        {
+            Printer.Print(key, json: true);
+        }
+        else
+        {
+            Console.WriteLine($"ok: the ledger now signs with key {key?["keyId"]}; the key.rotated entry {key?["rotations"]?.AsArray().LastOrDefault()?["index"]} announces it, signed by key {key?["previous"]?.AsArray().LastOrDefault()?["keyId"]}");
+        }
+
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using Likeness.Application.Licensing;
 using Likeness.Cli;
 
 try
@@ -9,7 +10,7 @@ catch (CliException e)
     Console.Error.WriteLine($"likeness: {e.Message}");
     return e.ExitCode;
 }
-catch (Exception e) when (e is NotSupportedException or ArgumentException or IOException or UnauthorizedAccessException or FormatException or OverflowException)
+catch (Exception e) when (e is NotSupportedException or ArgumentException or IOException or UnauthorizedAccessException or FormatException or OverflowException or SigningKeyUnavailableException)
 {
     Console.Error.WriteLine($"likeness: {e.Message.ReplaceLineEndings(" ")}");
     return 1;

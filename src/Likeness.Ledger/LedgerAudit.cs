@@ -29,12 +29,16 @@ public sealed class LedgerAudit
     private readonly Dictionary<string, Render> _renders = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, long), long> _reserved = [];
     private readonly Dictionary<string, DateTimeOffset> _deaths = new(StringComparer.Ordinal);
+    private readonly List<long> _keyRotations = [];
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
 
     /// <summary>Renders completed so far.</summary>
     public long Completed { get; private set; }
+
+    /// <summary>The indexes of the <c>key.rotated</c> entries replayed, in order (a verifier checks the server listed them all).</summary>
+    public IReadOnlyList<long> KeyRotations => _keyRotations;
 
     /// <summary>Replays entries in order; the first finding, or null when the story holds.</summary>
     public static AuditFinding? Check(IEnumerable<byte[]> entries)
@@ -58,7 +62,7 @@ public sealed class LedgerAudit
         try
         {
             using var doc = JsonDocument.Parse(entry);
-            var problem = Apply(doc.RootElement);
+            var problem = Apply(index, doc.RootElement);
             return problem is null ? null : new AuditFinding(index, problem);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
@@ -67,7 +71,7 @@ public sealed class LedgerAudit
         }
     }
 
-    private string? Apply(JsonElement e)
+    private string? Apply(long index, JsonElement e)
     {
         string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
         long N(string name) => e.GetProperty(name).GetInt64();
@@ -77,6 +81,10 @@ public sealed class LedgerAudit
         switch (kind)
         {
             case "consent.version" or "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
+                return null;
+            case KeyRotation.Kind:
+                // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
+                _keyRotations.Add(index);
                 return null;
             case "performer.died":
                 _deaths[S("performer")] = at;

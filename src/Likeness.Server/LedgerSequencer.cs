@@ -1,5 +1,6 @@
 using Likeness.Application;
 using Likeness.Application.Ledger;
+using Likeness.Application.Licensing;
 using Likeness.Application.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Likeness.Server;
 /// <summary>
 /// Integrates new ledger entries and signs a checkpoint every quarter second, so a checkpoint follows growth
 /// within a second, on the one node holding the store's sequencer lease (the others try for it each tick and
-/// take over when its holder dies). Stops signing, and says so, if the stored log was altered. Its ticks run on a
+/// take over when its holder dies). Stops signing, and says so, if the stored log was altered; gives the lease up, and
+/// says so, while it lacks the signing key the log announced. Its ticks run on a
 /// thread of its own at a lowered priority, so that its bursts of hashing never take a core from a request.
 /// </summary>
 public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSequencer> log)
@@ -16,6 +18,7 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
 {
     private ISequencerLease? _lease;
     private volatile bool _halted;
+    private bool _keyMissing;
 
     /// <summary>Whether this node currently sequences the ledger.</summary>
     public bool IsSequencer => _lease is { IsHeld: true } && !_halted;
@@ -50,6 +53,21 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
             _halted = true;
             LogHalted(log, e.Message);
         }
+        catch (SigningKeyUnavailableException e)
+        {
+            // This node lacks the key the log announced: it must not sign with another, so it lets a node that has it sequence.
+            if (!_keyMissing)
+            {
+                LogKeyMissing(log, e.Message);
+            }
+
+            _keyMissing = true;
+            await _lease.DisposeAsync();
+            _lease = null;
+            return;
+        }
+
+        _keyMissing = false;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -60,6 +78,9 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
             await _lease.DisposeAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ledger sequencer cannot sign: {Reason}")]
+    private static partial void LogKeyMissing(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Ledger sequencer halted: {Reason}")]
     private static partial void LogHalted(ILogger logger, string reason);

@@ -13,9 +13,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Likeness.Server;
 
-/// <summary>What one server process needs: where its store is, where it listens, its clock.</summary>
+/// <summary>What one server process needs: where its store is, where it listens, its clock, and its signing key file.</summary>
 public sealed record ServerSettings(string Db, string Urls)
 {
+    /// <summary>The signing key file; null: beside a SQLite store (<see cref="StoreFactory.SigningKeys"/>).</summary>
+    public string? SigningKey { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public LikenessOptions Options { get; init; } = new();
@@ -41,8 +44,9 @@ public static class LikenessServer
     /// <summary>Opens (and if empty, initialises) the store and builds the app. <see cref="BuiltServer.NewOperatorKey"/> is set when this call initialised the store.</summary>
     public static async Task<BuiltServer> BuildAsync(ServerSettings settings, CancellationToken ct = default)
     {
+        var keys = StoreFactory.SigningKeys(settings.Db, settings.SigningKey);
         var store = StoreFactory.Open(settings.Db);
-        var core = await LikenessCore.OpenAsync(store, settings.Clock, settings.Options, ct);
+        var core = await LikenessCore.OpenAsync(store, keys, settings.Clock, settings.Options, ct);
         var operatorKey = await core.Parties.InitializeAsync(ct);
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -10,6 +10,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual void SetSetting(string name, string value) => inner.SetSetting(name, value);
 
+    public virtual void DeleteSetting(string name) => inner.DeleteSetting(name);
+
     public virtual void InsertParty(PartyRecord party, string apiKeyHash) => inner.InsertParty(party, apiKeyHash);
 
     public virtual PartyRecord? GetParty(string id) => inner.GetParty(id);

@@ -30,6 +30,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);
 
+    public void DeleteSetting(string name) => SettingRows.DeleteSetting(sql, name);
+
     public void InsertParty(PartyRecord party, string apiKeyHash) => PartyRows.Insert(sql, party, apiKeyHash);
 
     public PartyRecord? GetParty(string id) => PartyRows.Get(sql, id);

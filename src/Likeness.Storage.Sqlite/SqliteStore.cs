@@ -50,17 +50,14 @@ public sealed class SqliteStore : RelationalStore
         ArgumentOutOfRangeException.ThrowIfLessThan(commitsPerCheckpoint, 1);
         _walRestartFrames = walRestartFrames;
         _commitsPerCheckpoint = commitsPerCheckpoint;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
+        OwnerOnlyFiles.Prepare(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using (var c = Open())
         {
             Pragma(c, "PRAGMA journal_mode=WAL;");
         }
+
+        OwnerOnlyFiles.Tighten(path);
 
         StartWriter();
         // A thread of its own: a checkpoint blocks on the disk, and it must not wait behind a busy thread pool's queue.

@@ -31,7 +31,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
     /// <summary>Initialises the store with <c>likeness init</c> and returns the operator key.</summary>
     public static async Task<string> InitAsync(string db)
     {
-        var (exit, output, error) = await CliProcess.RunAsync("init", "--db", db, "--json");
+        var (exit, output, error) = await CliProcess.RunAsync(["init", "--db", db, "--json", .. SigningKeyArgs(db)]);
         return exit == 0 ? JsonNode.Parse(output)!["operatorKey"]!.GetValue<string>() : throw new InvalidOperationException(error);
     }
 
@@ -46,7 +46,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
 
         var url = $"http://127.0.0.1:{port}";
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url }.Concat(SigningKeyArgs(db)))
         {
             psi.ArgumentList.Add(a);
         }
@@ -72,6 +72,15 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
 
         return new NodeProcess(process, url, operatorKey);
     }
+
+    /// <summary>
+    /// A PostgreSQL store's nodes all read one signing key file, as they would from a shared mount: here one per
+    /// database, in the temporary folder. A SQLite store keeps it beside the database.
+    /// </summary>
+    public static string[] SigningKeyArgs(string db) =>
+        db.StartsWith("Host=", StringComparison.Ordinal)
+            ? ["--signing-key", Path.Combine(Path.GetTempPath(), "likeness-node-keys", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(db)))[..16] + ".pem")]
+            : [];
 
     public HttpClient Client(string? key)
     {

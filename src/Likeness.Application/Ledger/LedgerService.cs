@@ -23,62 +23,78 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
     private readonly TileNodeCache _nodes = new();
     private volatile bool _headVerified;
 
-    /// <summary>Integrates what is pending and signs a checkpoint; returns the latest checkpoint (null while the log is empty).</summary>
+    /// <summary>
+    /// Integrates what is pending and signs a checkpoint; returns the latest checkpoint (null while the log is empty),
+    /// which covers every entry committed before the call (up to <see cref="MaxBatch"/> of them).
+    /// </summary>
     /// <remarks>
     /// The work (reading the new entries, hashing them, building tiles, signing) is done on a read snapshot, beside the
     /// writer; the writer only stores the tiles and the checkpoint, and only if no checkpoint was stored since the
-    /// snapshot. Committed entries never change, so the snapshot's view of them is the log's.
+    /// snapshot. Committed entries never change, so the snapshot's view of them is the log's. When another integration
+    /// (the sequencer's, planned on an older snapshot) stored a shorter checkpoint first, it integrates again from there.
     /// </remarks>
     public async Task<StoredCheckpoint?> IntegrateAsync(CancellationToken ct = default)
     {
-        var plan = await store.ReadAsync(
-            s =>
-            {
-                var latest = s.GetLatestCheckpoint();
-                if (!_headVerified)
-                {
-                    VerifyHead(s, latest);
-                    _headVerified = true;
-                }
-
-                var size = latest?.Size ?? 0;
-                var pending = s.LedgerEntryCount() - size;
-                if (pending <= 0)
-                {
-                    return new Integration(latest, null, null);
-                }
-
-                // The leaf hashes stored beside the entries (an entry stored without one is hashed here).
-                var leaves = s.ReadLedgerLeaves(size, (int)Math.Min(pending, MaxBatch)).Select(l => l.LeafHash ?? Hashes.Leaf(l.Entry)).ToList();
-                var (tiles, root) = TileIntegrator.Integrate(size, leaves, s.GetTile);
-                var checkpoint = new Checkpoint(keys.Origin, size + leaves.Count, root);
-                var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, keys.PublicKeySpki, keys.SignDer), clock.GetUtcNow());
-                return new Integration(latest, tiles, stored);
-            },
-            ct);
-        if (plan.Next is null)
+        while (true)
         {
-            return plan.Base;
+            var plan = await store.ReadAsync(Plan, ct);
+            if (plan.Next is null)
+            {
+                return plan.Base;
+            }
+
+            var latest = await store.WriteAsync(s => Store(s, plan), ct);
+            if (latest is null || latest.Size >= plan.Next.Size)
+            {
+                return latest;
+            }
+        }
+    }
+
+    private Integration Plan(IStoreSession s)
+    {
+        var latest = s.GetLatestCheckpoint();
+        if (!_headVerified)
+        {
+            VerifyHead(s, latest);
+            _headVerified = true;
         }
 
-        return await store.WriteAsync(
-            s =>
-            {
-                var latest = s.GetLatestCheckpoint();
-                if ((latest?.Size ?? 0) != (plan.Base?.Size ?? 0))
-                {
-                    return latest;
-                }
+        var size = latest?.Size ?? 0;
+        var pending = s.LedgerEntryCount() - size;
+        if (pending <= 0)
+        {
+            return new Integration(latest, null, null);
+        }
 
-                foreach (var t in plan.Tiles!)
-                {
-                    s.PutTile(t.Level, t.Index, t.Data);
-                }
+        // The leaf hashes stored beside the entries (an entry stored without one is hashed here).
+        var leaves = s.ReadLedgerLeaves(size, (int)Math.Min(pending, MaxBatch)).Select(l => l.LeafHash ?? Hashes.Leaf(l.Entry)).ToList();
 
-                s.InsertCheckpoint(plan.Next);
-                return plan.Next;
-            },
-            ct);
+        // INVARIANT: a checkpoint is signed by the key the log announced last inside it, never by one it retired.
+        var published = PublishedKeys.Read(s);
+        var key = keys.InForce(published, size + leaves.Count) ?? throw keys.Unavailable(PublishedKeys.InForceAt(published, size + leaves.Count).KeyId);
+        var (tiles, root) = TileIntegrator.Integrate(size, leaves, s.GetTile);
+        var checkpoint = new Checkpoint(keys.Origin, size + leaves.Count, root);
+        var stored = new StoredCheckpoint(checkpoint.Size, root, checkpoint.Sign(keys.Origin, key.PublicKeySpki, key.SignDer), clock.GetUtcNow());
+        return new Integration(latest, tiles, stored);
+    }
+
+    /// <summary>Stores the planned tiles and checkpoint unless a checkpoint was stored since the plan's snapshot; returns the latest.</summary>
+    private static StoredCheckpoint? Store(IStoreSession s, Integration plan)
+    {
+        var latest = s.GetLatestCheckpoint();
+        if ((latest?.Size ?? 0) != (plan.Base?.Size ?? 0))
+        {
+            return latest;
+        }
+
+        foreach (var t in plan.Tiles!)
+        {
+            s.PutTile(t.Level, t.Index, t.Data);
+        }
+
+        s.InsertCheckpoint(plan.Next!);
+        return plan.Next;
     }
 
     /// <summary>An integration prepared on a snapshot: the checkpoint it extends, the tiles it writes, the checkpoint it signs.</summary>
@@ -111,7 +127,8 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
         }
     }
 
-    public LedgerKeyView Key() => new(keys.Origin, keys.Origin, keys.KeyId, "ecdsa-p256", Convert.ToBase64String(keys.PublicKeySpki));
+    /// <summary>The signing key in force, the keys before it, and the rotations that announced each.</summary>
+    public Task<LedgerKeyView> KeyAsync(CancellationToken ct = default) => store.ReadAsync(s => LedgerKeys.View(s, keys.Origin), ct);
 
     /// <summary>The latest signed checkpoint's note text.</summary>
     public async Task<string> CheckpointAsync(CancellationToken ct = default) =>

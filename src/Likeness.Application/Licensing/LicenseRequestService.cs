@@ -156,7 +156,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var consentVersion = s.GetCurrentConsent(request.PerformerId)?.Version ?? 0;
         var termsJson = TermsMapper.ViewJson(terms);
         var termsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(termsJson)));
-        var token = keys.SignJws(Json.Serialize(new LicenseClaims(
+        var signing = keys.InForce(PublishedKeys.Read(s)) ?? throw new AppProblem(503, "signing_key_unavailable", "This node cannot sign licence tokens: it lacks the ledger's current signing key.");
+        var token = signing.SignJws(Json.Serialize(new LicenseClaims(
             keys.Origin, licenseId, request.PerformerId, request.StudioId, termsHash, now.ToUnixTimeSeconds(), terms.TermEnd.ToUnixTimeSeconds(),
             terms.Uses.Select(u => Vocabulary<Modality>.Name(u.Modality)).Distinct().ToArray())));
         var index = s.AppendLedgerEntry(new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)

@@ -48,9 +48,10 @@ public interface ISequencerLease : IAsyncDisposable
 /// <summary>The narrow set of reads and writes the use cases need. Writes throw in a read session.</summary>
 public interface IStoreSession
 {
-    // Settings (operator key hash, signing key, …).
+    // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);
+    void DeleteSetting(string name);
 
     // Parties and keys.
     void InsertParty(PartyRecord party, string apiKeyHash);

@@ -13,6 +13,15 @@ public delegate Task<byte[]?> EntryBundleFetcher(long index, int width, Cancella
 public delegate Task<IReadOnlyList<byte[]>> ConsistencyProofFetcher(long from, long to, CancellationToken cancellationToken);
 
 /// <summary>
+/// Fetches the log's <c>key.rotated</c> entries, oldest first, with their indexes: the server's claim, which the
+/// verifier checks against the tiles (each must be the log's leaf at its index) and, with entry bundles, for gaps.
+/// </summary>
+public delegate Task<IReadOnlyList<LoggedEntry>> KeyRotationFetcher(CancellationToken cancellationToken);
+
+/// <summary>An entry's exact bytes and its index in the log.</summary>
+public sealed record LoggedEntry(long Index, byte[] Entry);
+
+/// <summary>
 /// How a <see cref="LogVerifier"/> reads a log (the shape of Tessera's client): any transport plugs in, HTTP in the
 /// CLI, files, or a test's memory. A fetch that fails for a reason the transport cannot explain throws; what the
 /// bytes say is the verifier's to judge.
@@ -24,6 +33,12 @@ public sealed class LogFetchers
     public required TileFetcher Tile { get; init; }
 
     public required ConsistencyProofFetcher ConsistencyProof { get; init; }
+
+    /// <summary>
+    /// The key rotations (public: they hold keys, no personal data); without it only checkpoints signed by the pinned
+    /// key verify.
+    /// </summary>
+    public KeyRotationFetcher? KeyRotations { get; init; }
 
     /// <summary>Entry bundles, for auditors; without it (or when it answers null for the first bundle) entries are not replayed.</summary>
     public EntryBundleFetcher? EntryBundle { get; init; }

@@ -5,8 +5,18 @@ namespace Likeness.Ledger.Verification;
 /// <summary>What kind of wrong a verifier found.</summary>
 public enum LogFindingKind
 {
-    /// <summary>The server's checkpoint is not signed by the pinned key (or is not a checkpoint).</summary>
+    /// <summary>The server's checkpoint is not signed by the pinned key, nor by a key the log rotated to from it (or is not a checkpoint).</summary>
     BadSignature,
+
+    /// <summary>
+    /// A key rotation does not hold: it is not signed by the key it replaces (forged), it is malformed, it is not the
+    /// log's entry at its index, the server's list omits one the entries hold, or a checkpoint is signed by a key
+    /// announced only after it.
+    /// </summary>
+    BadKeyRotation,
+
+    /// <summary>The checkpoint is signed by a key the log had already retired (a later rotation lies inside it).</summary>
+    RetiredKey,
 
     /// <summary>The trusted checkpoint the caller gave does not open with the pinned key.</summary>
     BadTrustedCheckpoint,

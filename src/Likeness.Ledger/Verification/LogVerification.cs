@@ -21,6 +21,12 @@ public sealed record VerifiedLog(Checkpoint Checkpoint, string CheckpointNote)
 
     /// <summary>Renders completed in the replayed story; null when the entries were not read.</summary>
     public long? RendersCompleted { get; init; }
+
+    /// <summary>The hex key id of the key that signed the checkpoint: the pinned key, or one the log rotated to from it.</summary>
+    public required string SignedBy { get; init; }
+
+    /// <summary>How many key rotations were followed from the pinned key to <see cref="SignedBy"/>.</summary>
+    public int RotationsFollowed { get; init; }
 }
 
 /// <summary>The outcome of a verification: what it proved, or the first thing found wrong. Exactly one is set.</summary>

@@ -5,7 +5,8 @@ namespace Likeness.Ledger.Verification;
 /// <summary>
 /// Verifies a log from the outside, trusting nothing but a pinned key and, optionally, a checkpoint it trusted
 /// before (the shape of Tessera's client: a library over fetch functions, so the CLI, an SDK and the tests share
-/// one loop and differ only in transport). It opens the latest checkpoint with the key, reads every level-0 tile
+/// one loop and differ only in transport). It opens the latest checkpoint with the key, or with a key the log
+/// rotated to from it (each <c>key.rotated</c> entry signed by the key before it, and in the log), reads every level-0 tile
 /// and recomputes the root, checks the trusted checkpoint is a prefix (by its root and the server's consistency
 /// proof), and with entry bundles checks every entry against its leaf and replays the story. What it finds wrong
 /// is a returned <see cref="LogFinding"/>; it throws only when a fetch function does.
@@ -18,15 +19,24 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
         var note = Encoding.UTF8.GetString(await fetch.Checkpoint(cancellationToken));
         LogVerification Fail(LogFinding finding) => LogVerification.Failed(finding with { ServerNote = note, TrustedNote = trustedNote });
 
-        if (!key.TryOpen(note, out var checkpoint, out var problem))
+        // The keys the pinned one vouched for, rotation by rotation; whether each rotation is in the log is checked on the leaves.
+        IReadOnlyList<LoggedEntry> rotations = fetch.KeyRotations is { } fetchRotations ? await fetchRotations(cancellationToken) : [];
+        var (chain, chainFinding) = KeyChain.Follow(key, rotations);
+        if (chainFinding is not null)
         {
-            return Fail(new LogFinding(LogFindingKind.BadSignature, null, $"the server's checkpoint is not signed by the pinned key: {problem}"));
+            return Fail(chainFinding);
+        }
+
+        if (!KeyChain.TryOpen(chain, note, out var checkpoint, out var signer, out var problem))
+        {
+            var rotated = chain.Count > 1 ? $" nor by the {chain.Count - 1} key(s) the log rotated to from it" : "";
+            return Fail(new LogFinding(LogFindingKind.BadSignature, null, $"the server's checkpoint is not signed by the pinned key{rotated}: {problem}"));
         }
 
         Checkpoint? trusted = null;
         if (trustedNote is not null)
         {
-            if (!key.TryOpen(trustedNote, out trusted, out problem))
+            if (!KeyChain.TryOpen(chain, trustedNote, out trusted, out _, out problem))
             {
                 return Fail(new LogFinding(LogFindingKind.BadTrustedCheckpoint, null, $"the trusted checkpoint does not verify: {problem}"));
             }
@@ -49,6 +59,11 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
             return Fail(tileFinding);
         }
 
+        if (KeyChain.CheckAnnouncements(chain, signer, rotations, checkpoint, leaves) is { } keyFinding)
+        {
+            return Fail(keyFinding);
+        }
+
         // The leaves already show the prefix; the proof is checked too, so a server that cannot prove what it serves is caught.
         if (trusted is { Size: > 0 } && trusted.Size < checkpoint.Size)
         {
@@ -67,6 +82,11 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
             {
                 return Fail(entryFinding);
             }
+
+            if (audit is not null && fetch.KeyRotations is not null && KeyChain.CheckListed(audit.KeyRotations, rotations) is { } unlisted)
+            {
+                return Fail(unlisted);
+            }
         }
 
         return LogVerification.Verified(new VerifiedLog(checkpoint, note)
@@ -74,6 +94,8 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
             ConsistentWith = trusted?.Size,
             EntriesReplayed = audit?.Count,
             RendersCompleted = audit?.Completed,
+            SignedBy = signer.KeyId,
+            RotationsFollowed = chain.IndexOf(signer),
         });
     }
 
@@ -91,6 +113,6 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
 
         return ProofVerifier.Inclusion(index, checkpoint.Size, leafHash, proof, checkpoint.Root) is { } why
             ? LogVerification.Failed(new LogFinding(LogFindingKind.NotIncluded, index, $"entry {index} is not proven in the log of size {checkpoint.Size}: {why}") { ServerNote = checkpointNote })
-            : LogVerification.Verified(new VerifiedLog(checkpoint, checkpointNote));
+            : LogVerification.Verified(new VerifiedLog(checkpoint, checkpointNote) { SignedBy = KeyRotation.KeyIdOf(key.Spki) });
     }
 }

@@ -1,5 +1,8 @@
 using System.Text;
 using Likeness.Application.Common;
+using Likeness.Application.Contracts;
+using Likeness.Application.Ledger;
+using Likeness.Application.Model;
 using Likeness.Ledger;
 using Likeness.Server.Http;
 using Microsoft.AspNetCore.Builder;
@@ -8,14 +11,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Likeness.Server.Api;
 
-/// <summary>The ledger's read side: key, checkpoint, entries, RFC 9162 proofs and C2SP tiles.</summary>
+/// <summary>The ledger's read side (key, checkpoint, entries, RFC 9162 proofs and C2SP tiles) and the operator's key rotation.</summary>
 public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         // The key, checkpoint and proofs are public: a verifier outside the system must fetch them without an account.
         var g = app.MapGroup("/v1/ledger").WithTags("Ledger");
-        g.MapQuery("/key", s => Task.FromResult(s.Core.Ledger.Key()), RouteAccess.Public);
+        g.MapQuery("/key", s => s.Core.Ledger.KeyAsync(s.Aborted), RouteAccess.Public);
+        g.MapCommand<KeyRotationBody, LedgerKeyView>("/key/rotate", (s, _, idem) => s.Core.KeyRotation.RotateAsync(s.Caller, idem, s.Aborted), new KeyRotationBody());
         g.MapRawQuery<string>(
             "/checkpoint",
             async s => Results.Text(await s.Core.Ledger.CheckpointAsync(s.Aborted), "text/plain; charset=utf-8", Encoding.UTF8),

@@ -44,7 +44,9 @@ public sealed class TestServer : ILikenessEndpoint, IAsyncDisposable
         dir ??= Directory.CreateTempSubdirectory("likeness-test-").FullName;
         db ??= provider == Provider.Sqlite ? Path.Combine(dir, "likeness.db") : await (await PostgresCluster.Shared).CreateDatabaseAsync();
         clock ??= new ManualClock(Epoch);
-        var settings = new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock };
+        // A PostgreSQL store is told where its signing key is; a restart or another node on the store reads the same file.
+        var signingKey = provider == Provider.Postgres ? Path.Combine(dir, "signing-key.pem") : null;
+        var settings = new ServerSettings(db, "http://127.0.0.1:0") { Clock = clock, SigningKey = signingKey };
         var built = await LikenessServer.BuildAsync(adjust is null ? settings : adjust(settings));
         await built.App.StartAsync();
         return new TestServer(built, dir, db, clock, built.NewOperatorKey ?? operatorKey ?? throw new InvalidOperationException("operator key"));

@@ -1,0 +1,30 @@
+namespace Likeness.Application.Ports;
+
+/// <summary>
+/// Where the ledger's private signing key is kept: never in the store, so that a copy or backup of the database
+/// cannot sign checkpoints or licence tokens. The default is a PEM file its owner alone can read (in the server);
+/// every node of a store reads the same key from it. Keys are PKCS#8 DER.
+/// </summary>
+public interface ISigningKeyStore
+{
+    /// <summary>Where the key is, for people (a path).</summary>
+    string Location { get; }
+
+    /// <summary>The current key, or null when there is none yet.</summary>
+    byte[]? Read();
+
+    /// <summary>Saves <paramref name="pkcs8"/> as the first key, unless a key is there already (another node made it): returns the key kept.</summary>
+    byte[] CreateOrRead(byte[] pkcs8);
+
+    /// <summary>
+    /// Keeps a rotation's new key beside the current one before the rotation commits, so that a crash between the commit
+    /// and <see cref="Replace"/> does not lose the key the log has announced.
+    /// </summary>
+    void Stage(byte[] pkcs8);
+
+    /// <summary>The key a rotation staged, or null.</summary>
+    byte[]? ReadStaged();
+
+    /// <summary>Makes <paramref name="pkcs8"/> the current key at once (atomically): the key it replaces is gone.</summary>
+    void Replace(byte[] pkcs8);
+}

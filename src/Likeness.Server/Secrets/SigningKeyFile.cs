@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using Likeness.Application.Ports;
+
+namespace Likeness.Server.Secrets;
+
+/// <summary>
+/// The ledger's signing key as a PKCS#8 PEM file (<c>-----BEGIN PRIVATE KEY-----</c>) readable by its owner only:
+/// beside a SQLite store as <c>&lt;db&gt;.signing-key.pem</c>, or where <c>--signing-key</c> says (which a PostgreSQL
+/// store requires: every node reads the same file, from a shared or secret mount). A rotation stages the new key as
+/// <c>&lt;file&gt;.next</c> before its commit and renames it over the file after.
+/// </summary>
+public sealed class SigningKeyFile(string path) : ISigningKeyStore
+{
+    private const string Label = "PRIVATE KEY";
+
+    private readonly string _path = Path.GetFullPath(path);
+
+    public string Location => _path;
+
+    /// <summary>Where a rotation stages its new key.</summary>
+    public string StagedPath => _path + ".next";
+
+    public byte[]? Read() => ReadPem(_path);
+
+    public byte[] CreateOrRead(byte[] pkcs8) =>
+        PrivateFile.TryCreate(_path, Pem(pkcs8)) ? pkcs8 : Read() ?? throw new IOException($"{_path} vanished while it was read.");
+
+    public void Stage(byte[] pkcs8) => PrivateFile.Write(StagedPath, Pem(pkcs8));
+
+    public byte[]? ReadStaged() => ReadPem(StagedPath);
+
+    public void Replace(byte[] pkcs8) => PrivateFile.Write(_path, Pem(pkcs8));
+
+    private static string Pem(byte[] pkcs8) => PemEncoding.WriteString(Label, pkcs8) + "\n";
+
+    private static byte[]? ReadPem(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        if (!PemEncoding.TryFind(text, out var fields) || text[fields.Label] != Label)
+        {
+            throw new FormatException($"{file} is not a PKCS#8 PEM private key (-----BEGIN {Label}-----).");
+        }
+
+        return Convert.FromBase64String(text[fields.Base64Data]);
+    }
+}
