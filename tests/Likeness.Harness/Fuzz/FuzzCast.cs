@@ -267,6 +267,9 @@ public sealed class FuzzCast
             E("POST", "/v1/statements/close", "operator", body: new JsonObject { ["period"] = Month(0) }, ok: refused),
             E("GET", "/v1/statements/verify", "auditor", query: [Q("period", Month(-1), QueryKind.Period, true)], ok: [409]),
             E("GET", "/v1/ledger/key", null),
+
+            // A studio may not rotate the key: the body is still read first, and no case may change the key.
+            E("POST", "/v1/ledger/key/rotate", "studio", body: new JsonObject(), ok: [403], emptyOk: true),
             E("GET", "/v1/ledger/checkpoint", null),
             E("GET", "/v1/ledger/entries/{id}", "auditor", "0"),
             E("GET", "/v1/ledger/proofs/inclusion", null, query: [Q("index", "0", QueryKind.Number, true), Q("treeSize", "1", QueryKind.Number)], ok: [200, 400, 404, 409]),
