@@ -31,7 +31,8 @@ public static class BenchCommands
             case "gateway":
                 await GatewayHarness.RunAsync(new GatewayHarness.Options(
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
-                    Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys")));
+                    Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys"),
+                    Array.IndexOf(rest, "--studios") >= 0 ? Option(rest, "--studios", 1) : null));
                 return 0;
             case "http-allocations":
                 await HttpAllocationHarness.RunAsync(Option(rest, "--pairs", 50_000), Option(rest, "--clients", 64), rest.Contains("--healthz"));
@@ -56,7 +57,7 @@ public static class BenchCommands
                       fuzz [--cases 50000] [--seed N]                    the fuzz suite's generator, longer; non-zero exit on a failure
                       denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
-                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys]
+                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop
                     """);
                 return command == "help" ? 0 : 1;

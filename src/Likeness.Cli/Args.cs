@@ -3,7 +3,7 @@ namespace Likeness.Cli;
 /// <summary>Parsed command-line words: positional words and <c>--name value</c> options (flags have no value).</summary>
 public sealed class Args
 {
-    private static readonly HashSet<string> Flags = ["json", "demo", "odrl", "help", "csv"];
+    private static readonly HashSet<string> Flags = ["json", "demo", "odrl", "help", "csv", "forwarded-headers"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
 

@@ -45,10 +45,10 @@ public static class Tiles
         return string.Join('/', groups);
     }
 
-    /// <summary>Parses the part after <c>tile/</c>: the level (null for entries), index and width; false when malformed.</summary>
     // The last tile index whose first hash still has an index below 2^63.
     private const long MaxIndex = long.MaxValue / Width;
 
+    /// <summary>Parses the part after <c>tile/</c>: the level (null for entries), index and width; false when malformed.</summary>
     public static bool TryParse(string rest, out int? level, out long index, out int width)
     {
         level = null;

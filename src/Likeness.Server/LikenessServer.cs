@@ -63,10 +63,10 @@ public static class LikenessServer
             k.ConfigureEndpointDefaults(listen => listen.Use(BareRefusalRewriter.Middleware));
             k.Limits.MaxRequestBodySize = RequestContext.MaxBodyBytes;
 
-            // Kestrel answers its own limits with an empty body; these are raised above the API's (RequestShapeMiddleware),
-            // which answer with problem details.
+            // Kestrel answers its own limits with an empty body (BareRefusalRewriter gives it one); the request line's is
+            // raised above the API's 8 KiB (RequestShapeMiddleware), which answers with problem details itself.
             k.Limits.MaxRequestLineSize = 4 * RequestShapeMiddleware.MaxTargetLength;
-            k.Limits.MaxRequestHeadersTotalSize = 4 * RequestShapeMiddleware.MaxHeaderBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestShapeMiddleware.MaxHeaderBytes;
             if (settings.Certificate is { } certificate)
             {
                 k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate);
@@ -102,7 +102,8 @@ public static class LikenessServer
         app.MapQuery(
             "/healthz",
             s => Task.FromResult(new { status = "ok", sequencer = s.Http.RequestServices.GetRequiredService<LedgerSequencer>().IsSequencer }),
-            RouteAccess.Public).ExcludeFromDescription();
+            RouteAccess.Public).ExcludeFromDescription()
+            .WithMetadata(new SharedRoute(SharedRoute.Health, RouteAccess.Public));
         app.MapPartiesApi();
         app.MapConsentApi();
         app.MapLicensesApi();

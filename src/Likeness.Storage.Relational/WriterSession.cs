@@ -7,8 +7,9 @@ namespace Likeness.Storage.Relational;
 /// <summary>
 /// The writer's session while its writes are deferred: <see cref="SqlSession"/> with <see cref="WriterCache"/> in front
 /// of the few calls of the render path (budgets, renders in flight, the batch's idempotency keys) and, within one
-/// transaction, the performers' latest splits. The render path then reads nothing inside the writer but the batch's
-/// keys, once per batch. Budget changes wait here and are sent, summed, when the batch is flushed.
+/// transaction, the performers' latest splits (asked for on every settlement). The render path then reads nothing inside
+/// the writer but what the batch reads once when it begins (<see cref="Sql.WriteBatch.BeginDeferred"/>: the write epoch,
+/// the ledger's size and the batch's keys). Budget changes wait here and are sent, summed, when the batch is flushed.
 /// </summary>
 internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : DelegatingSession(inner), IRelationalSession
 {

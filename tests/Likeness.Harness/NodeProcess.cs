@@ -35,7 +35,8 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
         return exit == 0 ? JsonNode.Parse(output)!["operatorKey"]!.GetValue<string>() : throw new InvalidOperationException(error);
     }
 
-    public static async Task<NodeProcess> StartAsync(string db, string operatorKey)
+    /// <summary>Starts <c>likeness serve</c> on the store, with <paramref name="serveOptions"/> added to its command line.</summary>
+    public static async Task<NodeProcess> StartAsync(string db, string operatorKey, params string[] serveOptions)
     {
         int port;
         using (var l = new TcpListener(IPAddress.Loopback, 0))
@@ -46,7 +47,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
 
         var url = $"http://127.0.0.1:{port}";
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url }.Concat(SigningKeyArgs(db)))
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url }.Concat(SigningKeyArgs(db)).Concat(serveOptions))
         {
             psi.ArgumentList.Add(a);
         }

@@ -41,10 +41,13 @@ public sealed class Mutations(IStore store, TimeProvider clock, TimeSpan retenti
     /// For a refusal decided outside the writer: a retry of a request answered earlier under this key gets that first
     /// answer (a different request under the key is a 409); anything else gets <paramref name="refusal"/>.
     /// </summary>
-    public async Task<Outcome> RefuseAsync(string scope, IdempotentRequest? idem, Problem refusal, CancellationToken ct = default)
+    public Task<Outcome> RefuseAsync(string scope, IdempotentRequest? idem, Problem refusal, CancellationToken ct = default) =>
+        idem is null ? Task.FromResult(Outcome.Refused(refusal)) : RefuseOrReplayAsync(scope, idem, refusal, ct);
+
+    private async Task<Outcome> RefuseOrReplayAsync(string scope, IdempotentRequest idem, Problem refusal, CancellationToken ct)
     {
-        var previous = idem is null ? null : await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
-        return previous is null || Expired(previous) ? Outcome.Refused(refusal) : Replay(previous, idem!);
+        var previous = await store.LookupAsync(s => s.GetIdempotency(scope, idem.Key), ct);
+        return previous is null || Expired(previous) ? Outcome.Refused(refusal) : Replay(previous, idem);
     }
 
     /// <summary>Forgets the keys older than the retention (a bounded number at a time); returns how many went.</summary>

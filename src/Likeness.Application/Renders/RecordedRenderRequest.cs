@@ -24,7 +24,8 @@ public sealed record RecordedRenderRequest(
     string? Derivation = null,
     string? Deliverable = null,
     string? AgeModification = null,
-    bool? Realtime = null)
+    bool? Realtime = null,
+    string? Prompt = null)
 {
     /// <summary>The request to record, given the categories the prompt classifier found in it.</summary>
     public static RecordedRenderRequest Of(RenderBody b, uint promptCategories) => new(
@@ -37,7 +38,10 @@ public sealed record RecordedRenderRequest(
     public RenderBody ToBody() =>
         new(LicenseId, Modality, Purpose, Territory, Language, RequestedSeconds, ContentCategories, null, Derivation, Deliverable, AgeModification, Realtime);
 
-    /// <summary>The classifier's verdict on the prompt, as a category mask.</summary>
+    /// <summary>
+    /// The classifier's verdict on the prompt, as a category mask. A request recorded before prompts were dropped still
+    /// holds its <see cref="Prompt"/> (never written now): its verdict is the classifier's on it.
+    /// </summary>
     public uint PromptMask() =>
-        (PromptCategories ?? []).Aggregate(0u, (m, c) => Vocabulary<ContentCategory>.TryParse(c, out var v) ? m | Domain.Content.ContentCategories.Bit(v) : m);
+        (PromptCategories ?? []).Aggregate(Prompt is null ? 0u : PromptClassifier.Classify(Prompt), (m, c) => Vocabulary<ContentCategory>.TryParse(c, out var v) ? m | Domain.Content.ContentCategories.Bit(v) : m);
 }

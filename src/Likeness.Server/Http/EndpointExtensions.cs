@@ -43,6 +43,9 @@ public sealed record SharedRoute(string Kind, RouteAccess Access)
 {
     public const string Command = "command";
     public const string Query = "query";
+
+    /// <summary>The liveness probe, which the rate limits never hold back.</summary>
+    public const string Health = "health";
 }
 
 /// <summary>

@@ -24,15 +24,13 @@ public static class RequestContext
 
         var failures = http.RequestServices.GetService(typeof(AuthFailureLimiter)) as AuthFailureLimiter;
         failures?.ThrowIfBlocked(http);
-        var header = http.Request.Headers.Authorization.ToString();
-        const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length > 300)
+        if (BearerKey(http) is not { } key)
         {
             failures?.Failed(http);
             throw new AppProblem(401, "unauthenticated", "Send 'Authorization: Bearer <api key>'.");
         }
 
-        var party = await core.Parties.AuthenticateAsync(header[prefix.Length..].Trim(), http.RequestAborted);
+        var party = await core.Parties.AuthenticateAsync(key, http.RequestAborted);
         if (party is null)
         {
             failures?.Failed(http);
@@ -41,6 +39,20 @@ public static class RequestContext
 
         http.Items[CallerItem] = party;
         return party;
+    }
+
+    /// <summary>The API key of <c>Authorization: Bearer …</c> (the scheme in any case, spaces trimmed), or null.</summary>
+    public static string? BearerKey(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length > 300)
+        {
+            return null;
+        }
+
+        var key = header.AsSpan(prefix.Length).Trim();
+        return key.Length == 0 ? null : key.Length == header.Length - prefix.Length ? header[prefix.Length..] : key.ToString();
     }
 
     /// <summary>Reads and deserializes the JSON body strictly; returns it with the idempotency key (hashing method, path and body).</summary>
@@ -62,6 +74,13 @@ public static class RequestContext
     {
         var type = http.Request.ContentType;
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue? media = null;
+
+        // The usual types are known without parsing them.
+        if (type is "application/json" or "application/json; charset=utf-8")
+        {
+            type = null;
+        }
+
         if (type is not null && !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out media))
         {
             throw new AppProblem(415, "unsupported_media_type", "The Content-Type is not a media type.");

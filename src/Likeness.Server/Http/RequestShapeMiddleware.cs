@@ -6,14 +6,16 @@ namespace Likeness.Server.Http;
 
 /// <summary>
 /// What every request must look like before a route sees it, refused as problem details: a request target of at most
-/// 8 KiB (414) and headers of at most 32 KiB (431), below Kestrel's own limits, which are raised so that these refusals
-/// carry a body; no control character or broken Unicode in the path or a query value (400; PostgreSQL cannot even
-/// store NUL). It also marks every answer outside the public ledger <c>Cache-Control: no-store</c>: answers carry keys,
-/// terms and money.
+/// 8 KiB (414; Kestrel's own limit is raised above it, and its refusals beyond get a body from
+/// <see cref="BareRefusalRewriter"/>, as its 431 for headers past 32 KiB does); no control character or broken Unicode
+/// in the path or a query value (400; PostgreSQL cannot even store NUL). It also marks every answer but the public
+/// ledger's reads <c>Cache-Control: no-store</c>: answers carry keys, terms, entries and money.
 /// </summary>
 public sealed class RequestShapeMiddleware(RequestDelegate next)
 {
     public const int MaxTargetLength = 8 * 1024;
+
+    /// <summary>The request headers Kestrel accepts, all together.</summary>
     public const int MaxHeaderBytes = 32 * 1024;
 
     public Task InvokeAsync(HttpContext http)
@@ -24,21 +26,6 @@ public sealed class RequestShapeMiddleware(RequestDelegate next)
         if (path.Length + query.Length > MaxTargetLength)
         {
             throw new AppProblem(414, "uri_too_long", $"The request target is longer than {MaxTargetLength} characters.");
-        }
-
-        var headerBytes = 0;
-        foreach (var (name, values) in request.Headers)
-        {
-            headerBytes += name.Length + 4;
-            foreach (var v in values)
-            {
-                headerBytes += v?.Length ?? 0;
-            }
-        }
-
-        if (headerBytes > MaxHeaderBytes)
-        {
-            throw new AppProblem(431, "headers_too_large", $"The request's headers are larger than {MaxHeaderBytes} bytes.");
         }
 
         if (!IsCleanText(path))
@@ -57,13 +44,19 @@ public sealed class RequestShapeMiddleware(RequestDelegate next)
             }
         }
 
-        if (!request.Path.StartsWithSegments("/v1/ledger", StringComparison.Ordinal))
+        if (!IsPublicLedgerRead(request))
         {
             http.Response.Headers.CacheControl = "no-store";
         }
 
         return next(http);
     }
+
+    /// <summary>The key, checkpoint, proofs and level tiles: public and the same for everyone. Entries and bundles are not.</summary>
+    private static bool IsPublicLedgerRead(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/v1/ledger", StringComparison.Ordinal) &&
+        !request.Path.StartsWithSegments("/v1/ledger/entries", StringComparison.Ordinal) &&
+        !request.Path.StartsWithSegments("/v1/ledger/tile/entries", StringComparison.Ordinal);
 
     private static bool IsCleanText(string text)
     {

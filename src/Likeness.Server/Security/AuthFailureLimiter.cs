@@ -14,6 +14,9 @@ public sealed class AuthFailureLimiter : IDisposable
     private const int Burst = 20;
     private readonly PartitionedRateLimiter<IPAddress>? _limiter;
 
+    // The addresses with a failure not yet forgiven: an address that never failed costs one lookup, not the limiter's lock.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPAddress, byte> _failing = new();
+
     public AuthFailureLimiter(RateLimits limits)
     {
         if (limits.AuthFailuresPerMinute > 0)
@@ -37,9 +40,21 @@ public sealed class AuthFailureLimiter : IDisposable
     /// <summary>Refuses (429) a client address that has used up its failed attempts.</summary>
     public void ThrowIfBlocked(HttpContext http)
     {
-        if (_limiter is not null && _limiter.GetStatistics(Address(http))?.CurrentAvailablePermits == 0)
+        var address = Address(http);
+        if (_limiter is null || !_failing.ContainsKey(address))
+        {
+            return;
+        }
+
+        var permits = _limiter.GetStatistics(address)?.CurrentAvailablePermits ?? Burst;
+        if (permits == 0)
         {
             throw TooMany(RetryAfterSeconds, "Too many failed authentications from this address; wait before trying again.");
+        }
+
+        if (permits >= Burst)
+        {
+            _failing.TryRemove(address, out _);
         }
     }
 
@@ -48,7 +63,9 @@ public sealed class AuthFailureLimiter : IDisposable
     {
         if (_limiter is not null)
         {
-            using var lease = _limiter.AttemptAcquire(Address(http));
+            var address = Address(http);
+            _failing[address] = 0;
+            using var lease = _limiter.AttemptAcquire(address);
         }
     }
 

@@ -1,51 +1,61 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Likeness.Server.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Likeness.Server.Security;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, partitioned by API key (the Authorization header as sent) and, for requests without
-/// one, by client address. A refusal is a 429 problem with Retry-After.
+/// ASP.NET Core's rate limiter, partitioned by API key on routes that read one, and by client address otherwise. A
+/// route that reads no key (the public ledger) is counted against the address whatever Authorization header is sent,
+/// so a made-up header buys nothing; a made-up key on a route that reads it fails authentication and is counted by
+/// <see cref="AuthFailureLimiter"/>. The key is taken as <see cref="RequestContext.CallerAsync"/> reads it (scheme in
+/// any case, spaces trimmed), so one key written two ways is one bucket. A refusal is a 429 problem with Retry-After.
 /// </summary>
 public static class RequestRateLimiter
 {
-    private static readonly PathString HealthPath = new("/healthz");
-
     public static void Configure(RateLimiterOptions o, RateLimits limits)
     {
+        var perKey = Options(limits.PerKey);
+        var perAddress = Options(limits.PerAddress);
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
+            var route = http.GetEndpoint()?.Metadata.GetMetadata<SharedRoute>();
+
             // A liveness probe does no work and must answer a load balancer however busy the address is.
-            if (http.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
+            if (route is { Kind: SharedRoute.Health })
             {
                 return RateLimitPartition.GetNoLimiter("health");
             }
 
-            var authorization = http.Request.Headers.Authorization.ToString();
-            return authorization.Length > 0
-                ? Bucket(authorization, limits.PerKey)
-                : Bucket("address " + (http.Connection.RemoteIpAddress ?? IPAddress.None), limits.PerAddress);
+            var key = route is { Access: RouteAccess.Public } ? null : RequestContext.BearerKey(http);
+            return key is not null
+                ? Bucket(key, perKey)
+                : Bucket("address " + (http.Connection.RemoteIpAddress ?? IPAddress.None), perAddress);
         });
         o.OnRejected = async (context, _) =>
         {
             var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Max(1, Math.Ceiling(after.TotalSeconds)) : 1;
             var http = context.HttpContext;
             http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Http.ProblemWriter.From(AuthFailureLimiter.TooMany(retry, "Too many requests; slow down."), http.Request.Path).ExecuteAsync(http);
+            await ProblemWriter.From(AuthFailureLimiter.TooMany(retry, "Too many requests; slow down."), http.Request.Path).ExecuteAsync(http);
         };
     }
 
-    private static RateLimitPartition<string> Bucket(string key, int perSecond) =>
+    private static RateLimitPartition<string> Bucket(string key, TokenBucketRateLimiterOptions? options) =>
+        options is null ? RateLimitPartition.GetNoLimiter(key) : RateLimitPartition.GetTokenBucketLimiter(key, _ => options);
+
+    /// <summary>A bucket of twice the rate, refilled every 100 ms (every second below 10 a second); null for no limit.</summary>
+    private static TokenBucketRateLimiterOptions? Options(int perSecond) =>
         perSecond <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+            ? null
+            : new TokenBucketRateLimiterOptions
             {
                 TokenLimit = perSecond * 2,
-                TokensPerPeriod = perSecond / 10 is > 0 and var tenth ? tenth : 1,
-                ReplenishmentPeriod = TimeSpan.FromMilliseconds(perSecond >= 10 ? 100 : 1000 / perSecond),
+                TokensPerPeriod = perSecond >= 10 ? perSecond / 10 : perSecond,
+                ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
                 AutoReplenishment = true,
-            });
+            };
 }

@@ -76,6 +76,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         rows["GET /v1/statements/verify"] = Now(Get("/v1/statements/verify?period=2026-10"));
         rows["GET /v1/ledger/checkpoint"] = Now(Get("/v1/ledger/checkpoint"));
         rows["GET /v1/ledger/key"] = Now(Get("/v1/ledger/key"));
+        rows["POST /v1/ledger/key/rotate"] = Now(Post("/v1/ledger/key/rotate", new { }));
         rows["GET /v1/ledger/entries/{id}"] = Now(Get($"/v1/ledger/entries/{f.LicenceEntry}"));
         rows["GET /v1/ledger/proofs/inclusion"] = Now(Get("/v1/ledger/proofs/inclusion?index=0"));
         rows["GET /v1/ledger/proofs/consistency"] = Now(Get("/v1/ledger/proofs/consistency?from=1"));

@@ -116,7 +116,8 @@ public abstract class SecurityTests(Provider provider) : WorldTests(provider)
     {
         var anyone = Server.Client(null);
         var tile = await RawAsync(anyone, HttpMethod.Get, "/v1/ledger/tile/0/x999/x999/x999/x999/x999/x999/x999/999", null);
-        Assert.InRange(tile.Status, 400, 404);
+        AssertProblem(400, tile, "path");
+        Assert.Equal("invalid_tile_path", tile.Body!["code"]!.GetValue<string>());
 
         var statement = await RawAsync(W.As(W.Operator), HttpMethod.Get, $"/v1/statements?party={W.Performer.Id}&period=9999-12", null);
         AssertProblem(400, statement, "period");
@@ -359,7 +360,40 @@ public sealed class SecurityTestsOnSqlite() : SecurityTests(Provider.Sqlite)
             }
 
             Assert.Contains(429, limits);
+            using var refused = await world.As(world.Studio).GetAsync($"/v1/licenses/{world.LicenseId}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("rate_limited", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+
+            // The same key written another way is the same bucket; another key is not.
+            using var other = new HttpClient { BaseAddress = new Uri(limited.Url) };
+            other.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "bearer   " + world.Studio.Key + "  ");
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await other.GetAsync($"/v1/licenses/{world.LicenseId}")).StatusCode);
             Assert.Equal(200, (await world.As(world.Performer).GetJsonAsync($"/v1/licenses/{world.LicenseId}")).Status);
+        }
+        finally
+        {
+            limited.DeleteFiles();
+        }
+    }
+
+    [Fact]
+    public async Task A_made_up_authorization_header_buys_nothing_on_a_public_route()
+    {
+        await using var limited = await TestServer.StartAsync(Provider.Sqlite, adjust: s => s with { RateLimits = new Likeness.Server.Security.RateLimits { PerAddress = 5 } });
+        try
+        {
+            var statuses = new List<int>();
+            for (var i = 0; i < 30; i++)
+            {
+                using var c = limited.Client($"lk_made_up_{i}");
+                using var res = await c.GetAsync("/v1/ledger/key");
+                statuses.Add((int)res.StatusCode);
+            }
+
+            Assert.Contains(429, statuses);
+            Assert.Equal(HttpStatusCode.OK, (await limited.Client(null).GetAsync("/healthz")).StatusCode);
         }
         finally
         {
