@@ -74,7 +74,7 @@ public static class LikenessServer
         });
         builder.Services.AddSingleton(settings.RateLimits);
         builder.Services.AddSingleton<AuthFailureLimiter>();
-        builder.Services.AddRateLimiter(o => RequestRateLimiter.Configure(o, settings.RateLimits));
+        builder.Services.AddSingleton(RequestRateLimiter.Create(settings.RateLimits));
         builder.Services.AddSingleton(core);
         builder.Services.AddHostedService<ReservationSweeper>();
         builder.Services.AddHostedService<IdempotencySweeper>();
@@ -97,7 +97,7 @@ public static class LikenessServer
 
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<RequestShapeMiddleware>();
-        app.UseRateLimiter();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapQuery(
             "/healthz",

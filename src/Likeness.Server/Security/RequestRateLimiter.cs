@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Likeness.Server.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Likeness.Server.Security;
 
@@ -11,15 +10,16 @@ namespace Likeness.Server.Security;
 /// route that reads no key (the public ledger) is counted against the address whatever Authorization header is sent,
 /// so a made-up header buys nothing; a made-up key on a route that reads it fails authentication and is counted by
 /// <see cref="AuthFailureLimiter"/>. The key is taken as <see cref="RequestContext.CallerAsync"/> reads it (scheme in
-/// any case, spaces trimmed), so one key written two ways is one bucket. A refusal is a 429 problem with Retry-After.
+/// any case, spaces trimmed), so one key written two ways is one bucket. <see cref="RateLimitMiddleware"/> applies it.
 /// </summary>
 public static class RequestRateLimiter
 {
-    public static void Configure(RateLimiterOptions o, RateLimits limits)
+    /// <summary>The limiter for <paramref name="limits"/>.</summary>
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimits limits)
     {
         var perKey = Options(limits.PerKey);
         var perAddress = Options(limits.PerAddress);
-        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        return PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             var route = http.GetEndpoint()?.Metadata.GetMetadata<SharedRoute>();
 
@@ -29,18 +29,26 @@ public static class RequestRateLimiter
                 return RateLimitPartition.GetNoLimiter("health");
             }
 
-            var key = route is { Access: RouteAccess.Public } ? null : RequestContext.BearerKey(http);
+            var key = route is { Access: RouteAccess.Public } ? null : Partition(http);
             return key is not null
                 ? Bucket(key, perKey)
                 : Bucket("address " + (http.Connection.RemoteIpAddress ?? IPAddress.None), perAddress);
         });
-        o.OnRejected = async (context, _) =>
+    }
+
+    /// <summary>
+    /// The key's partition: the header itself when written as the clients send it (<c>Bearer lk_…</c>, no allocation on
+    /// the hot path), else the key normalized the way authentication reads it.
+    /// </summary>
+    private static string? Partition(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.Length > 7 && header.StartsWith("Bearer ", StringComparison.Ordinal) && header[7] != ' ' && header[^1] != ' ' && header.Length <= 300)
         {
-            var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Max(1, Math.Ceiling(after.TotalSeconds)) : 1;
-            var http = context.HttpContext;
-            http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ProblemWriter.From(AuthFailureLimiter.TooMany(retry, "Too many requests; slow down."), http.Request.Path).ExecuteAsync(http);
-        };
+            return header;
+        }
+
+        return RequestContext.BearerKey(http) is { } key ? "Bearer " + key : null;
     }
 
     private static RateLimitPartition<string> Bucket(string key, TokenBucketRateLimiterOptions? options) =>
