@@ -141,8 +141,12 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 .With("by", caller.Id).With("reservedMs", render.RequestedMillis).ToBytes());
             var approved = render with
             {
-                Status = RenderStatus.Authorized, UseIndex = decision.UseIndex, ReservedMillis = render.RequestedMillis,
-                ExpiresAt = now + options.ReservationTtl, ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)), LedgerIndex = index,
+                Status = RenderStatus.Authorized,
+                UseIndex = decision.UseIndex,
+                ReservedMillis = render.RequestedMillis,
+                ExpiresAt = now + options.ReservationTtl,
+                ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)),
+                LedgerIndex = index,
             };
             s.UpdateRender(approved);
             return Outcome.Ok(ToView(approved, []));

@@ -138,8 +138,8 @@ public sealed class SnapshotImmutabilityTests
             return;
         }
 
-        const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance;
-        foreach (var p in t.GetProperties(Public))
+        const BindingFlags publicInstance = BindingFlags.Public | BindingFlags.Instance;
+        foreach (var p in t.GetProperties(publicInstance))
         {
             if (!t.IsValueType && p.SetMethod is { IsPublic: true } set &&
                 !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
@@ -150,7 +150,7 @@ public sealed class SnapshotImmutabilityTests
             CheckMemberType(p.PropertyType, $"{path}.{p.Name}", seen, problems);
         }
 
-        foreach (var f in t.GetFields(Public))
+        foreach (var f in t.GetFields(publicInstance))
         {
             // A struct's public field is copied out with the struct, so only a class's field could be written through.
             if (!t.IsValueType && !f.IsInitOnly)
@@ -219,13 +219,13 @@ public sealed class SnapshotImmutabilityTests
             return;
         }
 
-        const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance;
-        foreach (var p in type.GetProperties(Public).Where(p => p.GetIndexParameters().Length == 0 && !p.PropertyType.IsByRefLike))
+        const BindingFlags publicInstance = BindingFlags.Public | BindingFlags.Instance;
+        foreach (var p in type.GetProperties(publicInstance).Where(p => p.GetIndexParameters().Length == 0 && !p.PropertyType.IsByRefLike))
         {
             CheckValue(p.GetValue(value), $"{path}.{p.Name}", seen, problems);
         }
 
-        foreach (var f in type.GetFields(Public))
+        foreach (var f in type.GetFields(publicInstance))
         {
             CheckValue(f.GetValue(value), $"{path}.{f.Name}", seen, problems);
         }

@@ -148,8 +148,8 @@ public sealed class OdrlRoundTripTests
         Assert.Equal(a.PreapprovedCategories, b.PreapprovedCategories);
         Assert.Equal(a.PreapprovedCategories, c.PreapprovedCategories);
 
-        const int Seed = 20261101;
-        var rng = new Random(Seed);
+        const int seed = 20261101;
+        var rng = new Random(seed);
         string[] languages = ["ja", "ja-JP", "en", "en-GB", "fr", "de-AT"];
         var applied = 0;
         for (var i = 0; i < 5_000; i++)
@@ -170,8 +170,8 @@ public sealed class OdrlRoundTripTests
             var budget = new UseBudget(rng.Next(0, 40_000_000), 0, rng.Next(0, 1_200), 0);
             var expected = Outcome(a, f, budget);
             applied += expected.Count(ch => ch == '1');
-            Assert.True(expected == Outcome(b, f, budget), $"seed {Seed}, render {i}: {f}");
-            Assert.True(expected == Outcome(c, f, budget), $"seed {Seed}, render {i}: {f}");
+            Assert.True(expected == Outcome(b, f, budget), $"seed {seed}, render {i}: {f}");
+            Assert.True(expected == Outcome(c, f, budget), $"seed {seed}, render {i}: {f}");
         }
 
         // The renders were varied enough to make rules both apply and not.

@@ -94,15 +94,15 @@ public abstract class SecurityTests(Provider provider) : WorldTests(provider)
     [Fact]
     public async Task A_prompt_is_kept_only_as_its_hash_and_the_classifiers_verdict()
     {
-        const string Prompt = "Captain Vale whispers the confidential twist: the navigator will kill the admiral at dawn.";
+        const string prompt = "Captain Vale whispers the confidential twist: the navigator will kill the admiral at dawn.";
         var studio = W.As(W.Studio);
-        var (status, pending) = await studio.PostAsync("/v1/renders", World.RenderBody(W.LicenseId, 10, prompt: Prompt));
+        var (status, pending) = await studio.PostAsync("/v1/renders", World.RenderBody(W.LicenseId, 10, prompt: prompt));
         Assert.Equal(202, status);
         var id = pending!["renderId"]!.GetValue<string>();
         var stored = await Store.ReadAsync(s => s.GetRender(id))!;
         Assert.DoesNotContain("confidential", stored!.RequestJson, StringComparison.Ordinal);
         var recorded = JsonNode.Parse(stored.RequestJson)!;
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Prompt))), recorded["promptSha256"]!.GetValue<string>());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(prompt))), recorded["promptSha256"]!.GetValue<string>());
         Assert.Equal("violence", recorded["promptCategories"]![0]!.GetValue<string>());
 
         // The performer side approves: the verdict is decided again without the prompt, and the render is reserved.
@@ -182,7 +182,9 @@ public abstract class SecurityTests(Provider provider) : WorldTests(provider)
         var studio = W.As(W.Studio);
         var body = (string description) => new JsonObject
         {
-            ["performerId"] = W.Performer.Id, ["project"] = "Skyward Tides", ["description"] = description,
+            ["performerId"] = W.Performer.Id,
+            ["project"] = "Skyward Tides",
+            ["description"] = description,
             ["uses"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new[] { World.Use() })),
         }.ToJsonString();
         Assert.Equal(201, (await RawAsync(studio, HttpMethod.Post, "/v1/license-requests", body(World.Description + "\nSecond paragraph.\tTabbed."))).Status);
