@@ -141,8 +141,12 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 .With("by", caller.Id).With("reservedMs", render.RequestedMillis).ToBytes());
             var approved = render with
             {
-                Status = RenderStatus.Authorized, UseIndex = decision.UseIndex, ReservedMillis = render.RequestedMillis,
-                ExpiresAt = now + options.ReservationTtl, ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)), LedgerIndex = index,
+                Status = RenderStatus.Authorized,
+                UseIndex = decision.UseIndex,
+                ReservedMillis = render.RequestedMillis,
+                ExpiresAt = now + options.ReservationTtl,
+                ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)),
+                LedgerIndex = index,
             };
             s.UpdateRender(approved);
             return Outcome.Ok(ToView(approved, []));
@@ -166,7 +170,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 var render = s.GetRender(id);
                 if (render is not null && (render.StudioId == caller.Id || IsPerformerSide(s, caller, render)))
                 {
-                    return ToView(render, render.Status == RenderStatus.PendingApproval ? [new Reason(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content")] : []);
+                    return StoredView(render);
                 }
 
                 throw AppProblem.NotFound("render");
@@ -314,6 +318,10 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
         return parsed;
     }
+
+    /// <summary>A stored render as a read shows it: a pending one with the reason it waits.</summary>
+    public static RenderView StoredView(RenderRecord render) =>
+        ToView(render, render.Status == RenderStatus.PendingApproval ? [new Reason(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content")] : []);
 
     public static RenderView ToView(RenderRecord r, IEnumerable<Reason> reasons) => new(
         r.Id,
