@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Likeness.Application.Ports;
 using Likeness.Application;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Model;
+using Likeness.Application.Ports;
 using Likeness.Domain.Decisions;
 using Likeness.Storage.Sqlite;
 

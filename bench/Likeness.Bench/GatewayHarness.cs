@@ -233,7 +233,13 @@ public static class GatewayHarness
 
             using var auth = await c.PostAsJsonAsync("/v1/renders", new
             {
-                licenseId, modality = "voice", purpose = "dubbing", territory = "JP", language = "ja", requestedSeconds = 2, deliverable = "bench",
+                licenseId,
+                modality = "voice",
+                purpose = "dubbing",
+                territory = "JP",
+                language = "ja",
+                requestedSeconds = 2,
+                deliverable = "bench",
             });
             if (auth.StatusCode != System.Net.HttpStatusCode.Created)
             {
@@ -374,7 +380,8 @@ public static class GatewayHarness
             using var s = node.Client(studio!["apiKey"]!.GetValue<string>());
             var (_, request) = await s.PostAsync("/v1/license-requests", new
             {
-                performerId, project = "Benchmark",
+                performerId,
+                project = "Benchmark",
                 description = "Dubbing of one character into Japanese for the load benchmark of the render gateway, synthetic lines only, never published.",
                 uses = new[] { new { modality = "voice", purposes = new[] { "dubbing" }, territories = new[] { "JP" }, languages = new[] { "ja" }, from = now.AddDays(-1), to = now.AddYears(1) } },
                 compensation = new { perRender = new { currency = "USD", minor = 100 }, perSecond = new { currency = "USD", minor = 10 } },
@@ -398,7 +405,8 @@ public static class GatewayHarness
         var now = DateTimeOffset.UtcNow;
         var (_, request) = await s.PostAsync("/v1/license-requests", new
         {
-            performerId, project = "Benchmark",
+            performerId,
+            project = "Benchmark",
             description = "Dubbing of one character into Japanese for the load benchmark of the render gateway, synthetic lines only, never published.",
             uses = new[] { new { modality = "voice", purposes = new[] { "dubbing" }, territories = new[] { "JP" }, languages = new[] { "ja" }, from = now.AddDays(-1), to = now.AddYears(1) } },
             compensation = new { perRender = new { currency = "USD", minor = 100 }, perSecond = new { currency = "USD", minor = 10 } },

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Likeness.Application.Ports;
 using Likeness.Application;
+using Likeness.Application.Ports;
 using Likeness.Ledger;
 using Likeness.Server;
 using Likeness.Storage.Sqlite;

@@ -1,12 +1,12 @@
+using System.Security.Cryptography.X509Certificates;
 using Likeness.Application;
 using Likeness.Server.Api;
-using System.Security.Cryptography.X509Certificates;
 using Likeness.Server.Http;
 using Likeness.Server.Security;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -53,8 +53,14 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
     {
         var body = new
         {
-            licenseId = W.LicenseId, modality = "face", purpose = "advertising", territory = "US", language = "fr",
-            requestedSeconds = 120, contentCategories = new[] { "political" }, derivation = "puppetry",
+            licenseId = W.LicenseId,
+            modality = "face",
+            purpose = "advertising",
+            territory = "US",
+            language = "fr",
+            requestedSeconds = 120,
+            contentCategories = new[] { "political" },
+            derivation = "puppetry",
         };
         var (status, problem) = await W.As(W.Studio).PostAsync("/v1/renders", body);
         Assert.Equal(403, status);
@@ -190,7 +196,9 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         var studio = W.As(W.Studio);
         var request = new
         {
-            performerId = W.Performer.Id, project = "Skyward Tides DLC", description = World.Description,
+            performerId = W.Performer.Id,
+            project = "Skyward Tides DLC",
+            description = World.Description,
             uses = new[] { World.Use(maxSyntheticSeconds: 10000) },
         };
         var (_, created) = await studio.PostAsync("/v1/license-requests", request);
@@ -217,8 +225,13 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         var studio = W.As(W.Studio);
         var use = new
         {
-            modality = "body", purposes = new[] { "advertising" }, territories = new[] { "US" }, languages = new[] { "en" },
-            from = TestServer.Epoch, to = TestServer.Epoch.AddDays(30), contentCategories = new[] { "political" },
+            modality = "body",
+            purposes = new[] { "advertising" },
+            territories = new[] { "US" },
+            languages = new[] { "en" },
+            from = TestServer.Epoch,
+            to = TestServer.Epoch.AddDays(30),
+            contentCategories = new[] { "political" },
         };
         var (s, created) = await studio.PostAsync("/v1/license-requests", new { performerId = W.Performer.Id, project = "Anything", description = "Any use in all media.", uses = new[] { use } });
         Assert.Equal(201, s);

@@ -182,7 +182,9 @@ public abstract class SecurityTests(Provider provider) : WorldTests(provider)
         var studio = W.As(W.Studio);
         var body = (string description) => new JsonObject
         {
-            ["performerId"] = W.Performer.Id, ["project"] = "Skyward Tides", ["description"] = description,
+            ["performerId"] = W.Performer.Id,
+            ["project"] = "Skyward Tides",
+            ["description"] = description,
             ["uses"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new[] { World.Use() })),
         }.ToJsonString();
         Assert.Equal(201, (await RawAsync(studio, HttpMethod.Post, "/v1/license-requests", body(World.Description + "\nSecond paragraph.\tTabbed."))).Status);

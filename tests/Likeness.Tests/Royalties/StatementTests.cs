@@ -179,7 +179,10 @@ public abstract class StatementTests(Provider provider) : WorldTests(provider)
 
         var (_, request) = await W.As(W.Studio).PostAsync("/v1/license-requests", new
         {
-            performerId = W.Performer.Id, project = "Skyward Tides", description = World.Description, uses = new[] { World.Use() },
+            performerId = W.Performer.Id,
+            project = "Skyward Tides",
+            description = World.Description,
+            uses = new[] { World.Use() },
             compensation = new { perRender = new { currency = "USD", minor = 2500 } },
         });
         var conflict = request!["conflicts"]!.AsArray().Single(c => c!["code"]!.GetValue<string>() == "below_union_floor")!;

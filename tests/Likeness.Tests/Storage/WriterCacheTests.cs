@@ -1,6 +1,6 @@
 using System.Text;
-using Likeness.Application.Ports;
 using Likeness.Application.Common;
+using Likeness.Application.Ports;
 using Likeness.Tests.Support;
 using Xunit;
 

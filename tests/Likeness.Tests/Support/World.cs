@@ -111,9 +111,18 @@ public sealed class World
         Assert.True(ls == 201, license?.ToJsonString());
         return new World
         {
-            Server = server, Operator = new Actor("", server.OperatorKey), Performer = performer, Representative = rep, Studio = studio,
-            OtherStudio = otherStudio, Union = union, Auditor = auditor, Estate = estate, OtherPerformer = other,
-            RequestId = requestId, LicenseId = license!["id"]!.GetValue<string>(),
+            Server = server,
+            Operator = new Actor("", server.OperatorKey),
+            Performer = performer,
+            Representative = rep,
+            Studio = studio,
+            OtherStudio = otherStudio,
+            Union = union,
+            Auditor = auditor,
+            Estate = estate,
+            OtherPerformer = other,
+            RequestId = requestId,
+            LicenseId = license!["id"]!.GetValue<string>(),
         };
     }
 
