@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Likeness.Application.Ports;
 using Likeness.Tests.Support;
 using Xunit;
 
@@ -227,6 +228,36 @@ public abstract class ListTests(Provider provider) : WorldTests(provider)
         Assert.Equal([W.Performer.Id], Ids((await WalkAsync(W.Performer, "/v1/me/performers", 1)).Items));
         Assert.Empty((await WalkAsync(W.Estate, "/v1/me/performers", 1)).Items);
         Assert.Empty((await WalkAsync(W.Studio, "/v1/me/performers", 1)).Items);
+    }
+
+    [Fact]
+    public async Task A_scope_of_more_performers_than_one_statement_lists_is_read_in_parts_and_merged_in_order()
+    {
+        var made = new List<string> { W.LicenseId };
+        for (var i = 0; i < 4; i++)
+        {
+            made.Add(await LicenseAsync(World.Use()));
+        }
+
+        // A large union's roster: her id among hundreds, in the middle part.
+        var roster = Enumerable.Range(0, 600).Select(i => $"prf_{i:D4}").ToList();
+        roster.Insert(300, W.Performer.Id);
+        var now = Server.Clock.GetUtcNow();
+        var seen = new List<string>();
+        Keyset? after = null;
+        while (true)
+        {
+            var page = await Store.ReadAsync(s => s.ListLicenses(new LicenseListQuery(new ListScope(null, roster), null, now, null, after, 2)));
+            seen.AddRange(page.Select(l => l.Id));
+            if (page.Count < 2)
+            {
+                break;
+            }
+
+            after = new Keyset(page[^1].ApprovedAt, page[^1].Id);
+        }
+
+        Assert.Equal(made, seen);
     }
 
     [Theory]
