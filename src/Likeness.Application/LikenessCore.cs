@@ -2,6 +2,7 @@ using Likeness.Application.Common;
 using Likeness.Application.Consent;
 using Likeness.Application.Ledger;
 using Likeness.Application.Licensing;
+using Likeness.Application.Lists;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
@@ -30,6 +31,8 @@ public sealed class LikenessCore : IDisposable
         Licenses = new LicenseService(store, clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options);
         Usage = new UsageService(store);
+        Lists = new ListService(store, clock);
+        Me = new MeService(store);
         Ledger = new LedgerService(store, clock, keys);
         Splits = new SplitsService(store, clock, mutations);
         Statements = new StatementService(store, clock, mutations);
@@ -52,6 +55,12 @@ public sealed class LikenessCore : IDisposable
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }
     public UsageService Usage { get; }
+
+    /// <summary>The lists of licence requests, licences and renders.</summary>
+    public ListService Lists { get; }
+
+    /// <summary>The caller's own view (<c>/v1/me</c>).</summary>
+    public MeService Me { get; }
     public LedgerService Ledger { get; }
     public SplitsService Splits { get; }
     public StatementService Statements { get; }

@@ -28,11 +28,15 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual ConsentVersionRecord? GetCurrentConsent(string performerId) => inner.GetCurrentConsent(performerId);
 
+    public virtual IReadOnlyList<ConsentVersionRecord> ListConsentVersions(string performerId, int? beforeVersion, int limit) => inner.ListConsentVersions(performerId, beforeVersion, limit);
+
     public virtual void InsertRequest(LicenseRequestRecord request) => inner.InsertRequest(request);
 
     public virtual void UpdateRequest(LicenseRequestRecord request) => inner.UpdateRequest(request);
 
     public virtual LicenseRequestRecord? GetRequest(string id) => inner.GetRequest(id);
+
+    public virtual IReadOnlyList<LicenseRequestRecord> ListRequests(RequestListQuery query) => inner.ListRequests(query);
 
     public virtual void InsertLicense(LicenseRecord license) => inner.InsertLicense(license);
 
@@ -41,6 +45,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
     public virtual LicenseRecord? GetLicense(string id) => inner.GetLicense(id);
 
     public virtual IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId) => inner.ListLicensesOfPerformer(performerId);
+
+    public virtual IReadOnlyList<LicenseRecord> ListLicenses(LicenseListQuery query) => inner.ListLicenses(query);
 
     public virtual IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit) => inner.ListUnrecordedExpiries(now, limit);
 
@@ -55,6 +61,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
     public virtual void UpdateRender(RenderRecord render) => inner.UpdateRender(render);
 
     public virtual RenderRecord? GetRender(string id) => inner.GetRender(id);
+
+    public virtual IReadOnlyList<RenderRecord> ListRenders(RenderListQuery query) => inner.ListRenders(query);
 
     public virtual IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) => inner.ListExpiredReservations(now, licenseId, limit);
 

@@ -79,5 +79,17 @@ internal static class Schema
         """
         CREATE INDEX idempotency_created ON idempotency(created_at);
         """,
+        // The lists' keyset orders (issue 13): each side's rows in (time, id) order, so a page is one index range.
+        // Renders get two, not three: every index is paid for on the hot path, and a licence's renders are a studio's.
+        """
+        CREATE INDEX license_requests_studio ON license_requests(studio_id, created_at, id);
+        CREATE INDEX license_requests_performer ON license_requests(performer_id, created_at, id);
+        DROP INDEX licenses_performer;
+        CREATE INDEX licenses_performer ON licenses(performer_id, approved_at, id);
+        CREATE INDEX licenses_studio ON licenses(studio_id, approved_at, id);
+        CREATE INDEX licenses_approved ON licenses(approved_at, id);
+        CREATE INDEX renders_studio ON renders(studio_id, created_at, id);
+        CREATE INDEX renders_performer ON renders(performer_id, created_at, id);
+        """,
     ];
 }

@@ -48,11 +48,15 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public ConsentVersionRecord? GetCurrentConsent(string performerId) => ConsentRows.GetCurrent(sql, performerId);
 
+    public IReadOnlyList<ConsentVersionRecord> ListConsentVersions(string performerId, int? beforeVersion, int limit) => ConsentRows.List(sql, performerId, beforeVersion, limit);
+
     public void InsertRequest(LicenseRequestRecord request) => RequestRows.Insert(sql, request);
 
     public void UpdateRequest(LicenseRequestRecord request) => RequestRows.Update(sql, request);
 
     public LicenseRequestRecord? GetRequest(string id) => RequestRows.Get(sql, id);
+
+    public IReadOnlyList<LicenseRequestRecord> ListRequests(RequestListQuery query) => RequestRows.List(sql, query);
 
     public void InsertLicense(LicenseRecord license) => LicenseRows.Insert(sql, license);
 
@@ -61,6 +65,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
     public LicenseRecord? GetLicense(string id) => LicenseRows.Get(sql, id);
 
     public IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId) => LicenseRows.ListOfPerformer(sql, performerId);
+
+    public IReadOnlyList<LicenseRecord> ListLicenses(LicenseListQuery query) => LicenseRows.List(sql, query);
 
     public IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit) => LicenseRows.ListUnrecordedExpiries(sql, now, limit);
 
@@ -78,6 +84,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
     public void UpdateRender(RenderRecord render) => RenderRows.Update(sql, render);
 
     public RenderRecord? GetRender(string id) => RenderRows.Get(sql, id);
+
+    public IReadOnlyList<RenderRecord> ListRenders(RenderListQuery query) => RenderRows.List(sql, query);
 
     public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) => RenderRows.ListExpiredReservations(sql, now, licenseId, limit);
 

@@ -72,4 +72,28 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
                 return new ConsentView(performerId, current.Version, current.CreatedAt, current.LedgerIndex, json);
             },
             ct);
+
+    /// <summary>
+    /// The history of a performer's consent, newest first, each version whole: the performer side's alone (a licensee
+    /// reads the current prohibitions through <see cref="GetAsync"/>, not the rules she has since changed).
+    /// </summary>
+    public Task<Page<ConsentView>> HistoryAsync(PartyRecord caller, string performerId, string? cursor, int? limit, CancellationToken ct = default)
+    {
+        var size = Lists.ListPaging.Limit(limit);
+        int? before = cursor is null ? null
+            : int.TryParse(Lists.ListPaging.DecodeKey(cursor), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+            : throw AppProblem.BadRequest("invalid_cursor", "The cursor is not one this server gave out.", "cursor");
+        return store.ReadAsync(
+            s =>
+            {
+                AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
+                var rows = s.ListConsentVersions(performerId, before, size + 1);
+                var items = rows.Take(size)
+                    .Select(c => new ConsentView(performerId, c.Version, c.CreatedAt, c.LedgerIndex, OdrlWriter.ToJson(PolicyParser.Parse(c.PolicyJson))))
+                    .ToArray();
+                var next = rows.Count > size ? Lists.ListPaging.Encode(rows[size - 1].Version.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+                return new Page<ConsentView>(items, next);
+            },
+            ct);
+    }
 }

@@ -75,5 +75,11 @@ public sealed record ClosedPeriodView(string Period, DateTimeOffset ClosedAt, st
 /// <summary>The result of recomputing a closed period from usage.</summary>
 public sealed record PeriodCheckView(string Period, bool Matches, int Lines, StatementLineView[] Differences);
 
-/// <summary>A page of results, newest first; pass <see cref="NextCursor"/> as <c>?cursor=</c> for the next page.</summary>
+/// <summary>
+/// One page of a list, in the list's stable order. Pass nextCursor back as the cursor query parameter for the next
+/// page; it is null on the last page. A page may hold fewer items than the limit before the end.
+/// </summary>
 public sealed record Page<T>(T[] Items, string? NextCursor);
+
+/// <summary>Who the caller is: its party, the performers its record names (a representative's, an estate's, a union's members) and what it may do.</summary>
+public sealed record MeView(string Id, string Kind, string Name, string[] Represents, DateOnly? DiedOn, string[] Capabilities);

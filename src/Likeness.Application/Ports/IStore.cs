@@ -67,16 +67,25 @@ public interface IStoreSession
     void InsertConsentVersion(ConsentVersionRecord version);
     ConsentVersionRecord? GetCurrentConsent(string performerId);
 
+    /// <summary>A performer's consent versions, newest first, below <paramref name="beforeVersion"/> when given.</summary>
+    IReadOnlyList<ConsentVersionRecord> ListConsentVersions(string performerId, int? beforeVersion, int limit);
+
     // Licence requests.
     void InsertRequest(LicenseRequestRecord request);
     void UpdateRequest(LicenseRequestRecord request);
     LicenseRequestRecord? GetRequest(string id);
+
+    /// <summary>A page of licence requests (see <see cref="RequestListQuery"/>).</summary>
+    IReadOnlyList<LicenseRequestRecord> ListRequests(RequestListQuery query);
 
     // Licences and their budgets.
     void InsertLicense(LicenseRecord license);
     void UpdateLicense(LicenseRecord license);
     LicenseRecord? GetLicense(string id);
     IReadOnlyList<LicenseRecord> ListLicensesOfPerformer(string performerId);
+
+    /// <summary>A page of licences (see <see cref="LicenseListQuery"/>).</summary>
+    IReadOnlyList<LicenseRecord> ListLicenses(LicenseListQuery query);
 
     /// <summary>Licences past their term end whose expiry the ledger has not recorded yet.</summary>
     IReadOnlyList<LicenseRecord> ListUnrecordedExpiries(DateTimeOffset now, int limit);
@@ -91,6 +100,9 @@ public interface IStoreSession
     void InsertRender(RenderRecord render);
     void UpdateRender(RenderRecord render);
     RenderRecord? GetRender(string id);
+
+    /// <summary>A page of renders (see <see cref="RenderListQuery"/>).</summary>
+    IReadOnlyList<RenderRecord> ListRenders(RenderListQuery query);
     IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit);
 
     /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>

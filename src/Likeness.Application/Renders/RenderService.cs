@@ -170,7 +170,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 var render = s.GetRender(id);
                 if (render is not null && (render.StudioId == caller.Id || IsPerformerSide(s, caller, render)))
                 {
-                    return ToView(render, render.Status == RenderStatus.PendingApproval ? [new Reason(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content")] : []);
+                    return StoredView(render);
                 }
 
                 throw AppProblem.NotFound("render");
@@ -318,6 +318,10 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
         return parsed;
     }
+
+    /// <summary>A stored render as a read shows it: a pending one with the reason it waits.</summary>
+    public static RenderView StoredView(RenderRecord render) =>
+        ToView(render, render.Status == RenderStatus.PendingApproval ? [new Reason(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content")] : []);
 
     public static RenderView ToView(RenderRecord r, IEnumerable<Reason> reasons) => new(
         r.Id,

@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Likeness.Application.Access;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
+using Likeness.Application.Lists;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Domain.Common;
@@ -41,39 +40,12 @@ public sealed class UsageService(IStore store)
 
     private static Page<UsageEventView> Page(IStoreSession s, string? licenseId, string? performerId, string? cursor, int? limit)
     {
-        var size = limit ?? 100;
-        if (size is < 1 or > MaxPageSize)
-        {
-            throw AppProblem.BadRequest("out_of_range", $"limit is 1 to {MaxPageSize}.", "limit");
-        }
-
-        var before = Decode(cursor);
-        var rows = s.ListUsage(licenseId, performerId, null, before, size + 1);
+        var size = ListPaging.Limit(limit, MaxPageSize, 100);
+        var before = ListPaging.Decode(cursor);
+        var rows = s.ListUsage(licenseId, performerId, null, before is { } k ? (k.At, k.Id) : null, size + 1);
         var items = rows.Take(size).Select(ToView).ToArray();
-        var next = rows.Count > size ? Encode(rows[size - 1]) : null;
+        var next = rows.Count > size ? ListPaging.Encode(rows[size - 1].SettledAt!.Value, rows[size - 1].Id) : null;
         return new Page<UsageEventView>(items, next);
-    }
-
-    private static string Encode(RenderRecord r) =>
-        Ids.Base64Url(Encoding.UTF8.GetBytes(r.SettledAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + r.Id));
-
-    private static (DateTimeOffset, string)? Decode(string? cursor)
-    {
-        if (cursor is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            return (new DateTimeOffset(long.Parse(text.AsSpan(0, bar), CultureInfo.InvariantCulture), TimeSpan.Zero), text[(bar + 1)..]);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
-        {
-            throw AppProblem.BadRequest("invalid_cursor", "The cursor is not one this server gave out.", "cursor");
-        }
     }
 
     private static UsageEventView ToView(RenderRecord r)

@@ -52,6 +52,7 @@ public static class ConsentApi
                 ? Results.Text(view.Policy.ToJsonString(), "application/ld+json", Encoding.UTF8)
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
         });
+        g.MapQuery("/{id}/consent/versions", s => s.Core.Consent.HistoryAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
     }
 }

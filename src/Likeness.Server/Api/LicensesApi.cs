@@ -13,6 +13,7 @@ public static class LicensesApi
     {
         var rq = app.MapGroup("/v1/license-requests").WithTags("Licence requests");
         rq.MapCommand<LicenseRequestBody, LicenseRequestView>("", (s, body, idem) => s.Core.Requests.CreateAsync(s.Caller, body, idem, s.Aborted), status: 201);
+        rq.MapQuery("", s => s.Core.Lists.RequestsAsync(s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         rq.MapQuery("/{id}", s => s.Core.Requests.GetAsync(s.Caller, s.Id, s.Aborted));
         rq.MapCommand<ApproveBody, LicenseView>("/{id}/approve", (s, body, idem) => s.Core.Requests.ApproveAsync(s.Caller, s.Id, body, idem, s.Aborted), new ApproveBody(), 201);
         rq.MapCommand<VetoBody, LicenseRequestView>("/{id}/veto", (s, body, idem) => s.Core.Requests.VetoAsync(s.Caller, s.Id, body, idem, s.Aborted));
@@ -21,6 +22,8 @@ public static class LicensesApi
 
         var lic = app.MapGroup("/v1/licenses").WithTags("Licences");
         var none = new LifecycleBody();
+        lic.MapQuery("", s => s.Core.Lists.LicensesAsync(
+            s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.TimeQuery("expiringBefore"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         lic.MapQuery("/{id}", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
         lic.MapCommand<LifecycleBody, LicenseView>("/{id}/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Aborted), none);
         lic.MapCommand<LifecycleBody, LicenseView>("/{id}/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Aborted), none);

@@ -147,6 +147,18 @@ public static class EndpointExtensions
             : throw AppProblem.BadRequest("invalid_query", $"'{name}' is a whole number.", name);
     }
 
+    /// <summary>
+    /// An RFC 3339 time query parameter (<c>2026-11-30T12:00:00Z</c>, with an offset or Z; a <c>+</c> offset sent as
+    /// <c>%2B</c>); anything else is a 400 naming it.
+    /// </summary>
+    public static DateTimeOffset? TimeQuery(this RequestScope scope, string name) =>
+        scope.Query(name) is not { } text ? null
+            : Rfc3339.IsMatch(text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at
+            : throw AppProblem.BadRequest("invalid_query", $"'{name}' is an RFC 3339 time, such as 2026-11-30T12:00:00Z.", name);
+
+    private static readonly System.Text.RegularExpressions.Regex Rfc3339 = new(
+        @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static async Task<RequestScope> ScopeAsync(HttpContext http, LikenessCore core, RouteAccess access)
     {
         var caller = access switch

@@ -1,4 +1,5 @@
 using Likeness.Application.Model;
+using Likeness.Application.Ports;
 using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
 using Likeness.Storage.Relational.Codecs;
@@ -31,6 +32,44 @@ internal static class LicenseRows
             l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0);
 
     public static LicenseRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM licenses WHERE id = @p0", Columns, Read, id);
+
+    public static IReadOnlyList<LicenseRecord> List(ISql sql, LicenseListQuery q) =>
+        ListConditions.InParts(q.Scope, q.Limit, scope => List(sql, q, scope), x => x.ApprovedAt, x => x.Id);
+
+    private static List<LicenseRecord> List(ISql sql, LicenseListQuery q, ListScope scope)
+    {
+        var where = new ListConditions().Scope(scope, "studio_id", "performer_id").After(q.After, "approved_at");
+        if (q.Status is { } status)
+        {
+            where.Add(StatusAt(where, status, q.Now));
+        }
+
+        if (q.ExpiringBefore is { } before)
+        {
+            where.Add($"term_end < {where.Param(before.UtcTicks)}");
+        }
+
+        return sql.Many($"SELECT {Columns.Sql} FROM licenses{where.Where} ORDER BY approved_at, id LIMIT {where.Param(q.Limit)}", Columns, Read, where.Args);
+    }
+
+    /// <summary>
+    /// The condition for a licence's status at <paramref name="now"/>, as <see cref="LicenseLifecycle.StatusAt(long, LicenseStatus, long, long, bool)"/>
+    /// decides it on whole milliseconds: an instant has passed when it falls before the end of now's millisecond. Active
+    /// and exhausted differ by budget only; both are returned for either.
+    /// </summary>
+    private static string StatusAt(ListConditions where, LicenseStatus status, DateTimeOffset now)
+    {
+        var passed = where.Param(((now.UtcTicks / TimeSpan.TicksPerMillisecond) + 1) * TimeSpan.TicksPerMillisecond);
+        var revoked = $"(stored_status = 'revoked' OR (stored_status = 'revocationPending' AND revocation_effective_at < {passed}))";
+        return status switch
+        {
+            LicenseStatus.Revoked => revoked,
+            LicenseStatus.Expired => $"NOT {revoked} AND term_end < {passed}",
+            LicenseStatus.Suspended => $"stored_status = 'suspended' AND term_end >= {passed}",
+            LicenseStatus.RevocationPending => $"stored_status = 'revocationPending' AND revocation_effective_at >= {passed} AND term_end >= {passed}",
+            _ => $"stored_status = 'active' AND term_end >= {passed}",
+        };
+    }
 
     public static IReadOnlyList<LicenseRecord> ListEndingIn(ISql sql, DateTimeOffset from, DateTimeOffset to) =>
         sql.Many($"SELECT {Columns.Sql} FROM licenses WHERE term_end >= @p0 AND term_end < @p1 ORDER BY id", Columns, Read, from.UtcTicks, to.UtcTicks);

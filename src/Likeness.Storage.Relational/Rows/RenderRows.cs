@@ -1,4 +1,5 @@
 using Likeness.Application.Model;
+using Likeness.Application.Ports;
 using Likeness.Domain.Common;
 using Likeness.Storage.Relational.Sql;
 
@@ -30,6 +31,30 @@ internal static class RenderRows
         sql.Many($"SELECT {Columns.Sql} FROM renders WHERE status = 'completed' AND (CAST(@p0 AS TEXT) IS NULL OR license_id = @p0) AND (CAST(@p1 AS TEXT) IS NULL OR performer_id = @p1) AND (CAST(@p2 AS TEXT) IS NULL OR studio_id = @p2) " +
                  "AND (CAST(@p3 AS BIGINT) IS NULL OR settled_at < @p3 OR (settled_at = @p3 AND id < CAST(@p4 AS TEXT))) ORDER BY settled_at DESC, id DESC LIMIT @p5",
             Columns, Read, licenseId, performerId, studioId, before?.At.UtcTicks, before?.Id, limit);
+
+    public static IReadOnlyList<RenderRecord> List(ISql sql, RenderListQuery q) =>
+        ListConditions.InParts(q.Scope, q.Limit, scope => List(sql, q, scope), x => x.CreatedAt, x => x.Id);
+
+    private static List<RenderRecord> List(ISql sql, RenderListQuery q, ListScope scope)
+    {
+        var where = new ListConditions().Scope(scope, "studio_id", "performer_id").After(q.After, "created_at");
+        if (q.Status is { } status)
+        {
+            where.Add($"status = {where.Param(Vocabulary<RenderStatus>.Name(status))}");
+        }
+
+        if (q.LicenseId is { } license)
+        {
+            where.Add($"license_id = {where.Param(license)}");
+        }
+
+        if (q.Since is { } since)
+        {
+            where.Add($"created_at >= {where.Param(since.UtcTicks)}");
+        }
+
+        return sql.Many($"SELECT {Columns.Sql} FROM renders{where.Where} ORDER BY created_at, id LIMIT {where.Param(q.Limit)}", Columns, Read, where.Args);
+    }
 
     public static DateTimeOffset? EarliestSettlement(ISql sql) =>
         sql.Scalar<long?>("SELECT MIN(settled_at) FROM renders WHERE status = 'completed'") is { } t ? SqlReads.Time(t) : null;

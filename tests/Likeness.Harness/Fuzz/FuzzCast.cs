@@ -180,6 +180,13 @@ public sealed class FuzzCast
 
     private string Month(int months) => _now.AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A page cursor as the server writes one: base64url of the key (a version, an id, or ticks, a bar and an id).</summary>
+    private static string Cursor(string key) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Cursor(DateTimeOffset at, string id) => Cursor(at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + id);
+
     private static QueryParam Q(string name, string value, QueryKind kind, bool required = false) => new(name, value, kind, required);
 
     private List<RouteExample> Examples()
@@ -235,6 +242,20 @@ public sealed class FuzzCast
                 Method = "PUT", Template = "/v1/performers/{id}/consent", Key = Key("changeable"), Id = Id("changeable"), Body = Consent(), OwnParser = true,
             },
             E("GET", "/v1/performers/{id}/consent", "performer", Id("performer"), query: [Q("format", "json", QueryKind.Code)]),
+            E("GET", "/v1/performers/{id}/consent/versions", "performer", Id("performer"), query: [limit, Q("cursor", Cursor("9"), QueryKind.Opaque)]),
+            E("GET", "/v1/me", "studio"),
+            E("GET", "/v1/me/performers", "representative", query: [limit, Q("cursor", Cursor("prf_0"), QueryKind.Opaque)]),
+            E("GET", "/v1/license-requests", "studio", query: [Q("status", "pending", QueryKind.Code), limit, Q("cursor", Cursor(_now.AddYears(-1), "lrq_0"), QueryKind.Opaque)]),
+            E("GET", "/v1/licenses", "studio", query:
+            [
+                Q("status", "active", QueryKind.Code), Q("expiringBefore", Time(_now.AddDays(400)), QueryKind.Time), limit,
+                Q("cursor", Cursor(_now.AddYears(-1), "lic_0"), QueryKind.Opaque),
+            ]),
+            E("GET", "/v1/renders", "studio", query:
+            [
+                Q("status", "completed", QueryKind.Code), Q("since", Time(_now.AddDays(-1)), QueryKind.Time), limit,
+                Q("cursor", Cursor(_now.AddYears(-1), "rnd_0"), QueryKind.Opaque),
+            ]),
             E("POST", "/v1/license-requests", "studio", body: Request("changeable"), ok: [201]),
             E("GET", "/v1/license-requests/{id}", "studio", Id("approved request")),
             E("POST", "/v1/license-requests/{id}/approve", "performer", Id("approved request"),

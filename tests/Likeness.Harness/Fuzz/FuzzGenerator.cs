@@ -285,6 +285,8 @@ public sealed class FuzzGenerator(int seed)
                         ("2026-1", Expect.Invalid), ("abc", Expect.Invalid), ("", Expect.Invalid), ("-2026-01", Expect.Invalid), ("20260-01", Expect.Invalid), (new string('2', 10_000), Expect.Invalid), ("2026-11%00", Expect.Invalid)]),
                     QueryKind.Code => (Pick(["xml", "", "JSON", "odrl%00", new string('j', 10_000), "%E2%80%AEjson"]), Expect.Invalid),
                     QueryKind.Id => (Pick(["nope", "", "%00", "..%2F..", new string('a', 10_000), "%FF"]), Expect.Invalid),
+                    QueryKind.Time => (Pick(["2026-11-30", "2026-11-30T12:00:00", "2026-13-01T00:00:00Z", "2026-11-30T25:00:00Z", "yesterday", "", "1e3", "2026-11-30T12:00:00Z%00",
+                        "2026-11-30T12:00:00 00:00", new string('2', 10_000)]), Expect.Invalid),
                     _ => (Pick(["not-a-cursor", "%00%00", "AAAA", new string('A', 10_000), "%FF%FE", "eyJ9", "-1"]), Expect.Invalid),
                 };
                 break;

@@ -19,6 +19,9 @@ public enum QueryKind
 
     /// <summary>A token the server made (a page cursor).</summary>
     Opaque,
+
+    /// <summary>An RFC 3339 time, <c>2026-11-30T12:00:00Z</c>.</summary>
+    Time,
 }
 
 /// <summary>A query parameter of a valid example: its name, a valid value, and whether the route needs it.</summary>

@@ -15,10 +15,17 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
 
     private static readonly string[] Columns = ["performer", "representative", "estate", "studio", "other studio", "union", "auditor", "operator", "stranger"];
 
-    /// <summary>A request of a row: method, path and body; made fresh for each cell when the row changes state.</summary>
-    private sealed record Call(HttpMethod Method, string Path, object? Body = null);
+    /// <summary>
+    /// A request of a row: method, path and body; made fresh for each cell when the row changes state. A list's call says
+    /// which of its items concern the row's performer (<see cref="Concerns"/>).
+    /// </summary>
+    private sealed record Call(HttpMethod Method, string Path, object? Body = null, Func<JsonNode, bool>? Concerns = null);
 
     private static Call Get(string path) => new(HttpMethod.Get, path);
+
+    /// <summary>A list filtered on the row's performer: an item concerns her when <paramref name="field"/> is <paramref name="value"/>.</summary>
+    private static Call List(string path, string field, string value) =>
+        new(HttpMethod.Get, path, Concerns: item => item[field]?.GetValue<string>() == value);
 
     private static Call Post(string path, object? body = null) => new(HttpMethod.Post, path, body ?? "{}");
 
@@ -39,6 +46,13 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
             ["GET /v1/performers/{id}/consent"] = Now(Get($"/v1/performers/{p}/consent")),
             ["GET /v1/performers/{id}/usage"] = Now(Get($"/v1/performers/{p}/usage")),
             ["GET /v1/ledger/tile/{path} (level tile)"] = Now(Get("/v1/ledger/tile/0/000.p/1")),
+            ["GET /v1/me/performers"] = Now(List("/v1/me/performers?limit=100", "id", p)),
+            ["GET /v1/performers/{id}/consent/versions"] = Now(Get($"/v1/performers/{p}/consent/versions")),
+            // Her request from the World's studio (another studio may have requests of its own to her).
+            ["GET /v1/license-requests"] = Now(section == Living
+                ? List($"/v1/license-requests?performer={p}&limit=100", "id", w.RequestId)
+                : List($"/v1/license-requests?performer={p}&limit=100", "performerId", p)),
+            ["GET /v1/licenses"] = Now(List($"/v1/licenses?performer={p}&limit=100", "performerId", p)),
         };
         if (section == AfterDeath)
         {
@@ -46,6 +60,13 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
             return rows;
         }
 
+        rows["GET /v1/me"] = Now(Get("/v1/me"));
+        rows["GET /v1/renders"] = async () =>
+        {
+            var since = Uri.EscapeDataString(f.Server.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            await f.RenderAsync();
+            return List($"/v1/renders?license={w.LicenseId}&since={since}&limit=100", "licenseId", w.LicenseId);
+        };
         rows["POST /v1/parties"] = Now(Post("/v1/parties", new { kind = "auditor", name = "Another Audit" }));
         rows["POST /v1/performers/{id}/death"] = async () => Post($"/v1/performers/{(await f.PartyAsync("performer", "Soon Gone")).Id}/death", new { diedOn = "2026-01-01" });
         rows["POST /v1/performers/{id}/assets"] = Now(Post($"/v1/performers/{p}/assets", new { name = "scan", modality = "face", tier = "staticReplica" }));
@@ -138,10 +159,15 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         {
             case "yes":
                 Assert.True(status is >= 200 and < 300 || (conflictMeansAllowed && status == 409), where);
+                Assert.True(call.Concerns is null || body!["items"]!.AsArray().Any(i => call.Concerns(i!)), "something of hers: " + where);
                 break;
             case "scope":
                 Assert.True(status is >= 200 and < 300, where);
-                AssertScope(route, body, where);
+                AssertScope(route, body, call, where);
+                break;
+            case "none":
+                Assert.True(status is >= 200 and < 300 && call.Concerns is not null, where);
+                Assert.False(body!["items"]!.AsArray().Any(i => call.Concerns(i!)), "nothing of hers: " + where);
                 break;
             case "no":
                 Assert.True(status is 403 or 404, where);
@@ -164,8 +190,16 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
     }
 
     /// <summary>What a party that sees only the scope must not get.</summary>
-    private static void AssertScope(string route, JsonNode? body, string where)
+    private static void AssertScope(string route, JsonNode? body, Call call, string where)
     {
+        if (call.Concerns is not null)
+        {
+            var items = body!["items"]!.AsArray().Select(i => i!).ToList();
+            Assert.True(items.Any(call.Concerns), "something of hers: " + where);
+            items.ForEach(i => AssertScope(route, i, new Call(call.Method, call.Path), where));
+            return;
+        }
+
         if (route.Contains("/consent", StringComparison.Ordinal))
         {
             Assert.True(body!["policy"]!["permission"] is null or JsonArray { Count: 0 }, where);
