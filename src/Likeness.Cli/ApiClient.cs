@@ -116,7 +116,7 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
         if (p["reasons"] is JsonArray { Count: > 0 } rs)
         {
             var decision = p["decision"] is { } d ? $"{d}: " : $"{p["code"]}: ";
-            return decision + string.Join("; ", rs.Select(r => $"{r?["code"]} ({r?["rule"]}): {r?["message"]}"));
+            return decision + string.Join("; ", rs.Select(r => $"{r?["code"]} ({r?["rule"]}): {r?["message"]?.ToString().TrimEnd('.')}"));
         }
 
         var field = p["field"] is { } f ? $" (field {f})" : "";

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Spectre.Console;
 
 namespace Likeness.Cli.Output;
 
@@ -18,8 +17,7 @@ public static class Answer
         }
         else
         {
-            Terminal.Out.Write(HumanView.Of(node));
-            Terminal.Out.WriteLine();
+            Terminal.Write(HumanView.Of(node));
         }
     }
 

@@ -25,7 +25,7 @@ public static class HumanView
     {
         var objects = rows.OfType<JsonObject>().ToList();
         columns ??= objects.SelectMany(r => r.Select(p => p.Key)).Distinct().Select(k => (k, Label(k))).ToList();
-        var table = new Table { Border = Terminal.Plain ? TableBorder.None : TableBorder.Rounded, ShowHeaders = true };
+        var table = new Table { Border = Terminal.Plain ? TableBorder.None : TableBorder.Minimal, ShowHeaders = true };
         foreach (var (_, header) in columns)
         {
             table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Likeness.Cli.Output;
 
@@ -15,11 +16,23 @@ public static class Terminal
     /// <summary>True when a person watches stderr (for progress displays).</summary>
     public static bool Interactive => !Plain && !Console.IsErrorRedirected;
 
-    /// <summary>The console on stdout.</summary>
-    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
-
     /// <summary>The console on stderr (progress).</summary>
     public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
+
+    /// <summary>
+    /// Writes a view on stdout, each line without the padding a grid or table leaves after its last cell, so that
+    /// a redirected line ends where its text does.
+    /// </summary>
+    public static void Write(IRenderable view)
+    {
+        using var buffer = new StringWriter();
+        var console = Create(buffer, Console.IsOutputRedirected);
+        console.Write(view);
+        foreach (var line in buffer.ToString().TrimEnd().Split('\n'))
+        {
+            Console.Out.WriteLine(line.TrimEnd());
+        }
+    }
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {

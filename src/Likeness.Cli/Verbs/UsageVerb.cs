@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Likeness.Cli.Output;
-using Spectre.Console;
 
 namespace Likeness.Cli.Verbs;
 
@@ -57,7 +56,7 @@ public static class UsageVerb
     {
         if (page?["items"] is not JsonArray { Count: > 0 } items)
         {
-            Terminal.Out.WriteLine("(none)");
+            Console.WriteLine("(none)");
             return;
         }
 
@@ -69,12 +68,14 @@ public static class UsageVerb
             }
         }
 
+        // Borderless, so that a 36-character render id and the rest fit 100 columns without wrapping.
         var table = HumanView.Table(items, Columns);
-        table.Width = Math.Min(100, Terminal.Out.Profile.Width);
-        Terminal.Out.Write(table);
+        table.Border = Spectre.Console.TableBorder.None;
+        table.Width = Math.Min(100, Console.IsOutputRedirected ? 100 : Console.WindowWidth);
+        Terminal.Write(table);
         if (page["nextCursor"] is { } next)
         {
-            Terminal.Out.WriteLine($"next page: --cursor {next}");
+            Console.WriteLine($"next page: --cursor {next}");
         }
     }
 }
