@@ -81,7 +81,7 @@ public sealed class CliExitCodeTests : IAsyncLifetime
         Assert.Single(stderr.Trim().Split('\n'));
         foreach (var reason in body["reasons"]!.AsArray())
         {
-            var message = reason!["message"]!.GetValue<string>();
+            var message = reason!["message"]!.GetValue<string>().TrimEnd('.');
             Assert.Equal(1, CountOf(stderr, message));
             Assert.Equal(1, CountOf(stderr, reason["code"]!.GetValue<string>() + " "));
         }
