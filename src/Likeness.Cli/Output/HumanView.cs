@@ -11,6 +11,9 @@ namespace Likeness.Cli.Output;
 /// </summary>
 public static class HumanView
 {
+    // Headings in colour where the terminal has it; plain consoles drop the style.
+    private static readonly Style Heading = new(Color.Aqua, decoration: Decoration.Bold);
+
     /// <summary>The renderable for a whole answer (an object, a list, or a page of items).</summary>
     public static IRenderable Of(JsonNode? node) => node switch
     {
@@ -28,7 +31,7 @@ public static class HumanView
         var table = new Table { Border = Terminal.Plain ? TableBorder.None : TableBorder.Minimal, ShowHeaders = true };
         foreach (var (_, header) in columns)
         {
-            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));
+            table.AddColumn(new TableColumn(new Text(header, Heading)));
         }
 
         foreach (var row in objects)
@@ -56,7 +59,7 @@ public static class HumanView
         grid.AddColumn();
         foreach (var (key, _) in o)
         {
-            grid.AddRow(new Text(Label(key), new Style(decoration: Decoration.Bold)), Value(o, key));
+            grid.AddRow(new Text(Label(key), Heading), Value(o, key));
         }
 
         return grid;

@@ -18,7 +18,6 @@ public static class Globals
         Description = "Your API key [env: LIKENESS_KEY]",
         HelpName = "KEY",
         Recursive = true,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LIKENESS_KEY"),
     };
 
     public static readonly Option<string?> Db = new("--db")
@@ -26,7 +25,6 @@ public static class Globals
         Description = "The store: a SQLite file or a PostgreSQL connection string [env: LIKENESS_DB]",
         HelpName = "FILE|CONNECTION",
         Recursive = true,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LIKENESS_DB"),
     };
 
     public static readonly Option<bool> Json = new("--json")
@@ -52,7 +50,10 @@ public static class Globals
         root.Options.Add(IdempotencyKey);
     }
 
-    /// <summary>--db, else LIKENESS_DB, else a one-line error.</summary>
+    /// <summary>--db, else LIKENESS_DB, else a one-line error. (Read here, not as a default value: help would print a connection string's password.)</summary>
     public static string RequireDb(ParseResult p) =>
-        p.GetValue(Db) ?? throw new CliException("--db is required (or set LIKENESS_DB)");
+        p.GetValue(Db) ?? Environment.GetEnvironmentVariable("LIKENESS_DB") ?? throw new CliException("--db is required (or set LIKENESS_DB)");
+
+    /// <summary>--key, else LIKENESS_KEY. (Read here, not as a default value: help would print the key.)</summary>
+    public static string? KeyOf(ParseResult p) => p.GetValue(Key) ?? Environment.GetEnvironmentVariable("LIKENESS_KEY");
 }

@@ -34,7 +34,7 @@ public static class Run
 
     /// <summary>A client for --server, --key and --idempotency-key.</summary>
     public static ApiClient Client(ParseResult p) =>
-        new(p.GetValue(Globals.Server)!, p.GetValue(Globals.Key), p.GetValue(Globals.IdempotencyKey));
+        new(p.GetValue(Globals.Server)!, Globals.KeyOf(p), p.GetValue(Globals.IdempotencyKey));
 
     /// <summary>Reads a file named by an option (<c>-</c> is stdin).</summary>
     public static string ReadFile(string path)

@@ -67,7 +67,8 @@ public sealed class CliExitCodeTests : IAsyncLifetime
         Assert.Equal(1, bad);
         Assert.Contains("invalid_hash", badErr, StringComparison.Ordinal);
 
-        var (approved, _, approvedErr) = await As(W.Representative, "render", "approve", renderId);
+        var (approved, _, approvedErr) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["LIKENESS_URL"] = Server.Url, ["LIKENESS_KEY"] = W.Representative.Key }, "render", "approve", renderId);
         Assert.True(approved == 0, approvedErr);
     }
 

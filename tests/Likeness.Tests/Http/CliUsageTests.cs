@@ -36,6 +36,10 @@ public sealed class CliUsageTests
             Assert.Contains(option, serveHelp, StringComparison.Ordinal);
         }
 
+        var (ke, keyHelp, _) = await CliProcess.RunAsync(new Dictionary<string, string> { ["LIKENESS_KEY"] = "lk_secret-in-env", ["LIKENESS_DB"] = "Password=secret-in-env" }, "init", "--help");
+        Assert.Equal(0, ke);
+        Assert.DoesNotContain("secret-in-env", keyHelp, StringComparison.Ordinal);
+
         var (ve, version, _) = await Run("--version");
         Assert.Equal(0, ve);
         Assert.Matches(@"^\d+\.\d+", version.Trim());
