@@ -4,19 +4,22 @@ using System.Text.Json.Nodes;
 
 namespace Likeness.Cli;
 
-/// <summary>Talks to a Likeness server; any non-2xx answer becomes a one-line <see cref="CliException"/>.</summary>
+/// <summary>A 2xx answer: its status (a render pending approval is a 202) and its JSON body.</summary>
+public sealed record ApiAnswer(int Status, JsonNode? Body);
+
+/// <summary>Talks to a Likeness server; any non-2xx answer becomes a one-line <see cref="CliException"/> with its exit code.</summary>
 public sealed class ApiClient(string server, string? key, string? idempotencyKey) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(server.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
 
-    public async Task<JsonNode?> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
-    {
-        using var req = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (key is not null)
-        {
-            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+    /// <summary>Sends a request and returns the body of a 2xx answer.</summary>
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string path, string? body = null) =>
+        (await CallAsync(method, path, body)).Body;
 
+    /// <summary>Sends a request and returns the 2xx answer with its status.</summary>
+    public async Task<ApiAnswer> CallAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var req = Request(method, path);
         if (idempotencyKey is not null && method != HttpMethod.Get)
         {
             req.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -24,39 +27,18 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
 
         if (body is not null)
         {
-            req.Content = new StringContent(body, Encoding.UTF8, contentType);
+            req.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        HttpResponseMessage res;
-        try
+        using var res = await SendAsync(req);
+        var bytes = await res.Content.ReadAsByteArrayAsync();
+        var json = ParseOrNull(bytes);
+        if (!res.IsSuccessStatusCode)
         {
-            res = await _http.SendAsync(req);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CliException($"cannot reach {server}: {e.Message}");
+            throw Failure(path, (int)res.StatusCode, json, bytes);
         }
 
-        using (res)
-        {
-            var text = await res.Content.ReadAsStringAsync();
-            JsonNode? json = null;
-            try
-            {
-                json = text.Length == 0 ? null : JsonNode.Parse(text);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // Not JSON; reported below if the status is an error.
-            }
-
-            if (!res.IsSuccessStatusCode)
-            {
-                throw new CliException(Describe((int)res.StatusCode, json, text), (int)res.StatusCode == 403 && json?["decision"] is not null ? 2 : 1);
-            }
-
-            return json;
-        }
+        return new ApiAnswer((int)res.StatusCode, json);
     }
 
     /// <summary>GETs raw bytes, or null when the key may not see them (401, 403).</summary>
@@ -72,53 +54,73 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
         }
     }
 
-    /// <summary>GETs raw bytes (tiles, checkpoints); a non-2xx answer is a <see cref="CliException"/>.</summary>
+    /// <summary>GETs raw bytes (tiles, checkpoints, CSV); a non-2xx answer is a <see cref="CliException"/>.</summary>
     public async Task<byte[]> GetBytesAsync(string path)
     {
-        using var req = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        using var req = Request(HttpMethod.Get, path);
+        using var res = await SendAsync(req);
+        var bytes = await res.Content.ReadAsByteArrayAsync();
+        return res.IsSuccessStatusCode ? bytes : throw Failure(path, (int)res.StatusCode, ParseOrNull(bytes), bytes);
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var req = new HttpRequestMessage(method, path.TrimStart('/'));
         if (key is not null)
         {
             req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
+        return req;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage req)
+    {
         try
         {
-            using var res = await _http.SendAsync(req);
-            var bytes = await res.Content.ReadAsByteArrayAsync();
-            if (!res.IsSuccessStatusCode)
-            {
-                JsonNode? problem = null;
-                try
-                {
-                    problem = JsonNode.Parse(bytes);
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    // Reported as text below.
-                }
-
-                throw new CliException($"{path}: " + Describe((int)res.StatusCode, problem, Encoding.UTF8.GetString(bytes))) { HttpStatus = (int)res.StatusCode };
-            }
-
-            return bytes;
+            return await _http.SendAsync(req);
         }
         catch (HttpRequestException e)
         {
-            throw new CliException($"cannot reach {server}: {e.Message}");
+            throw new CliException($"cannot reach {server}: {e.Message}", ExitCodes.Unreachable);
+        }
+        catch (TaskCanceledException)
+        {
+            throw new CliException($"cannot reach {server}: no answer within {_http.Timeout.TotalSeconds:0} s", ExitCodes.Unreachable);
         }
     }
 
-    private static string Describe(int status, JsonNode? problem, string text)
+    private static JsonNode? ParseOrNull(byte[] bytes)
     {
-        if (problem is JsonObject p)
+        try
         {
-            var reasons = p["reasons"] is JsonArray rs ? " [" + string.Join(", ", rs.Select(r => $"{r?["code"]} ({r?["rule"]})")) + "]" : "";
-            var field = p["field"] is { } f ? $" (field {f})" : "";
-            var decision = p["decision"] is { } d ? $"{d}: " : "";
-            return $"{decision}{p["code"]}: {p["detail"]}{field}{reasons}";
+            return bytes.Length == 0 ? null : JsonNode.Parse(bytes);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // Not JSON (a CSV export, a note); reported as text if the status is an error.
+        }
+    }
+
+    private static CliException Failure(string path, int status, JsonNode? json, byte[] bytes) =>
+        new(Describe(path, status, json, Encoding.UTF8.GetString(bytes)), ExitCodes.ForAnswer(status, json)) { HttpStatus = status, Body = json };
+
+    /// <summary>One line for a problem. A denial names each reason once (its message, code and rule), not the detail that repeats them.</summary>
+    private static string Describe(string path, int status, JsonNode? problem, string text)
+    {
+        if (problem is not JsonObject p)
+        {
+            return $"{path.Split('?')[0]}: HTTP {status}: {text.ReplaceLineEndings(" ").Trim()}";
         }
 
-        return $"HTTP {status}: {text.ReplaceLineEndings(" ")}";
+        if (p["reasons"] is JsonArray { Count: > 0 } rs)
+        {
+            var decision = p["decision"] is { } d ? $"{d}: " : $"{p["code"]}: ";
+            return decision + string.Join("; ", rs.Select(r => $"{r?["code"]} ({r?["rule"]}): {r?["message"]?.ToString().TrimEnd('.')}"));
+        }
+
+        var field = p["field"] is { } f ? $" (field {f})" : "";
+        return $"{p["code"] ?? $"HTTP {status}"}: {p["detail"] ?? p["title"]}{field}";
     }
 
     public void Dispose() => _http.Dispose();

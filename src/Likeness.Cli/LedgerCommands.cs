@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Likeness.Cli.Output;
 using Likeness.Ledger;
 using Likeness.Ledger.Verification;
+using Spectre.Console;
 
 namespace Likeness.Cli;
 
@@ -12,29 +15,19 @@ namespace Likeness.Cli;
 /// </summary>
 public static class LedgerCommands
 {
-    public static async Task<int> RunAsync(Args a, ApiClient api, string server)
-    {
-        var verb = a.Words.Count > 1 ? a.Words[1] : "";
-        return verb switch
-        {
-            "verify" => await VerifyAsync(a, api, server),
-            "prove" => await ProveAsync(a, api),
-            "check-proof" => CheckProof(a),
-            "rotate-key" => await RotateKeyAsync(a, api),
-            _ => throw new CliException("ledger verify | prove INDEX | check-proof FILE | rotate-key"),
-        };
-    }
+    private const string KeyShape = "a ledger key (as GET /v1/ledger/key publishes it)";
+    private const string ProofShape = "a proof from 'likeness ledger prove'";
 
     /// <summary>The key a verifier trusts: from --ledger-key, else beside the trusted checkpoint, else fetched once and pinned there.</summary>
-    private static async Task<PinnedKey> PinnedKeyAsync(Args a, ApiClient api, string? trusted)
+    private static async Task<PinnedKey> PinnedKeyAsync(string? ledgerKey, ApiClient api, string? trusted)
     {
-        var path = a.Get("ledger-key") ?? (trusted is null ? null : trusted + ".key");
+        var path = ledgerKey ?? (trusted is null ? null : trusted + ".key");
         if (path is not null && File.Exists(path))
         {
-            return KeyOf(JsonNode.Parse(await File.ReadAllTextAsync(path))!);
+            return KeyOf(ReadJson(path, "a ledger key"), path);
         }
 
-        if (a.Get("ledger-key") is not null)
+        if (ledgerKey is not null)
         {
             throw new CliException($"cannot read the ledger key {path}");
         }
@@ -46,23 +39,37 @@ public static class LedgerCommands
             Console.Error.WriteLine($"likeness: pinned ledger key {key["keyId"]} in {path} (trust on first use)");
         }
 
-        return KeyOf(key);
+        return KeyOf(key, "the server's key");
     }
 
     /// <summary>A key as <c>GET /v1/ledger/key</c> publishes it (and as it is pinned in a file).</summary>
-    private static PinnedKey KeyOf(JsonNode key) =>
-        new(key["keyName"]!.GetValue<string>(), Convert.FromBase64String(key["publicKeySpki"]!.GetValue<string>()));
-
-    private static async Task<int> VerifyAsync(Args a, ApiClient api, string server)
+    private static PinnedKey KeyOf(JsonNode key, string where)
     {
-        var trustedPath = a.Get("trusted-checkpoint");
-        var key = await PinnedKeyAsync(a, api, trustedPath);
+        return new PinnedKey(Field<string>(key, "keyName", where, KeyShape), Base64(Field<string>(key, "publicKeySpki", where, KeyShape), where, KeyShape));
+    }
+
+    /// <summary>Verifies the log; on a terminal, shows the tiles fetched as it goes.</summary>
+    public static async Task<int> VerifyAsync(ApiClient api, string server, string? trustedPath, string? ledgerKey, bool json)
+    {
+        var key = await PinnedKeyAsync(ledgerKey, api, trustedPath);
         var trustedNote = trustedPath is not null && File.Exists(trustedPath) ? await File.ReadAllTextAsync(trustedPath) : null;
-        var result = await new LogVerifier(HttpLogFetchers.For(api), key).VerifyAsync(trustedNote);
+        LogVerification result;
+        if (Terminal.Interactive && !json)
+        {
+            result = await Terminal.Error.Status().StartAsync("verifying the ledger", async ctx =>
+            {
+                var fetched = 0;
+                return await new LogVerifier(HttpLogFetchers.For(api, () => ctx.Status($"verifying the ledger: {Interlocked.Increment(ref fetched)} tiles fetched")), key).VerifyAsync(trustedNote);
+            });
+        }
+        else
+        {
+            result = await new LogVerifier(HttpLogFetchers.For(api), key).VerifyAsync(trustedNote);
+        }
+
         if (!result.Ok)
         {
-            Console.Error.WriteLine($"likeness: {Describe(result.Finding, trustedPath)}");
-            return 1;
+            throw new CliException(Describe(result.Finding, trustedPath));
         }
 
         var log = result.Log;
@@ -72,9 +79,9 @@ public static class LedgerCommands
         }
 
         var story = log.RendersCompleted is { } completed ? $"story holds ({completed} renders completed)" : null;
-        if (a.Json)
+        if (json)
         {
-            Printer.Print(new JsonObject
+            Answer.PrintJson(new JsonObject
             {
                 ["server"] = server,
                 ["origin"] = log.Origin,
@@ -85,7 +92,7 @@ public static class LedgerCommands
                 ["story"] = story,
                 ["signedBy"] = log.SignedBy,
                 ["rotationsFollowed"] = log.RotationsFollowed,
-            }, json: true);
+            });
         }
         else
         {
@@ -95,7 +102,7 @@ public static class LedgerCommands
             Console.WriteLine(log.RotationsFollowed == 0 ? $"signed by the pinned key {log.SignedBy}" : $"signed by key {log.SignedBy}, {log.RotationsFollowed} rotation(s) on from the pinned key, each signed by the key before it");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>One line for a finding; a fork carries both notes, the proof a third party needs.</summary>
@@ -110,14 +117,13 @@ public static class LedgerCommands
     private static string OneLine(string? note) => (note ?? "").Trim().Replace("\n", " / ", StringComparison.Ordinal);
 
     /// <summary>An inclusion proof a third party can check with nothing but the checkpoint (and the log's key).</summary>
-    private static async Task<int> ProveAsync(Args a, ApiClient api)
+    public static async Task<int> ProveAsync(ApiClient api, long index)
     {
-        var index = long.Parse(a.Word(2, "index"), NumberStyles.None, CultureInfo.InvariantCulture);
         var note = Encoding.UTF8.GetString(await api.GetBytesAsync("v1/ledger/checkpoint"));
         var size = long.Parse(note.Split('\n')[1], NumberStyles.None, CultureInfo.InvariantCulture);
         var proof = await api.SendAsync(HttpMethod.Get, $"v1/ledger/proofs/inclusion?index={index}&treeSize={size}")!;
         var key = await api.SendAsync(HttpMethod.Get, "v1/ledger/key");
-        Printer.Print(new JsonObject
+        Answer.PrintJson(new JsonObject
         {
             ["checkpoint"] = note,
             ["index"] = index,
@@ -126,49 +132,76 @@ public static class LedgerCommands
             ["proof"] = proof["proof"]!.DeepClone(),
             ["keyName"] = key!["keyName"]!.DeepClone(),
             ["keyId"] = key["keyId"]!.DeepClone(),
-        }, json: true);
-        return 0;
+        });
+        return ExitCodes.Ok;
     }
 
     /// <summary>The operator rotates the signing key; prints the key now in force (as <c>GET /v1/ledger/key</c> does).</summary>
-    private static async Task<int> RotateKeyAsync(Args a, ApiClient api)
+    public static async Task<int> RotateKeyAsync(ApiClient api, bool json)
     {
         var key = await api.SendAsync(HttpMethod.Post, "v1/ledger/key/rotate", "{}");
-        if (a.Json)
+        if (json)
         {
-            Printer.Print(key, json: true);
+            Answer.PrintJson(key);
         }
         else
         {
             Console.WriteLine($"ok: the ledger now signs with key {key?["keyId"]}; the key.rotated entry {key?["rotations"]?.AsArray().LastOrDefault()?["index"]} announces it, signed by key {key?["previous"]?.AsArray().LastOrDefault()?["keyId"]}");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
-    /// <summary>Checks a proof from <c>ledger prove</c> offline, against a pinned key.</summary>
-    private static int CheckProof(Args a)
+    /// <summary>Checks a proof from <c>ledger prove</c> offline, against a pinned key; a file of another shape is one line, exit 1.</summary>
+    public static int CheckProof(string proofPath, string keyPath, string? entryPath, string? leafHash)
     {
-        var proofPath = a.Word(2, "proof file");
-        var keyPath = a.Require("ledger-key");
-        var doc = JsonNode.Parse(File.ReadAllText(proofPath))!;
-        var pinned = KeyOf(JsonNode.Parse(File.ReadAllText(keyPath))!);
-        var index = doc["index"]!.GetValue<long>();
-        var leaf = Convert.FromBase64String(a.Get("leaf-hash") ?? doc["leafHash"]!.GetValue<string>());
-        if (a.Get("entry") is { } entryPath)
+        var doc = ReadJson(proofPath, "a proof");
+        var pinned = KeyOf(ReadJson(keyPath, "a ledger key"), keyPath);
+        var checkpoint = Field<string>(doc, "checkpoint", proofPath, ProofShape);
+        var index = Field<long>(doc, "index", proofPath, ProofShape);
+        var leaf = Base64(leafHash ?? Field<string>(doc, "leafHash", proofPath, ProofShape), proofPath, ProofShape);
+        var hashes = doc["proof"] is JsonArray proof && proof.All(h => h is JsonValue v && v.TryGetValue<string>(out _))
+            ? proof.Select(h => Base64(h!.GetValue<string>(), proofPath, ProofShape)).ToList()
+            : throw new CliException($"{proofPath} is not {ProofShape}: its proof is not a list of hashes");
+        if (entryPath is not null)
         {
             leaf = Hashes.Leaf(File.ReadAllBytes(entryPath));
         }
 
-        var result = LogVerifier.VerifyInclusion(doc["checkpoint"]!.GetValue<string>(), pinned, index, leaf, HttpLogFetchers.ProofHashes(doc["proof"]));
+        var result = LogVerifier.VerifyInclusion(checkpoint, pinned, index, leaf, hashes);
         if (!result.Ok)
         {
-            Console.Error.WriteLine($"likeness: {result.Finding.Message}");
-            return 1;
+            throw new CliException(result.Finding.Message);
         }
 
-        var checkpoint = result.Log.Checkpoint;
-        Console.WriteLine($"ok: entry {index} is in {checkpoint.Origin} at size {checkpoint.Size}");
-        return 0;
+        Console.WriteLine($"ok: entry {index} is in {result.Log.Checkpoint.Origin} at size {result.Log.Checkpoint.Size}");
+        return ExitCodes.Ok;
+    }
+
+    private static JsonNode ReadJson(string path, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) ?? throw new CliException($"{path} is not {what}: it is null");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{path} is not {what}: not JSON ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot read {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>A field of a parsed file; missing or of another type is one line naming the file and the field.</summary>
+    private static T Field<T>(JsonNode doc, string name, string where, string what) =>
+        doc is JsonObject o && o[name] is JsonValue v && v.TryGetValue<T>(out var value) ? value
+        : throw new CliException($"{where} is not {what}: it has no {name} of the right type");
+
+    private static byte[] Base64(string text, string where, string what)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var n) ? bytes[..n] : throw new CliException($"{where} is not {what}: bad base64");
     }
 }

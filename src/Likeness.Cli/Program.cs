@@ -1,17 +1,22 @@
-using Likeness.Application.Licensing;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using Likeness.Cli;
+using Likeness.Cli.Verbs;
+
+var parse = CommandTree.Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+if (parse.Action is ParseErrorAction)
+{
+    return ParseErrors.Report(parse);
+}
 
 try
 {
-    return await Commands.RunAsync(new Args(args));
+    // The host of 'serve' handles Ctrl+C and SIGTERM itself (a graceful stop), so the parser does not.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
-catch (CliException e)
+catch (Exception e)
 {
-    Console.Error.WriteLine($"likeness: {e.Message}");
-    return e.ExitCode;
-}
-catch (Exception e) when (e is NotSupportedException or ArgumentException or IOException or UnauthorizedAccessException or FormatException or OverflowException or SigningKeyUnavailableException)
-{
-    Console.Error.WriteLine($"likeness: {e.Message.ReplaceLineEndings(" ")}");
-    return 1;
+    // No input ends in a stack trace: what a verb did not expect is still one line (and exit 1).
+    Console.Error.WriteLine($"likeness: unexpected {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+    return ExitCodes.Failed;
 }

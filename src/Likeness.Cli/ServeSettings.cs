@@ -1,51 +1,71 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Likeness.Application;
+using Likeness.Cli.Verbs;
 using Likeness.Domain.Common;
 using Likeness.Server;
 using Likeness.Server.Security;
 
 namespace Likeness.Cli;
 
-/// <summary>The server settings <c>likeness serve</c> takes from its options.</summary>
-public static class ServeSettings
+/// <summary>The options of <c>likeness serve</c>, and the server settings it takes from them.</summary>
+public sealed class ServeSettings
 {
-    public static ServerSettings From(Args a, string db, string urls) => new(db, urls)
+    public Option<string> Urls { get; } = new("--urls") { Description = "Where to listen", HelpName = "URL", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+
+    public Option<bool> Demo { get; } = Opt.Flag("--demo", "Seed a realistic example on a fresh store and print keys and commands to try");
+
+    public Option<string> Cert { get; } = Opt.Text("--cert", "HTTPS: a PEM certificate (with --cert-key) or a PFX file", "CERT.pem|CERT.pfx");
+
+    public Option<string> CertKey { get; } = Opt.Text("--cert-key", "HTTPS: the PEM certificate's private key", "KEY.pem");
+
+    public Option<string> CertPassword { get; } = Opt.Text("--cert-password", "HTTPS: the PFX file's password", "P");
+
+    public Option<bool> ForwardedHeaders { get; } = Opt.Flag("--forwarded-headers", "Behind a reverse proxy on this host: the client's address from X-Forwarded-For");
+
+    public Option<int?> RateLimitKey { get; } = Opt.Whole("--rate-limit-key", "Requests a second per API key (0 turns the limit off)");
+
+    public Option<int?> RateLimitAddress { get; } = Opt.Whole("--rate-limit-address", "Requests a second per client address (0 turns the limit off)");
+
+    public Option<int?> RateLimitAuthFailures { get; } = Opt.Whole("--rate-limit-auth-failures", "Failed authentications a minute per address (0 turns the limit off)");
+
+    public Option<string> IdempotencyRetention { get; } = Opt.Text("--idempotency-retention", "How long an Idempotency-Key's first answer is kept (ISO 8601; default P7D)", "DURATION");
+
+    /// <summary>The options, for the <c>serve</c> command.</summary>
+    public IEnumerable<Option> All =>
+        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention];
+
+    public ServerSettings From(ParseResult p, string db) => new(db, p.GetValue(Urls)!)
     {
-        Certificate = Certificate(a),
-        ForwardedHeaders = a.Has("forwarded-headers"),
+        Certificate = Certificate(p),
+        ForwardedHeaders = p.GetValue(ForwardedHeaders),
         RateLimits = new RateLimits
         {
-            PerKey = Count(a, "rate-limit-key") ?? new RateLimits().PerKey,
-            PerAddress = Count(a, "rate-limit-address") ?? new RateLimits().PerAddress,
-            AuthFailuresPerMinute = Count(a, "rate-limit-auth-failures") ?? new RateLimits().AuthFailuresPerMinute,
+            PerKey = p.GetValue(RateLimitKey) ?? new RateLimits().PerKey,
+            PerAddress = p.GetValue(RateLimitAddress) ?? new RateLimits().PerAddress,
+            AuthFailuresPerMinute = p.GetValue(RateLimitAuthFailures) ?? new RateLimits().AuthFailuresPerMinute,
         },
         Options = new LikenessOptions
         {
-            IdempotencyRetention = a.Get("idempotency-retention") is { } d
-                ? IsoDuration.TryParseMillis(d, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : throw new CliException("--idempotency-retention is an ISO 8601 duration such as P7D or PT24H")
+            IdempotencyRetention = p.GetValue(IdempotencyRetention) is { } d
+                ? IsoDuration.TryParseMillis(d, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : throw new CliException($"--idempotency-retention: \"{d}\" is not an ISO 8601 duration such as P7D or PT24H")
                 : new LikenessOptions().IdempotencyRetention,
         },
     };
 
-    private static int? Count(Args a, string name) =>
-        a.Get(name) is not { } text ? null
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-        : throw new CliException($"--{name} is a whole number (0 turns the limit off)");
-
     /// <summary><c>--cert file.pem --cert-key key.pem</c>, or <c>--cert file.pfx [--cert-password …]</c>.</summary>
-    private static X509Certificate2? Certificate(Args a)
+    private X509Certificate2? Certificate(ParseResult p)
     {
-        if (a.Get("cert") is not { } cert)
+        if (p.GetValue(Cert) is not { } cert)
         {
-            return a.Has("cert-key") ? throw new CliException("--cert-key needs --cert") : null;
+            return p.GetValue(CertKey) is not null ? throw new CliException("--cert-key needs --cert") : null;
         }
 
         try
         {
-            return a.Get("cert-key") is { } key
+            return p.GetValue(CertKey) is { } key
                 ? X509Certificate2.CreateFromPemFile(cert, key)
-                : X509CertificateLoader.LoadPkcs12FromFile(cert, a.Get("cert-password"));
+                : X509CertificateLoader.LoadPkcs12FromFile(cert, p.GetValue(CertPassword));
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
         {

@@ -5,7 +5,10 @@ namespace Likeness.Tests.Support;
 /// <summary>Runs the built <c>likeness</c> command as a separate process, as a script would.</summary>
 public static class CliProcess
 {
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs it with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "likeness.dll"));
@@ -17,6 +20,11 @@ public static class CliProcess
         psi.Environment.Remove("LIKENESS_KEY");
         psi.Environment.Remove("LIKENESS_URL");
         psi.Environment.Remove("LIKENESS_DB");
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         using var p = Process.Start(psi)!;
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var stdout = p.StandardOutput.ReadToEndAsync(limit.Token);

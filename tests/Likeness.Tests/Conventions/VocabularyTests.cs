@@ -25,7 +25,7 @@ public sealed partial class VocabularyTests
     [
         typeof(Vocabulary<>).Assembly, typeof(LikenessCore).Assembly, typeof(LikenessServer).Assembly,
         typeof(Likeness.Storage.Relational.RelationalStore).Assembly, typeof(Likeness.Storage.Postgres.PostgresStore).Assembly, typeof(Likeness.Storage.Sqlite.SqliteStore).Assembly,
-        typeof(Likeness.Cli.Args).Assembly,
+        typeof(Likeness.Cli.ApiClient).Assembly,
     ];
 
     [GeneratedRegex("^[a-z][a-zA-Z0-9]*$")]

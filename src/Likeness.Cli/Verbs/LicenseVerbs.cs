@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Likeness.Cli.Verbs;
+
+/// <summary><c>license get | suspend | resume | estate-consent | revoke</c>.</summary>
+public static class LicenseVerbs
+{
+    public static Command License()
+    {
+        var getId = Id();
+        var get = Opt.Verb("get", "Show a licence: its terms and what is left of each budget", getId)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/licenses/{PartyVerbs.Esc(p.GetValue(getId))}"));
+
+        var noticeDays = Opt.Whole("--notice-days", "Days of notice before the revocation takes effect", required: true);
+        var revokeId = Id();
+        var revoke = Opt.Verb("revoke", "Revoke a licence after a notice period (performer side)", revokeId, noticeDays)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/licenses/{PartyVerbs.Esc(p.GetValue(revokeId))}/revoke", new JsonObject { ["noticeDays"] = p.GetValue(noticeDays) }.ToJsonString()));
+
+        return Opt.Verb(
+            "license",
+            "Licences",
+            get,
+            Action("suspend", "Suspend a licence: no render is authorized until it resumes"),
+            Action("resume", "Resume a suspended licence"),
+            Action("estate-consent", "The estate confirms a licence after the performer's death"),
+            revoke);
+    }
+
+    private static Command Action(string verb, string description)
+    {
+        var id = Id();
+        return Opt.Verb(verb, description, id)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/licenses/{PartyVerbs.Esc(p.GetValue(id))}/{verb}", "{}"));
+    }
+
+    private static Argument<string> Id() => Opt.Word("ID", "The licence's id");
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Likeness.Cli.Verbs;
+
+/// <summary><c>party create | get | death</c> and <c>asset add | list</c>.</summary>
+public static class PartyVerbs
+{
+    public static Command Party()
+    {
+        var kind = Opt.Text("--kind", "performer, studio, representative, union, auditor or operator", "KIND", required: true);
+        var name = Opt.Text("--name", "The party's name", "NAME", required: true);
+        var represents = Opt.Text("--represents", "The parties a representative acts for", "ID[,ID]");
+        var create = Opt.Verb("create", "Create a party (operator); prints its API key once", kind, name, represents)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, "v1/parties", new JsonObject
+            {
+                ["kind"] = p.GetValue(kind),
+                ["name"] = p.GetValue(name),
+                ["represents"] = Run.List(p.GetValue(represents)),
+            }.ToJsonString()));
+
+        var id = Opt.Word("ID", "The party's id");
+        var get = Opt.Verb("get", "Show a party", id)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/parties/{Esc(p.GetValue(id))}"));
+
+        var performer = Opt.Word("PERFORMER_ID", "The performer's id");
+        var diedOn = Opt.Text("--died-on", "The date of death", "YYYY-MM-DD", required: true);
+        var death = Opt.Verb("death", "Record a performer's death (operator)", performer, diedOn)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{Esc(p.GetValue(performer))}/death", new JsonObject { ["diedOn"] = p.GetValue(diedOn) }.ToJsonString()));
+
+        return Opt.Verb("party", "Parties: performers, studios, representatives, unions, auditors", create, get, death);
+    }
+
+    public static Command Asset()
+    {
+        var performer = Opt.Word("PERFORMER_ID", "The performer's id");
+        var name = Opt.Text("--name", "The asset's name", "NAME", required: true);
+        var modality = Opt.Text("--modality", "voice, face, body, …", "M", required: true);
+        var tier = Opt.Text("--tier", "The replica tier", "T", required: true);
+        var sha256 = Opt.Text("--sha256", "The asset's SHA-256", "HEX");
+        var size = Opt.Bytes("--size", "The asset's size in bytes");
+        var add = Opt.Verb("add", "Register a likeness asset", performer, name, modality, tier, sha256, size)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{Esc(p.GetValue(performer))}/assets", new JsonObject
+            {
+                ["name"] = p.GetValue(name),
+                ["modality"] = p.GetValue(modality),
+                ["tier"] = p.GetValue(tier),
+                ["sha256"] = p.GetValue(sha256),
+                ["sizeBytes"] = p.GetValue(size),
+            }.ToJsonString()));
+
+        var listed = Opt.Word("PERFORMER_ID", "The performer's id");
+        var list = Opt.Verb("list", "A performer's assets", listed)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/performers/{Esc(p.GetValue(listed))}/assets"));
+
+        return Opt.Verb("asset", "Likeness assets of a performer", add, list);
+    }
+
+    internal static string Esc(string? id) => Uri.EscapeDataString(id ?? "");
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Likeness.Cli.Verbs;
+
+/// <summary><c>request create | get | approve | accept | veto | counter</c>: licence requests.</summary>
+public static class RequestVerbs
+{
+    public static Command Request()
+    {
+        var file = Opt.Text("--file", "The request (JSON; - reads stdin)", "REQUEST.json", required: true);
+        var create = Opt.Verb("create", "Ask a performer for a licence (studio)", file)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, "v1/license-requests", Run.ReadFile(p.GetValue(file)!)));
+
+        var getId = Id();
+        var get = Opt.Verb("get", "Show a request, its terms and conflicts", getId)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(getId))}"));
+
+        var approveId = Id();
+        var note = Note();
+        var attestBy = Opt.Text("--attest-by", "Who attests the approval: counsel or union", "counsel|union");
+        var attestName = Opt.Text("--attest-name", "The attesting person's name (with --attest-by)", "NAME");
+        var approve = Opt.Verb("approve", "Approve a request: the licence is granted (performer side)", approveId, note, attestBy, attestName)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(approveId))}/approve", new JsonObject
+            {
+                ["note"] = p.GetValue(note),
+                ["attestation"] = p.GetValue(attestBy) is { } by
+                    ? new JsonObject { ["by"] = by, ["name"] = p.GetValue(attestName) ?? throw new CliException("--attest-by needs --attest-name") }
+                    : null,
+            }.ToJsonString()));
+
+        var acceptId = Id();
+        var acceptNote = Note();
+        var accept = Opt.Verb("accept", "Accept the performer's counter-offer (studio)", acceptId, acceptNote)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(acceptId))}/accept", new JsonObject { ["note"] = p.GetValue(acceptNote) }.ToJsonString()));
+
+        var vetoId = Id();
+        var reason = Opt.Text("--reason", "Why", "TEXT", required: true);
+        var veto = Opt.Verb("veto", "Refuse a request (performer side)", vetoId, reason)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(vetoId))}/veto", new JsonObject { ["reason"] = p.GetValue(reason) }.ToJsonString()));
+
+        var counterId = Id();
+        var terms = Opt.Text("--file", "The counter terms (JSON; - reads stdin)", "TERMS.json", required: true);
+        var counter = Opt.Verb("counter", "Answer a request with other terms (performer side)", counterId, terms)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(counterId))}/counter", Run.ReadFile(p.GetValue(terms)!)));
+
+        return Opt.Verb("request", "Licence requests", create, get, approve, accept, veto, counter);
+    }
+
+    private static Argument<string> Id() => Opt.Word("ID", "The request's id");
+
+    private static Option<string> Note() => Opt.Text("--note", "A note kept with the answer", "TEXT");
+}
