@@ -373,21 +373,11 @@ public static class GatewayHarness
         var performerId = license!["performerId"]!.GetValue<string>();
         var (_, performerKey) = await op.PostAsync("/v1/parties", new { kind = "representative", name = "Bench Agent", represents = new[] { performerId } });
         using var agent = node.Client(performerKey!["apiKey"]!.GetValue<string>());
-        var now = DateTimeOffset.UtcNow;
         for (var i = 1; i < count; i++)
         {
             var (_, studio) = await op.PostAsync("/v1/parties", new { kind = "studio", name = $"Bench Studio {i}" });
             using var s = node.Client(studio!["apiKey"]!.GetValue<string>());
-            var (_, request) = await s.PostAsync("/v1/license-requests", new
-            {
-                performerId,
-                project = "Benchmark",
-                description = "Dubbing of one character into Japanese for the load benchmark of the render gateway, synthetic lines only, never published.",
-                uses = new[] { new { modality = "voice", purposes = new[] { "dubbing" }, territories = new[] { "JP" }, languages = new[] { "ja" }, from = now.AddDays(-1), to = now.AddYears(1) } },
-                compensation = new { perRender = new { currency = "USD", minor = 100 }, perSecond = new { currency = "USD", minor = 10 } },
-            });
-            var (_, approved) = await agent.PostAsync($"/v1/license-requests/{request!["id"]}/approve", new { });
-            studios.Add(new Studio(studio["apiKey"]!.GetValue<string>(), approved!["id"]!.GetValue<string>()));
+            studios.Add(new Studio(studio["apiKey"]!.GetValue<string>(), await LicenseAsync(s, agent, performerId)));
         }
 
         return studios;
@@ -402,8 +392,14 @@ public static class GatewayHarness
         using var s = node.Client(studio!["apiKey"]!.GetValue<string>());
         var performerId = performer["id"]!.GetValue<string>();
         await p.SendAsync(HttpMethod.Put, $"/v1/performers/{performerId}/consent", new { permission = new object[] { new { uid = "all", action = "render" } } });
+        return (studio["apiKey"]!.GetValue<string>(), await LicenseAsync(s, p, performerId));
+    }
+
+    /// <summary>The studio asks for an unlimited year of Japanese voice dubbing and the performer side approves it; the licence id.</summary>
+    private static async Task<string> LicenseAsync(HttpClient studio, HttpClient performerSide, string performerId)
+    {
         var now = DateTimeOffset.UtcNow;
-        var (_, request) = await s.PostAsync("/v1/license-requests", new
+        var (_, request) = await studio.PostAsync("/v1/license-requests", new
         {
             performerId,
             project = "Benchmark",
@@ -411,7 +407,7 @@ public static class GatewayHarness
             uses = new[] { new { modality = "voice", purposes = new[] { "dubbing" }, territories = new[] { "JP" }, languages = new[] { "ja" }, from = now.AddDays(-1), to = now.AddYears(1) } },
             compensation = new { perRender = new { currency = "USD", minor = 100 }, perSecond = new { currency = "USD", minor = 10 } },
         });
-        var (_, license) = await p.PostAsync($"/v1/license-requests/{request!["id"]}/approve", new { });
-        return (studio["apiKey"]!.GetValue<string>(), license!["id"]!.GetValue<string>());
+        var (_, license) = await performerSide.PostAsync($"/v1/license-requests/{request!["id"]}/approve", new { });
+        return license!["id"]!.GetValue<string>();
     }
 }
