@@ -35,7 +35,10 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
         return exit == 0 ? JsonNode.Parse(output)!["operatorKey"]!.GetValue<string>() : throw new InvalidOperationException(error);
     }
 
-    /// <summary>Starts <c>likeness serve</c> on the store, with <paramref name="serveOptions"/> added to its command line.</summary>
+    /// <summary>
+    /// Starts <c>likeness serve</c> on the store, with <paramref name="serveOptions"/> added to its command line; over HTTPS
+    /// when those name a certificate (<c>--cert</c>).
+    /// </summary>
     public static async Task<NodeProcess> StartAsync(string db, string operatorKey, params string[] serveOptions)
     {
         int port;
@@ -45,7 +48,7 @@ public sealed class NodeProcess : ILikenessEndpoint, IAsyncDisposable
             port = ((IPEndPoint)l.LocalEndpoint).Port;
         }
 
-        var url = $"http://127.0.0.1:{port}";
+        var url = $"{(serveOptions.Contains("--cert") ? "https" : "http")}://127.0.0.1:{port}";
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "likeness.dll"), "serve", "--db", db, "--urls", url }.Concat(SigningKeyArgs(db)).Concat(serveOptions))
         {

@@ -404,6 +404,40 @@ public sealed class SecurityTestsOnSqlite() : SecurityTests(Provider.Sqlite)
     }
 
     [Fact]
+    public async Task The_serve_command_takes_a_pem_certificate_and_refuses_a_bad_one_in_one_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("likeness-https-").FullName;
+        try
+        {
+            using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", ecdsa, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            var certFile = Path.Combine(dir, "cert.pem");
+            var keyFile = Path.Combine(dir, "key.pem");
+            await File.WriteAllTextAsync(certFile, cert.ExportCertificatePem());
+            await File.WriteAllTextAsync(keyFile, ecdsa.ExportPkcs8PrivateKeyPem());
+            var db = Path.Combine(dir, "tls.db");
+            var key = await NodeProcess.InitAsync(db);
+            await using (var node = await NodeProcess.StartAsync(db, key, "--cert", certFile, "--cert-key", keyFile))
+            {
+                Assert.StartsWith("https://", node.Url, StringComparison.Ordinal);
+                using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c!.Thumbprint == cert.Thumbprint };
+                using var client = new HttpClient(handler) { BaseAddress = new Uri(node.Url) };
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            }
+
+            var (exit, _, error) = await CliProcess.RunAsync("serve", "--db", db, "--urls", "https://127.0.0.1:0", "--cert", Path.Combine(dir, "missing.pem"), "--cert-key", keyFile);
+            Assert.NotEqual(0, exit);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.Contains("certificate", error, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Serves_https_with_a_pem_certificate()
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
