@@ -14,7 +14,7 @@ public static class RendersApi
         var g = app.MapGroup("/v1/renders").WithTags("Renders");
         var none = new RenderActionBody();
         g.MapCommand<RenderBody, RenderView>("", (s, body, idem) => s.Core.Renders.AuthorizeAsync(s.Caller, body, idem, s.Aborted), status: 201)
-            .Produces<RenderView>(202).ProducesProblem(403);
+            .Produces<RenderView>(202);
         g.MapQuery("", s => s.Core.Lists.RendersAsync(s.Caller, s.Query("status"), s.Query("license"), s.TimeQuery("since"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         g.MapQuery("/{id}", s => s.Core.Renders.GetAsync(s.Caller, s.Id, s.Aborted));
         g.MapCommand<CompleteBody, RenderView>("/{id}/complete", (s, body, idem) => s.Core.Renders.CompleteAsync(s.Caller, s.Id, body, idem, s.Aborted));
