@@ -52,7 +52,7 @@ public static class ConsentApi
             return format == "odrl"
                 ? Results.Text(view.Policy.ToJsonString(), "application/ld+json", Encoding.UTF8)
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        });
+        }).WithQuery("format", "json (the default) for our shape, odrl for ODRL 2.2 JSON-LD.", values: ["json", "odrl"]);
         g.MapQuery("/{id}/consent/versions", s => s.Core.Consent.HistoryAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
     }

@@ -117,6 +117,20 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentFixture f) : ICl
     }
 
     [Fact]
+    public void Filters_and_required_query_parameters_are_described()
+    {
+        JsonObject Parameter(string path, string name) =>
+            (f.Operations.Single(o => o.Method == "GET" && o.Path == path).Operation["parameters"] as JsonArray ?? [])
+                .Single(p => p!["name"]!.GetValue<string>() == name && p["in"]!.GetValue<string>() == "query")!.AsObject();
+
+        Assert.Contains("pendingApproval", Parameter("/v1/renders", "status")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("revocationPending", Parameter("/v1/licenses", "status")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("countered", Parameter("/v1/license-requests", "status")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.True(Parameter("/v1/statements", "period")["required"]!.GetValue<bool>());
+        Assert.True(Parameter("/v1/ledger/proofs/inclusion", "index")["required"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void The_consent_body_and_the_terms_have_real_schemas()
     {
         var put = f.Operations.Single(o => o.Method == "PUT" && o.Path == "/v1/performers/{id}/consent").Operation;

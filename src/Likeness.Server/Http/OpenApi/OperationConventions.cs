@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Likeness.Application.Contracts;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -31,6 +32,18 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         if (command)
         {
             operation.Parameters.Add(Header("Idempotency-Key", "1 to 200 visible ASCII characters. A retry with the same key and body gets the first answer again; the same key with another body is a 409."));
+        }
+
+        foreach (var query in description.ActionDescriptor.EndpointMetadata.OfType<QueryParameter>())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = query.Name,
+                In = ParameterLocation.Query,
+                Description = query.Description,
+                Required = query.Required,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = query.Values?.Select(v => (JsonNode)JsonValue.Create(v)).ToList() },
+            });
         }
 
         if (description.SupportedResponseTypes.Any(r => r.Type is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Page<>)))
