@@ -7,13 +7,24 @@ namespace Likeness.Server.Http.OpenApi;
 
 /// <summary>
 /// What the whole document shares: its title and introduction (with every problem code and the address that
-/// describes it), the bearer security scheme, and the schemas operations refer to (the problem, the consent policy, which a consent version holds).
+/// describes it), its servers (without a trailing slash) and tags (described), the bearer security scheme, and the
+/// schemas operations refer to (the problem; the consent policy, which a consent version also holds).
 /// </summary>
 public sealed class DocumentComponents : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo { Title = "Likeness", Version = "v1", Description = Introduction() };
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            tag.Description ??= tag.Name is { } name ? TagDescriptions.GetValueOrDefault(name) : null;
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SecurityScheme.Id] = SecurityScheme.Create();
@@ -29,6 +40,19 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
 
         return Task.CompletedTask;
     }
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Parties and assets"] = "Parties (performers, representatives, estates, studios, unions, auditors), who a key is, and performers' assets.",
+        ["Consent"] = "A performer's consent policy, in our JSON shape or ODRL 2.2 JSON-LD, and its versions.",
+        ["Licence requests"] = "A studio asks; the performer side approves, vetoes or counters.",
+        ["Licences"] = "Granted licences: their terms, budgets and lifecycle.",
+        ["Usage"] = "What was rendered under a licence or of a performer.",
+        ["Renders"] = "Authorizing, approving and completing renders against a licence and the consent.",
+        ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
+        ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
+        ["Problems"] = "What each problem code means.",
+    };
 
     private static string Introduction()
     {
