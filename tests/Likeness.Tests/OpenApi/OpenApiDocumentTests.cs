@@ -154,6 +154,9 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentFixture f) : ICl
             Assert.DoesNotContain("cref", text, StringComparison.Ordinal);
             Assert.False(DotnetName().IsMatch(text), $"a .NET name in: {text}");
         }
+
+        Assert.False(f.Document["components"]!["schemas"]!.AsObject().ContainsKey("JsonObject"));
+        Assert.All(f.Document["tags"]!.AsArray(), t => Assert.False(string.IsNullOrWhiteSpace(t!["description"]?.GetValue<string>()), t!["name"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
 
@@ -10,6 +12,8 @@ public static class ApiDocumentation
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
         {
+            // A free-form JSON object (a ledger entry's decoded payload) is inlined, not a component named after the .NET type.
+            o.CreateSchemaReferenceId = type => type.Type == typeof(JsonObject) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer<DocumentComponents>();
             o.AddOperationTransformer<OperationConventions>();
         });
