@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Likeness.Application;
 using Likeness.Server.Api;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Likeness.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -81,7 +82,7 @@ public static class LikenessServer
         builder.Services.AddSingleton<LedgerSequencer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSequencer>());
         builder.Services.AddHostedService<ChangeFeedPoller>();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddApiDocumentation();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         var app = builder.Build();
@@ -98,7 +99,7 @@ public static class LikenessServer
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<RequestShapeMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapApiDocumentation();
         app.MapQuery(
             "/healthz",
             s => Task.FromResult(new { status = "ok", sequencer = s.Http.RequestServices.GetRequiredService<LedgerSequencer>().IsSequencer }),
@@ -110,6 +111,7 @@ public static class LikenessServer
         app.MapRendersApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
+        app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,7 +38,7 @@ public static class ConsentApi
                 return await s.Core.Consent.PutAsync(s.Caller, s.Id, text, idem, s.Aborted);
             },
             ["application/json", "application/ld+json"],
-            method: "PUT");
+            method: "PUT").WithMetadata(new BodySchema(ConsentPolicySchema.Id, "The same policy as ODRL 2.2 JSON-LD, with its @context."));
 
         g.MapRawQuery<ConsentView>("/{id}/consent", async s =>
         {
@@ -51,7 +52,7 @@ public static class ConsentApi
             return format == "odrl"
                 ? Results.Text(view.Policy.ToJsonString(), "application/ld+json", Encoding.UTF8)
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        });
+        }).WithQuery("format", "json (the default) for our shape, odrl for ODRL 2.2 JSON-LD.", values: ["json", "odrl"]);
         g.MapQuery("/{id}/consent/versions", s => s.Core.Consent.HistoryAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
     }

@@ -5,6 +5,7 @@ using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Ledger;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,11 +30,15 @@ public static class LedgerApi
         g.MapQuery(
             "/proofs/inclusion",
             s => s.Core.Ledger.InclusionAsync(s.LongQuery("index") ?? throw EndpointExtensions.MissingQuery("index"), s.LongQuery("treeSize"), s.Aborted),
-            RouteAccess.Public);
+            RouteAccess.Public)
+            .WithQuery("index", "The entry's index, a whole number.", required: true)
+            .WithQuery("treeSize", "The tree size to prove against; the latest checkpoint's when absent.");
         g.MapQuery(
             "/proofs/consistency",
             s => s.Core.Ledger.ConsistencyAsync(s.LongQuery("from") ?? throw EndpointExtensions.MissingQuery("from"), s.LongQuery("to"), s.Aborted),
-            RouteAccess.Public);
+            RouteAccess.Public)
+            .WithQuery("from", "The older tree size, a whole number.", required: true)
+            .WithQuery("to", "The newer tree size; the latest checkpoint's when absent.");
 
         // A tile is public; a caller who sends a key is identified, because the ledger shows a party more of its own entries.
         g.MapRawQuery<byte[]>(

@@ -1,5 +1,10 @@
 using Likeness.Application.Contracts;
+using Likeness.Application.Licensing;
+using Likeness.Application.Model;
+using Likeness.Domain.Common;
+using Likeness.Domain.Licensing;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +18,10 @@ public static class LicensesApi
     {
         var rq = app.MapGroup("/v1/license-requests").WithTags("Licence requests");
         rq.MapCommand<LicenseRequestBody, LicenseRequestView>("", (s, body, idem) => s.Core.Requests.CreateAsync(s.Caller, body, idem, s.Aborted), status: 201);
-        rq.MapQuery("", s => s.Core.Lists.RequestsAsync(s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+        rq.MapQuery("", s => s.Core.Lists.RequestsAsync(s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted))
+            .WithQuery("status", "Only requests in this status.", values: Vocabulary<RequestStatus>.AllNames)
+            .WithQuery("performer", "Only requests to this performer (a party id).")
+            .WithQuery("studio", "Only requests from this studio (a party id).");
         rq.MapQuery("/{id}", s => s.Core.Requests.GetAsync(s.Caller, s.Id, s.Aborted));
         rq.MapCommand<ApproveBody, LicenseView>("/{id}/approve", (s, body, idem) => s.Core.Requests.ApproveAsync(s.Caller, s.Id, body, idem, s.Aborted), new ApproveBody(), 201);
         rq.MapCommand<VetoBody, LicenseRequestView>("/{id}/veto", (s, body, idem) => s.Core.Requests.VetoAsync(s.Caller, s.Id, body, idem, s.Aborted));
@@ -23,7 +31,11 @@ public static class LicensesApi
         var lic = app.MapGroup("/v1/licenses").WithTags("Licences");
         var none = new LifecycleBody();
         lic.MapQuery("", s => s.Core.Lists.LicensesAsync(
-            s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.TimeQuery("expiringBefore"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+            s.Caller, s.Query("status"), s.Query("performer"), s.Query("studio"), s.TimeQuery("expiringBefore"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted))
+            .WithQuery("status", "Only licences in this status.", values: [.. Enum.GetValues<LicenseStatus>().Select(LicenseViews.StatusName)])
+            .WithQuery("performer", "Only licences of this performer (a party id).")
+            .WithQuery("studio", "Only licences held by this studio (a party id).")
+            .WithQuery("expiringBefore", "Only licences whose term ends before this RFC 3339 time (2026-12-31T00:00:00Z).");
         lic.MapQuery("/{id}", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
         lic.MapCommand<LifecycleBody, LicenseView>("/{id}/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Aborted), none);
         lic.MapCommand<LifecycleBody, LicenseView>("/{id}/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Aborted), none);

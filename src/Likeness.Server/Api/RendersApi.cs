@@ -1,5 +1,8 @@
 using Likeness.Application.Contracts;
+using Likeness.Application.Model;
+using Likeness.Domain.Common;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,8 +17,11 @@ public static class RendersApi
         var g = app.MapGroup("/v1/renders").WithTags("Renders");
         var none = new RenderActionBody();
         g.MapCommand<RenderBody, RenderView>("", (s, body, idem) => s.Core.Renders.AuthorizeAsync(s.Caller, body, idem, s.Aborted), status: 201)
-            .Produces<RenderView>(202).ProducesProblem(403);
-        g.MapQuery("", s => s.Core.Lists.RendersAsync(s.Caller, s.Query("status"), s.Query("license"), s.TimeQuery("since"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+            .Produces<RenderView>(202);
+        g.MapQuery("", s => s.Core.Lists.RendersAsync(s.Caller, s.Query("status"), s.Query("license"), s.TimeQuery("since"), s.Query("cursor"), s.IntQuery("limit"), s.Aborted))
+            .WithQuery("status", "Only renders in this status.", values: Vocabulary<RenderStatus>.AllNames)
+            .WithQuery("license", "Only renders under this licence (its id).")
+            .WithQuery("since", "Only renders created at or after this RFC 3339 time (2026-11-30T12:00:00Z).");
         g.MapQuery("/{id}", s => s.Core.Renders.GetAsync(s.Caller, s.Id, s.Aborted));
         g.MapCommand<CompleteBody, RenderView>("/{id}/complete", (s, body, idem) => s.Core.Renders.CompleteAsync(s.Caller, s.Id, body, idem, s.Aborted));
         g.MapCommand<RenderActionBody, RenderView>("/{id}/cancel", (s, _, idem) => s.Core.Renders.CancelAsync(s.Caller, s.Id, idem, s.Aborted), none);

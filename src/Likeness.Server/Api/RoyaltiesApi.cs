@@ -3,6 +3,7 @@ using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Royalties;
 using Likeness.Server.Http;
+using Likeness.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,9 +31,13 @@ public static class RoyaltiesApi
 
             var view = await s.Core.Statements.GetAsync(s.Caller, s.RequiredQuery("party"), s.RequiredQuery("period"), s.Aborted);
             return format == "csv" ? Results.Text(StatementService.Csv(view), "text/csv", Encoding.UTF8) : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        });
+        })
+            .WithQuery("party", "The payee (a party id).", required: true)
+            .WithQuery("period", "The month, YYYY-MM.", required: true)
+            .WithQuery("format", "json (the default) or csv.", values: ["json", "csv"]);
         g.MapCommand<ClosePeriodBody, ClosedPeriodView>("/statements/close", (s, body, idem) => s.Core.Statements.CloseAsync(s.Caller, body, idem, s.Aborted));
-        g.MapQuery("/statements/verify", s => s.Core.Statements.VerifyAsync(s.Caller, s.RequiredQuery("period"), s.Aborted));
+        g.MapQuery("/statements/verify", s => s.Core.Statements.VerifyAsync(s.Caller, s.RequiredQuery("period"), s.Aborted))
+            .WithQuery("period", "The closed month to verify, YYYY-MM.", required: true);
         return app;
     }
 }

@@ -18,6 +18,10 @@ public sealed class RouteConventionTests : IAsyncLifetime
     private static readonly Dictionary<string, string> Unmarked = new(StringComparer.Ordinal)
     {
         ["/openapi/{documentName}.json"] = "the framework's OpenAPI document, mapped by MapOpenApi",
+        ["/docs/{documentName?}"] = "the API reference page, mapped by Scalar's MapScalarApiReference",
+        ["/docs/scalar.js"] = "the API reference page's script, served from Scalar's package (no CDN)",
+        ["/docs/scalar.aspnetcore.js"] = "the API reference page's start-up script, served from Scalar's package",
+        ["/docs/favicon.svg"] = "the API reference page's icon, served from Scalar's package",
     };
 
     // The routes that answer without a key: what an outside verifier or a load balancer fetches.
@@ -29,6 +33,7 @@ public sealed class RouteConventionTests : IAsyncLifetime
         ("GET /v1/ledger/proofs/inclusion", RouteAccess.Public),
         ("GET /v1/ledger/proofs/consistency", RouteAccess.Public),
         ("GET /v1/ledger/tile/{**path}", RouteAccess.OptionalCaller),
+        ("GET /problems/{id}", RouteAccess.Public),
     ];
 
     private TestServer _server = null!;
