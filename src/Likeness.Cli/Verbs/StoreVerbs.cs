@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.CommandLine;
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Likeness.Application;
 using Likeness.Cli.Output;
