@@ -8,12 +8,17 @@ namespace Likeness.Server;
 
 /// <summary>
 /// Seeds a realistic example on a fresh store (<c>likeness serve --demo</c>): a voice actor with consent and a
-/// voice model, her agent, and a games studio holding an active dubbing licence.
+/// voice model, her agent, a games studio holding an active dubbing licence with one completed render and one render
+/// waiting for her per-instance approval, and a second request waiting for her answer.
 /// </summary>
 public static class DemoSeeder
 {
     /// <summary>The keys and ids the demo created.</summary>
-    public sealed record DemoParties(string PerformerId, string PerformerKey, string RepresentativeKey, string StudioId, string StudioKey, string LicenseId);
+    public sealed record DemoParties(
+        string PerformerId, string PerformerKey, string RepresentativeKey, string StudioId, string StudioKey, string LicenseId,
+        string PendingRequestId, string CompletedRenderId, string PendingRenderId);
+
+    /// <summary>Seeds the example; <paramref name="operatorKey"/> is the fresh store's operator key.</summary>
 
     public static async Task<DemoParties> SeedAsync(LikenessCore core, string operatorKey, CancellationToken ct = default)
     {
@@ -57,22 +62,48 @@ public static class DemoSeeder
         var requestId = Json.DeserializeStored<LicenseRequestView>(request.Body).Id;
         var license = await core.Requests.ApproveAsync(performerParty, requestId, new ApproveBody("Approved for Skyward Tides only."), null, ct);
         var licenseId = Json.DeserializeStored<LicenseView>(license.Body).Id;
-        return new DemoParties(performer.Id, performer.ApiKey!, agent.ApiKey!, studio.Id, studio.ApiKey!, licenseId);
+
+        var completed = await Render(core, studioParty, new RenderBody(licenseId, "voice", "dubbing", "JP", "ja", 30), ct);
+        await core.Renders.CompleteAsync(studioParty, completed, new CompleteBody(28.5m, new string('b', 64)), null, ct);
+
+        // The consent asks for her approval of each violent scene: this render waits for it.
+        var pending = await Render(core, studioParty, new RenderBody(licenseId, "voice", "videoGame", "DE", "de", 20, ["violence"]), ct);
+
+        var second = await core.Requests.CreateAsync(studioParty, new LicenseRequestBody(
+            performer.Id, "Skyward Tides (2027) — launch trailer",
+            "Two lines of Captain Iris Vale's dialogue, in English, for the launch trailer of the video game Skyward Tides, " +
+            "shown online worldwide for six months.",
+            [new UseBody("voice", ["promotion"], ["WORLD"], ["en"], now.AddMinutes(-1), now.AddMonths(6), 30, 120, 20, null, "newPerformance")],
+            new CompensationBody(new MoneyBody("USD", 40_000), null, null)), null, ct);
+        var pendingRequestId = Json.DeserializeStored<LicenseRequestView>(second.Body).Id;
+        return new DemoParties(performer.Id, performer.ApiKey!, agent.ApiKey!, studio.Id, studio.ApiKey!, licenseId, pendingRequestId, completed, pending);
     }
 
-    /// <summary>The text printed after seeding: the keys and three commands to try.</summary>
+    /// <summary>The text printed after seeding: the keys, the ids and a command to try on each.</summary>
     public static string Describe(DemoParties d, string url) => string.Create(CultureInfo.InvariantCulture, $"""
         Demo data:
           performer      {d.PerformerId}  key {d.PerformerKey}
           representative (agent)            key {d.RepresentativeKey}
           studio         {d.StudioId}  key {d.StudioKey}
           licence        {d.LicenseId}  (active: voice, video game and dubbing, JP/DE/AT/CH, ja/de)
+          render         {d.CompletedRenderId}  (completed)
+          render         {d.PendingRenderId}  (pending approval: a violent scene)
+          request        {d.PendingRequestId}  (pending: waiting for the performer)
 
         Try:
           likeness license get {d.LicenseId} --server {url} --key {d.StudioKey}
+          likeness render get {d.CompletedRenderId} --server {url} --key {d.StudioKey}
+          likeness render approve {d.PendingRenderId} --server {url} --key {d.PerformerKey}
+          likeness request get {d.PendingRequestId} --server {url} --key {d.PerformerKey}
           likeness render authorize --license {d.LicenseId} --modality voice --purpose dubbing --territory JP --language ja --seconds 30 --server {url} --key {d.StudioKey}
           likeness usage --performer {d.PerformerId} --server {url} --key {d.PerformerKey}
         """);
+
+    private static async Task<string> Render(LikenessCore core, PartyRecord studio, RenderBody body, CancellationToken ct)
+    {
+        var o = await core.Renders.AuthorizeAsync(studio, body, null, ct);
+        return Json.DeserializeStored<RenderView>(o.Body).RenderId;
+    }
 
     private static async Task<PartyView> Create(LikenessCore core, PartyRecord op, string kind, string name, string[]? represents, CancellationToken ct)
     {

@@ -56,6 +56,10 @@ public static class LikenessServer
         // Hosting logs every request's start and end only at Information; while any level of that category is on it
         // also creates an Activity per request for the log scope. Likeness logs its own failures (ProblemMiddleware).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+        // A failed start (a busy port, a certificate Kestrel refuses) is thrown by StartAsync to the caller, which reports
+        // it in one line; the host's own log of it would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Likeness.Application;
 using Likeness.Cli.Output;
@@ -62,21 +63,18 @@ public static class StoreVerbs
             .Does(async (p, _) =>
             {
                 var db = Globals.RequireDb(p);
-                var server = await LikenessServer.BuildAsync(settings.From(p, db) with { SigningKey = SigningKeyPath(p, signingKey) });
+                var serverSettings = settings.From(p, db) with { SigningKey = SigningKeyPath(p, signingKey) };
+                AddressProbe.EnsureFree(serverSettings.Urls);
+                var server = await OpenAsync(serverSettings);
                 var keyFile = server.NewOperatorKey is { } key && KeyFile.Write(db, key);
-
-                DemoSeeder.DemoParties? demo = null;
-                if (p.GetValue(settings.Demo))
+                if (p.GetValue(settings.Demo) && server.NewOperatorKey is null)
                 {
-                    if (server.NewOperatorKey is null)
-                    {
-                        throw new CliException("--demo seeds a fresh store only; this store already has data (use a new --db file)");
-                    }
-
-                    demo = await DemoSeeder.SeedAsync(server.Core, server.NewOperatorKey);
+                    throw new CliException("--demo seeds a fresh store only; this store already has data (use a new --db file)");
                 }
 
+                // Listening first: the demo is seeded only once the address is bound.
                 await server.App.StartAsync();
+                var demo = p.GetValue(settings.Demo) ? await DemoSeeder.SeedAsync(server.Core, server.NewOperatorKey!) : null;
                 var address = server.App.Urls.FirstOrDefault() ?? p.GetValue(settings.Urls)!;
                 Console.WriteLine($"Likeness listening on {address} (store {(StoreFactory.IsPostgres(db) ? "PostgreSQL" : db)})");
                 Console.WriteLine(
@@ -92,6 +90,19 @@ public static class StoreVerbs
                 await server.App.WaitForShutdownAsync();
                 return ExitCodes.Ok;
             });
+    }
+
+    /// <summary>Opens the store and builds the server; a store that cannot be opened is one line.</summary>
+    private static async Task<BuiltServer> OpenAsync(ServerSettings settings)
+    {
+        try
+        {
+            return await LikenessServer.BuildAsync(settings);
+        }
+        catch (DbException e)
+        {
+            throw new CliException($"cannot open the store {(StoreFactory.IsPostgres(settings.Db) ? "(PostgreSQL)" : settings.Db)}: {e.Message}");
+        }
     }
 
     /// <summary>--signing-key, else LIKENESS_SIGNING_KEY; null: beside a SQLite store.</summary>
