@@ -15,8 +15,10 @@ public static class StoreFactory
 
     /// <summary>
     /// The ledger signing key's file: <paramref name="path"/> (<c>--signing-key</c>) when given, else beside a SQLite
-    /// store (<c>&lt;db&gt;.signing-key.pem</c>). A PostgreSQL store has no "beside": it must be told, so that every node
-    /// reads the same key and none ever keeps it in a table.
+    /// store (<c>&lt;db&gt;.signing-key.pem</c>). A PostgreSQL store has no "beside": by default its key is in the user's
+    /// configuration folder, named for the store's host, port and database (<see cref="DefaultPostgresKeyPath"/>), so every
+    /// node started by that user on that machine reads the same key; nodes on other machines are given a copy or a shared
+    /// path with <c>--signing-key</c>. Never in a table.
     /// </summary>
     public static SigningKeyFile SigningKeys(string db, string? path)
     {
@@ -26,9 +28,39 @@ public static class StoreFactory
             return new SigningKeyFile(path);
         }
 
-        return IsPostgres(db)
-            ? throw new ArgumentException("A PostgreSQL store needs --signing-key PATH (or LIKENESS_SIGNING_KEY): the key file every node reads (docs/SECURITY.md).", nameof(path))
-            : new SigningKeyFile(Path.GetFullPath(db) + ".signing-key.pem");
+        return new SigningKeyFile(IsPostgres(db) ? DefaultPostgresKeyPath(db) : Path.GetFullPath(db) + ".signing-key.pem");
+    }
+
+    /// <summary>
+    /// <c>~/.config/likeness/signing-keys/&lt;store&gt;.pem</c> (the user's configuration folder, created 0700), where
+    /// &lt;store&gt; is a hash of the host, port and database: two connection strings to one store (another user or
+    /// password, options in another order) name one key.
+    /// </summary>
+    public static string DefaultPostgresKeyPath(string db)
+    {
+        string identity;
+        try
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(db);
+            identity = $"{b.Host?.ToLowerInvariant()}:{b.Port}/{b.Database}";
+        }
+        catch (ArgumentException)
+        {
+            identity = db;
+        }
+
+        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create), "likeness", "signing-keys");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..16];
+        return Path.Combine(folder, name + ".pem");
     }
 
     public static IStore Open(string db)

@@ -12,7 +12,7 @@ namespace Likeness.Cli.Verbs;
 public static class StoreVerbs
 {
     private static Option<string> SigningKey() =>
-        Opt.Text("--signing-key", "The ledger signing key file [env: LIKENESS_SIGNING_KEY; default FILE.signing-key.pem beside a SQLite store; required for PostgreSQL]", "PEM");
+        Opt.Text("--signing-key", "The ledger signing key file [env: LIKENESS_SIGNING_KEY; default FILE.signing-key.pem beside a SQLite store; for PostgreSQL ~/.config/likeness/signing-keys/<store>.pem]", "PEM");
 
     public static Command Init()
     {

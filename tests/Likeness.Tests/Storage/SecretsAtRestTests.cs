@@ -114,11 +114,39 @@ public sealed class SecretsAtRestTests
     }
 
     [Fact]
-    public void A_postgresql_store_must_be_told_where_its_signing_key_file_is()
+    public void A_postgresql_stores_signing_key_is_where_it_is_told_or_in_the_users_config_folder_per_store()
     {
-        var e = Assert.Throws<ArgumentException>(() => StoreFactory.SigningKeys("Host=127.0.0.1;Database=x", null));
-        Assert.Contains("--signing-key", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("shared.pem", StoreFactory.SigningKeys("Host=127.0.0.1;Database=x", "/run/secrets/shared.pem").Location, StringComparison.Ordinal);
+
+        // Without --signing-key (API.md's `likeness init --db <connection string>`): one file per store, the same for every
+        // connection string naming that store, never in the database.
+        var one = StoreFactory.SigningKeys("Host=127.0.0.1;Port=5432;Database=x;Username=a;Password=p", null).Location;
+        var same = StoreFactory.SigningKeys("Database=x;Host=127.0.0.1;Username=b", null).Location;
+        var other = StoreFactory.SigningKeys("Host=127.0.0.1;Database=y", null).Location;
+        Assert.Equal(one, same);
+        Assert.NotEqual(one, other);
+        Assert.StartsWith(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), one, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("likeness", "signing-keys"), one, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(one)!));
+        }
+    }
+
+    [Fact]
+    public async Task Init_on_postgresql_works_as_api_md_writes_it_without_naming_a_key_file()
+    {
+        var db = await (await PostgresCluster.Shared).CreateDatabaseAsync();
+        var (exit, output, error) = await CliProcess.RunAsync("init", "--db", db, "--json");
+        Assert.True(exit == 0, error);
+        var keyFile = StoreFactory.DefaultPostgresKeyPath(db);
+        Assert.True(File.Exists(keyFile), output);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        File.Delete(keyFile);
     }
 
     [Fact]
