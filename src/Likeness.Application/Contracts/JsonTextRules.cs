@@ -91,6 +91,7 @@ public static class JsonTextRules
             return;
         }
 
+        // Unescaping refuses a lone surrogate (\ud800 without its pair): that is the Unicode check for escaped text.
         string text;
         try
         {
@@ -109,13 +110,6 @@ public static class JsonTextRules
             }
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[++i]) : char.IsLowSurrogate(text[i]))
-            {
-                throw Refuse(utf8, reader.TokenStartIndex, "invalid_text", "Text must be valid Unicode: a lone surrogate (\\ud800–\\udfff) is not a character.");
-            }
-        }
     }
 
     /// <summary>A control character text may not hold: every C0 and C1 control and DEL but tab, line feed and carriage return.</summary>
