@@ -8,13 +8,14 @@ using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
 using Likeness.Application.Usage;
+using Likeness.Application.Webhooks;
 
 namespace Likeness.Application;
 
 /// <summary>The use cases of one node, wired over one store and one clock. The server and the tests build it the same way.</summary>
 public sealed class LikenessCore : IDisposable
 {
-    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys)
+    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets)
     {
         Store = store;
         Clock = clock;
@@ -38,6 +39,8 @@ public sealed class LikenessCore : IDisposable
         Statements = new StatementService(store, clock, mutations);
         KeyRotation = new KeyRotationService(clock, mutations, keys);
         Changes = new ChangeFeed(store, Snapshots, Parties, keys);
+        Webhooks = new WebhookService(store, clock, mutations, webhookSecrets, options.WebhookPrivateAddresses);
+        LicenseNotices = new LicenseNotices(store, clock);
     }
 
     public IStore Store { get; }
@@ -67,6 +70,12 @@ public sealed class LikenessCore : IDisposable
     public KeyRotationService KeyRotation { get; }
     public ChangeFeed Changes { get; }
 
+    /// <summary>Webhook endpoints, their delivery logs, and the outbox's fan-out.</summary>
+    public WebhookService Webhooks { get; }
+
+    /// <summary>The licence events that only time causes (expiring in 30, 7, 1 days; a revocation taking effect).</summary>
+    public LicenseNotices LicenseNotices { get; }
+
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
@@ -74,10 +83,35 @@ public sealed class LikenessCore : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         await store.MigrateAsync(ct);
         var keys = await KeyRing.OpenAsync(store, signingKeys, options.Origin, ct);
-        var core = new LikenessCore(store, clock, options, keys);
+        var webhookSecrets = new WebhookSecretBox(signingKeys.WebhookSecretsKey());
+        await CheckWebhookKeyAsync(store, webhookSecrets, signingKeys, ct);
+        var core = new LikenessCore(store, clock, options, keys, webhookSecrets);
         await core.Changes.SyncAsync(ct);
         return core;
     }
 
     public void Dispose() => Keys.Dispose();
+
+    // The store remembers a check of the key its webhook secrets were sealed under, so a node given another key file
+    // stops at start-up instead of signing deliveries nobody can verify.
+    private static async Task CheckWebhookKeyAsync(IStore store, WebhookSecretBox box, ISigningKeyStore files, CancellationToken ct)
+    {
+        const string setting = "webhook_key_check";
+        var stored = await store.WriteAsync(
+            s =>
+            {
+                if (s.GetSetting(setting) is { } check)
+                {
+                    return check;
+                }
+
+                s.SetSetting(setting, box.KeyCheck);
+                return box.KeyCheck;
+            },
+            ct);
+        if (stored != box.KeyCheck)
+        {
+            throw new InvalidOperationException($"The webhook secrets key beside {files.Location} is not the one this store's webhook secrets were sealed under; give this node a copy of the first node's key file.");
+        }
+    }
 }

@@ -14,4 +14,10 @@ public sealed record LikenessOptions
     /// is forgotten: the same key then starts a new request. Swept in the background.
     /// </summary>
     public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Whether webhook endpoints may point at loopback and private addresses (off: a party must not make the server probe
+    /// its own network; on for a receiver on the operator's own network, and in tests).
+    /// </summary>
+    public bool WebhookPrivateAddresses { get; init; }
 }

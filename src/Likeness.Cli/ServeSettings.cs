@@ -31,9 +31,12 @@ public sealed class ServeSettings
 
     public Option<string> IdempotencyRetention { get; } = Opt.Text("--idempotency-retention", "How long an Idempotency-Key's first answer is kept (ISO 8601; default P7D)", "DURATION");
 
+    public Option<bool> WebhookPrivateAddresses { get; } =
+        Opt.Flag("--webhook-private-addresses", "Let webhook endpoints point at loopback and private addresses (a receiver on your own network)");
+
     /// <summary>The options, for the <c>serve</c> command.</summary>
     public IEnumerable<Option> All =>
-        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention];
+        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, WebhookPrivateAddresses];
 
     public ServerSettings From(ParseResult p, string db) => new(db, p.GetValue(Urls)!)
     {
@@ -50,6 +53,7 @@ public sealed class ServeSettings
             IdempotencyRetention = p.GetValue(IdempotencyRetention) is { } d
                 ? IsoDuration.TryParseMillis(d, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : throw new CliException($"--idempotency-retention: \"{d}\" is not an ISO 8601 duration such as P7D or PT24H")
                 : new LikenessOptions().IdempotencyRetention,
+            WebhookPrivateAddresses = p.GetValue(WebhookPrivateAddresses),
         },
     };
 

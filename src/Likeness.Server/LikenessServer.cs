@@ -4,6 +4,7 @@ using Likeness.Server.Api;
 using Likeness.Server.Http;
 using Likeness.Server.Http.OpenApi;
 using Likeness.Server.Security;
+using Likeness.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -86,6 +87,8 @@ public static class LikenessServer
         builder.Services.AddSingleton<LedgerSequencer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSequencer>());
         builder.Services.AddHostedService<ChangeFeedPoller>();
+        builder.Services.AddSingleton(new WebhookSender(settings.Options.WebhookPrivateAddresses, settings.Clock));
+        builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddApiDocumentation();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
@@ -115,6 +118,7 @@ public static class LikenessServer
         app.MapRendersApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
+        app.MapWebhooksApi();
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);
     }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Likeness.Server;
 
-/// <summary>Lapses reservations nobody settled and records licence expiries, every five seconds.</summary>
+/// <summary>
+/// Lapses reservations nobody settled, records licence expiries and publishes the licence notices time brings (expiring,
+/// a revocation taking effect), every five seconds.
+/// </summary>
 public sealed class ReservationSweeper(LikenessCore core, ILogger<ReservationSweeper> log)
     : PeriodicService(core.Clock, TimeSpan.FromSeconds(5), log)
 {
@@ -11,5 +14,6 @@ public sealed class ReservationSweeper(LikenessCore core, ILogger<ReservationSwe
     {
         await core.Renders.LapseExpiredAsync();
         await core.Licenses.RecordExpiriesAsync();
+        await core.LicenseNotices.PublishDueAsync();
     }
 }

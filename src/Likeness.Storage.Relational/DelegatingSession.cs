@@ -6,6 +6,8 @@ namespace Likeness.Storage.Relational;
 /// <summary>An <see cref="IStoreSession"/> that passes every call to another: the base of a decorator that changes a few.</summary>
 internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 {
+    public virtual IWebhookSession Webhooks => inner.Webhooks;
+
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 
     public virtual void SetSetting(string name, string value) => inner.SetSetting(name, value);

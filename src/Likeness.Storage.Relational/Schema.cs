@@ -91,5 +91,29 @@ internal static class Schema
         CREATE INDEX renders_studio ON renders(studio_id, created_at, id);
         CREATE INDEX renders_performer ON renders(performer_id, created_at, id);
         """,
+        // Webhooks (issue 13): endpoints with sealed secrets, the outbox (written with the change it reports), and one
+        // delivery per endpoint and event. Licences learn when their next expiry notice falls due (30 days before the end
+        // for those already stored) and whether their revocation's effect was announced.
+        """
+        CREATE TABLE webhook_endpoints (
+            id TEXT PRIMARY KEY, party_id TEXT NOT NULL REFERENCES parties(id), url TEXT NOT NULL, events TEXT NOT NULL,
+            secret TEXT NOT NULL, previous_secret TEXT, previous_until BIGINT, created_at BIGINT NOT NULL, deleted_at BIGINT,
+            after_seq BIGINT NOT NULL);
+        CREATE INDEX webhook_endpoints_party ON webhook_endpoints(party_id, created_at);
+        CREATE TABLE webhook_events (
+            seq {serial}, id TEXT NOT NULL, type TEXT NOT NULL, audience TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL,
+            endpoint_id TEXT);
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY, endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id), event_seq BIGINT NOT NULL, event_id TEXT NOT NULL,
+            event_type TEXT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, last_attempt_at BIGINT,
+            last_status BIGINT, last_error TEXT, delivered_at BIGINT, created_at BIGINT NOT NULL);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, created_at, id);
+        ALTER TABLE licenses ADD COLUMN next_notice_at BIGINT;
+        ALTER TABLE licenses ADD COLUMN revocation_announced BIGINT NOT NULL DEFAULT 0;
+        UPDATE licenses SET next_notice_at = term_end - 25920000000000;
+        CREATE INDEX licenses_notice ON licenses(next_notice_at) WHERE next_notice_at IS NOT NULL;
+        CREATE INDEX licenses_revocation ON licenses(revocation_effective_at) WHERE revocation_announced = 0 AND stored_status = 'revocationPending';
+        """,
     ];
 }

@@ -26,6 +26,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
             ? sql.Scalar<long>($"SELECT COUNT(*) FROM {table}")
             : throw new ArgumentException($"'{table}' is not a table name.", nameof(table));
 
+    public IWebhookSession Webhooks { get; } = new WebhookRows(sql);
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);

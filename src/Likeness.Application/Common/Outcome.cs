@@ -82,6 +82,10 @@ public sealed class Outcome : IEquatable<Outcome>
     public static Outcome CreatedWithSecret<T>(T withSecret, T withoutSecret) =>
         new(201, () => Json.SerializeToUtf8(withSecret), Created(withoutSecret));
 
+    /// <summary>A 200 that shows a secret once (a rotated secret), recorded for a retry without it, as <see cref="CreatedWithSecret"/>.</summary>
+    public static Outcome OkWithSecret<T>(T withSecret, T withoutSecret) =>
+        new(200, () => Json.SerializeToUtf8(withSecret), Ok(withoutSecret));
+
     /// <summary>An expected refusal, returned rather than thrown (a denied render is the gateway's routine answer).</summary>
     public static Outcome Refused(Problem problem) => new(problem);
 

@@ -91,6 +91,9 @@ public sealed record AcceptBody(string? Note = null);
 /// <summary><c>POST /v1/licenses/{id}/revoke</c>.</summary>
 public sealed record RevokeBody(int NoticeDays);
 
+/// <summary>The body of a command that takes none: empty, or <c>{}</c>.</summary>
+public sealed record NoBody;
+
 /// <summary><c>POST /v1/licenses/{id}/suspend</c> and <c>/resume</c>.</summary>
 public sealed record LifecycleBody(string? Reason = null);
 

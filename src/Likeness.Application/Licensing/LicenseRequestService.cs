@@ -7,6 +7,7 @@ using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
+using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
 using Likeness.Domain.Licensing;
@@ -39,6 +40,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var request = new LicenseRequestRecord(
                 id, body.PerformerId, caller.Id, RequestStatus.Pending, terms, Json.Serialize(conflicts), null, null, null, now, now, index);
             s.InsertRequest(request);
+            WebhookOutbox.Publish(s, WebhookEventTypes.RequestReceived, now, WebhookAudience.Of(request.PerformerId), EventData(request));
             return Outcome.Created(ToView(request, AccessRules.HoldsLicenceOf(s, caller, body.PerformerId)));
         }, ct);
     }
@@ -104,6 +106,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var index = s.AppendLedgerEntry(new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason).ToBytes());
             var vetoed = request with { Status = RequestStatus.Vetoed, Note = body.Reason.Trim(), UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(vetoed);
+            WebhookOutbox.Publish(s, WebhookEventTypes.RequestVetoed, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(vetoed));
             return Outcome.Ok(ToView(vetoed));
         }, ct);
     }
@@ -131,6 +134,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                 .WithHash("termsSha256", TermsMapper.ViewJson(terms)).ToBytes());
             var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(countered);
+            WebhookOutbox.Publish(s, WebhookEventTypes.RequestCountered, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(countered));
             return Outcome.Ok(ToView(countered));
         }, ct);
     }
@@ -167,9 +171,21 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).ToBytes());
         var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index, rateOverride);
         s.InsertLicense(license);
-        s.UpdateRequest(request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index });
+        var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
+        s.UpdateRequest(granted);
+        WebhookOutbox.Publish(s, WebhookEventTypes.RequestApproved, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(granted));
         return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);
     }
+
+    // Thin: ids and the state; a receiver reads the request with its own key.
+    private static Dictionary<string, object?> EventData(LicenseRequestRecord r) => new()
+    {
+        ["requestId"] = r.Id,
+        ["performerId"] = r.PerformerId,
+        ["studioId"] = r.StudioId,
+        ["status"] = Vocabulary<RequestStatus>.Name(r.Status),
+        ["licenseId"] = r.LicenseId,
+    };
 
     private static LicenseRequestRecord Visible(IStoreSession s, PartyRecord caller, string id, bool performerSideOnly)
     {

@@ -6,6 +6,7 @@ using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
+using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
 
@@ -94,11 +95,31 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             }
 
             s.AppendLedgerEntry(entry.ToBytes());
+            if (EventType(kind) is { } type)
+            {
+                WebhookOutbox.Publish(s, type, now, new WebhookAudience(changed.PerformerId, [changed.StudioId], Unions: true), new Dictionary<string, object?>
+                {
+                    ["licenseId"] = id,
+                    ["performerId"] = changed.PerformerId,
+                    ["studioId"] = changed.StudioId,
+                    ["by"] = caller.Id,
+                    ["effectiveAt"] = kind == "license.revoked" ? changed.RevocationEffectiveAt : null,
+                });
+            }
+
             return Outcome.Ok(LicenseViews.For(caller, s.GetParty(changed.PerformerId), changed, s.GetBudgets(id), now));
         }, ct);
         snapshots.Invalidate(id);
         return outcome;
     }
+
+    private static string? EventType(string kind) => kind switch
+    {
+        "license.suspended" => WebhookEventTypes.LicenseSuspended,
+        "license.resumed" => WebhookEventTypes.LicenseResumed,
+        "license.revoked" => WebhookEventTypes.LicenseRevoked,
+        _ => null,
+    };
 
     private LicenseStatus Effective(LicenseRecord l) =>
         LicenseLifecycle.StatusAt(clock.GetUtcNow(), l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted: false);

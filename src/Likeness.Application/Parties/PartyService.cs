@@ -133,6 +133,10 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
 
             s.SetDeath(performerId, body.DiedOn);
             s.RecordChange(ChangeKinds.Performer, performerId);
+            // Her estate (on her side from now) and every studio holding a licence of hers, whose post-mortem terms now apply.
+            var studios = s.ListLicensesOfPerformer(performerId).Select(l => l.StudioId).Distinct(StringComparer.Ordinal).ToArray();
+            Webhooks.WebhookOutbox.Publish(s, Webhooks.WebhookEventTypes.PerformerDied, clock.GetUtcNow(), new Webhooks.WebhookAudience(performerId, studios, Unions: true),
+                new Dictionary<string, object?> { ["performerId"] = performerId, ["diedOn"] = body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
             s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", clock.GetUtcNow()).With("performer", performerId).With("diedOn", body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToBytes());
             return Outcome.Ok(ToView(performer with { DiedOn = body.DiedOn }));
         }, ct);

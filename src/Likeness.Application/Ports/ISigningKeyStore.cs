@@ -27,4 +27,10 @@ public interface ISigningKeyStore
 
     /// <summary>Makes <paramref name="pkcs8"/> the current key at once (atomically): the key it replaces is gone.</summary>
     void Replace(byte[] pkcs8);
+
+    /// <summary>
+    /// The 32-byte key that seals webhook secrets in the store (<see cref="Webhooks.WebhookSecretBox"/>), kept beside the
+    /// signing key and created on first use; every node of a store reads the same one.
+    /// </summary>
+    byte[] WebhookSecretsKey();
 }

@@ -48,6 +48,9 @@ public interface ISequencerLease : IAsyncDisposable
 /// <summary>The narrow set of reads and writes the use cases need. Writes throw in a read session.</summary>
 public interface IStoreSession
 {
+    /// <summary>The webhook outbox, endpoints and deliveries.</summary>
+    IWebhookSession Webhooks { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);

@@ -5,6 +5,7 @@ using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
+using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
 using Likeness.Domain.Licensing;
@@ -66,6 +67,12 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
             render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry, made.LeafHash) };
             s.InsertRender(render);
+            if (render.Status == RenderStatus.PendingApproval)
+            {
+                WebhookOutbox.Publish(s, WebhookEventTypes.RenderPendingApproval, requestedAt, WebhookAudience.Of(render.PerformerId),
+                    new Dictionary<string, object?> { ["renderId"] = render.Id, ["licenseId"] = render.LicenseId, ["performerId"] = render.PerformerId, ["studioId"] = render.StudioId });
+            }
+
             return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons));
         }, ct);
     }

@@ -71,6 +71,8 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
             var index = s.AppendLedgerEntry(new LedgerEntry("statement.closed", now).With("period", p.ToString()).With("linesSha256", sha).With("lines", lines.Count).ToBytes());
             s.InsertClosedPeriod(new ClosedPeriodRecord(p.ToString(), now, json, sha, index));
+            Webhooks.WebhookOutbox.Publish(s, Webhooks.WebhookEventTypes.StatementClosed, now, new Webhooks.WebhookAudience(null, [], Everyone: true),
+                new Dictionary<string, object?> { ["period"] = p.ToString(), ["linesSha256"] = sha, ["lines"] = lines.Count, ["ledgerIndex"] = index });
             return Outcome.Ok(new ClosedPeriodView(p.ToString(), now, sha, lines.Count, index));
         }, ct);
     }

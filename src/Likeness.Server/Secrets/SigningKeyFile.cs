@@ -31,6 +31,31 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
 
     public void Replace(byte[] pkcs8) => PrivateFile.Write(_path, Pem(pkcs8));
 
+    /// <summary>Where the webhook secrets key is: beside this file, <c>.webhook-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
+    public string WebhookKeyPath
+    {
+        get
+        {
+            var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
+            stem = stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
+            return stem + ".webhook-key";
+        }
+    }
+
+    public byte[] WebhookSecretsKey()
+    {
+        var path = WebhookKeyPath;
+        if (!File.Exists(path))
+        {
+            PrivateFile.TryCreate(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
+        }
+
+        var key = new byte[32];
+        return Convert.TryFromBase64String(File.ReadAllText(path).Trim(), key, out var length) && length == key.Length
+            ? key
+            : throw new FormatException($"{path} is not a webhook secrets key (32 bytes in base64).");
+    }
+
     private static string Pem(byte[] pkcs8) => PemEncoding.WriteString(Label, pkcs8) + "\n";
 
     private static byte[]? ReadPem(string file)

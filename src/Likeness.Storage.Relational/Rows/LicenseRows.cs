@@ -1,5 +1,6 @@
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
+using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
 using Likeness.Storage.Relational.Codecs;
@@ -18,9 +19,10 @@ internal static class LicenseRows
 
     public static void Insert(ISql sql, LicenseRecord l)
     {
-        sql.Exec($"INSERT INTO licenses({Columns.Sql}, term_end) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14)",
+        sql.Exec($"INSERT INTO licenses({Columns.Sql}, term_end, next_notice_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsCodec.Encode(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
-            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.RateOverride ? 1 : 0, l.Terms.TermEnd.UtcTicks);
+            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.RateOverride ? 1 : 0, l.Terms.TermEnd.UtcTicks,
+            LicenseNotices.FirstNoticeAt(l.Terms.TermEnd).UtcTicks);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
             sql.Exec("INSERT INTO license_budgets(license_id, use_index) VALUES (@p0, @p1)", l.Id, i);
@@ -78,6 +80,18 @@ internal static class LicenseRows
         sql.Many($"SELECT {Columns.Sql} FROM licenses WHERE expiry_recorded = 0 AND term_end <= @p0 ORDER BY term_end LIMIT @p1", Columns, Read, now.UtcTicks, limit);
 
     public static void MarkExpiryRecorded(ISql sql, string licenseId) => sql.Exec("UPDATE licenses SET expiry_recorded = 1 WHERE id = @p0", licenseId);
+
+    public static IReadOnlyList<LicenseRecord> ListDueNotice(ISql sql, DateTimeOffset now, int limit) =>
+        sql.Many($"SELECT {Columns.Sql} FROM licenses WHERE next_notice_at <= @p0 ORDER BY next_notice_at LIMIT @p1", Columns, Read, now.UtcTicks, limit);
+
+    public static void SetNextNotice(ISql sql, string licenseId, DateTimeOffset? at) => sql.Exec("UPDATE licenses SET next_notice_at = @p1 WHERE id = @p0", licenseId, at?.UtcTicks);
+
+    public static IReadOnlyList<LicenseRecord> ListUnannouncedRevocations(ISql sql, DateTimeOffset now, int limit) =>
+        sql.Many(
+            $"SELECT {Columns.Sql} FROM licenses WHERE revocation_announced = 0 AND stored_status = 'revocationPending' AND revocation_effective_at <= @p0 ORDER BY revocation_effective_at LIMIT @p1",
+            Columns, Read, now.UtcTicks, limit);
+
+    public static void MarkRevocationAnnounced(ISql sql, string licenseId) => sql.Exec("UPDATE licenses SET revocation_announced = 1 WHERE id = @p0", licenseId);
 
     public static IReadOnlyList<LicenseRecord> ListOfPerformer(ISql sql, string performerId) =>
         sql.Many($"SELECT {Columns.Sql} FROM licenses WHERE performer_id = @p0 ORDER BY approved_at", Columns, Read, performerId);
