@@ -13,7 +13,7 @@ const input = JSON.parse(await new Promise((resolve) => {
 
 const realNow = Date.now;
 const results = input.map(({ secret, headers, body, now }) => {
-  Date.now = now === undefined ? realNow : () => now * 1000;
+  Date.now = now == null ? realNow : () => now * 1000;
   try {
     new Webhook(secret).verify(body, headers);
     return true;
