@@ -148,6 +148,29 @@ public sealed class FuzzCast
         return id;
     }
 
+    /// <summary>A studio's endpoint with one delivery in its log (a test event), and a deleted endpoint.</summary>
+    private async Task WebhooksAsync()
+    {
+        var hook = new { url = "https://hooks.example.com/fuzz", events = new[] { "statement.closed" } };
+        _ids["webhook"] = (await Call("studio", "POST", "/v1/webhooks", hook, 201))["id"]!.GetValue<string>();
+        _ids["deleted webhook"] = (await Call("studio", "POST", "/v1/webhooks", hook, 201))["id"]!.GetValue<string>();
+        await Call("studio", "DELETE", $"/v1/webhooks/{Id("deleted webhook")}", null, 200);
+        await Call("studio", "POST", $"/v1/webhooks/{Id("webhook")}/test", new { }, 202);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var log = await Call("studio", "GET", $"/v1/webhooks/{Id("webhook")}/deliveries", null, 200);
+            if (log["items"]!.AsArray().FirstOrDefault() is { } delivery)
+            {
+                _ids["delivery"] = delivery["id"]!.GetValue<string>();
+                return;
+            }
+
+            _ = DateTime.UtcNow < deadline ? 0 : throw new InvalidOperationException("Setting up the fuzz cast: the test event was never fanned out.");
+            await Task.Delay(20); // polls: the outbox is fanned out in the background
+        }
+    }
+
     private async Task SetUpAsync()
     {
         await Party("performer", "performer");
@@ -173,6 +196,7 @@ public sealed class FuzzCast
         await Call("performer", "POST", $"/v1/licenses/{Id("revoked licence")}/revoke", new { noticeDays = 0 }, 200);
         _ids["completed render"] = await RenderAsync(complete: true);
         _ids["open render"] = await RenderAsync(complete: false);
+        await WebhooksAsync();
         Routes = Examples();
     }
 
@@ -287,6 +311,14 @@ public sealed class FuzzCast
             E("GET", "/v1/statements", "performer", query: [Q("party", Id("performer"), QueryKind.Id, true), Q("period", Month(0), QueryKind.Period, true), Q("format", "json", QueryKind.Code)]),
             E("POST", "/v1/statements/close", "operator", body: new JsonObject { ["period"] = Month(0) }, ok: refused),
             E("GET", "/v1/statements/verify", "auditor", query: [Q("period", Month(-1), QueryKind.Period, true)], ok: [409]),
+            E("POST", "/v1/webhooks", "studio", body: new JsonObject { ["url"] = "https://hooks.example.com/fuzz", ["events"] = new JsonArray("statement.closed") }, ok: [201, 409]),
+            E("GET", "/v1/webhooks", "studio"),
+            E("GET", "/v1/webhooks/{id}", "studio", Id("webhook")),
+            E("DELETE", "/v1/webhooks/{id}", "studio", Id("deleted webhook"), new JsonObject(), ok: [404], emptyOk: true),
+            E("POST", "/v1/webhooks/{id}/rotate-secret", "studio", Id("webhook"), new JsonObject(), emptyOk: true),
+            E("POST", "/v1/webhooks/{id}/test", "studio", Id("webhook"), new JsonObject(), ok: [202], emptyOk: true),
+            E("GET", "/v1/webhooks/{id}/deliveries", "studio", Id("webhook"), query: [limit, Q("cursor", Cursor(_now.AddYears(-1), "dlv_0"), QueryKind.Opaque)]),
+            E("POST", "/v1/webhook-deliveries/{id}/replay", "studio", Id("delivery"), new JsonObject(), ok: [202], emptyOk: true),
             E("GET", "/v1/ledger/key", null),
 
             // A studio may not rotate the key: the body is still read first, and no case may change the key.
