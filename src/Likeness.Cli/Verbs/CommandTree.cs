@@ -30,6 +30,7 @@ public static class CommandTree
             RoyaltyVerbs.Rates(),
             RoyaltyVerbs.Statements(),
             LedgerVerbs.Ledger(),
+            WebhookVerbs.Webhook(),
         };
         Globals.AddTo(root);
 

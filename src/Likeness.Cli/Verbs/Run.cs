@@ -16,14 +16,17 @@ public static class Run
         return command;
     }
 
-    /// <summary>Sets the command's action to one call to the server, whose answer is printed; a 202 exits 3 (pending approval).</summary>
-    public static Command Calls(this Command command, Func<ParseResult, ApiClient, Task<ApiAnswer>> call) =>
+    /// <summary>
+    /// Sets the command's action to one call to the server, whose answer is printed; a 202 exits 3 (pending approval),
+    /// unless <paramref name="acceptedIsDone"/> (a webhook test or replay, queued: done as far as the caller goes).
+    /// </summary>
+    public static Command Calls(this Command command, Func<ParseResult, ApiClient, Task<ApiAnswer>> call, bool acceptedIsDone = false) =>
         command.Does(async (p, _) =>
         {
             using var api = Client(p);
             var answer = await call(p, api);
             Answer.Print(answer.Body, p.GetValue(Globals.Json));
-            if (answer.Status != 202)
+            if (answer.Status != 202 || acceptedIsDone)
             {
                 return ExitCodes.Ok;
             }

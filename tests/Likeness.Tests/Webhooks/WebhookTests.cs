@@ -253,6 +253,17 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider), IA
     }
 
     [Fact]
+    public async Task The_performer_side_hears_of_a_render_waiting_for_its_approval()
+    {
+        await AddAsync(W.Representative, WebhookEventTypes.RenderPendingApproval);
+        var (status, render) = await W.As(W.Studio).PostAsync("/v1/renders", World.RenderBody(W.LicenseId, categories: ["violence"]));
+        Assert.True(status == 202, render?.ToJsonString());
+        var hook = (await _receiver.WaitForAsync(r => r.Count >= 1))[0];
+        Assert.Equal(WebhookEventTypes.RenderPendingApproval, hook.Type);
+        Assert.Equal(render!["renderId"]!.GetValue<string>(), hook.Json["data"]!["renderId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_estate_and_the_licensee_hear_of_a_death_and_a_stranger_does_not()
     {
         await AddAsync(W.Estate, WebhookEventTypes.PerformerDied);
