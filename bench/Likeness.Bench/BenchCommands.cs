@@ -42,6 +42,12 @@ public static class BenchCommands
                 return 0;
             case "fuzz":
                 return await FuzzHarness.RunAsync(Option(rest, "--cases", 50_000), Option(rest, "--seed", 20261112));
+            case "webhooks":
+                await WebhookHarness.RunAsync(Option(rest, "--burst", 20_000), Option(rest, "--rate", 1000), Option(rest, "--seconds", 20));
+                return 0;
+            case "lists":
+                await ListHarness.RunAsync(Option(rest, "--renders", 1_000_000), Option(rest, "--pages", 1000));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -57,6 +63,8 @@ public static class BenchCommands
                       fuzz [--cases 50000] [--seed N]                    the fuzz suite's generator, longer; non-zero exit on a failure
                       denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
+                      webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
+                      lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop
                     """);

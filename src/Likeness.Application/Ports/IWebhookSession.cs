@@ -31,6 +31,15 @@ public interface IWebhookSession
 
     void InsertDelivery(WebhookDeliveryRecord delivery);
     void UpdateDelivery(WebhookDeliveryRecord delivery);
+
+    /// <summary>
+    /// Records an attempt: writes <paramref name="delivery"/> only while the stored delivery is still pending after
+    /// <paramref name="attemptsBefore"/> attempts (a cancellation or a replay in between wins).
+    /// </summary>
+    void RecordAttempt(WebhookDeliveryRecord delivery, int attemptsBefore);
+
+    /// <summary>The events with sequence numbers in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    IReadOnlyList<WebhookEventRecord> ReadEventRange(long from, long to);
     WebhookDeliveryRecord? GetDelivery(string id);
 
     /// <summary>Pending deliveries due at <paramref name="now"/>, soonest first.</summary>

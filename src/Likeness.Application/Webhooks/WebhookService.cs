@@ -180,9 +180,10 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
             {
                 var now = clock.GetUtcNow();
                 var endpoints = new Dictionary<string, WebhookEndpointRecord?>(StringComparer.Ordinal);
-                var events = new Dictionary<long, WebhookEventRecord?>();
+                var due = s.Webhooks.ListDueDeliveries(now, limit + inFlight.Count);
+                var events = EventsOf(s, due);
                 var jobs = new List<DeliveryJob>();
-                foreach (var d in s.Webhooks.ListDueDeliveries(now, limit + inFlight.Count))
+                foreach (var d in due)
                 {
                     if (jobs.Count == limit)
                     {
@@ -219,6 +220,27 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
             },
             ct);
 
+    // A batch's events are usually neighbours in the outbox: one range read then, one read each otherwise.
+    private static Dictionary<long, WebhookEventRecord?> EventsOf(IStoreSession s, IReadOnlyList<WebhookDeliveryRecord> due)
+    {
+        var events = new Dictionary<long, WebhookEventRecord?>();
+        if (due.Count == 0)
+        {
+            return events;
+        }
+
+        var (min, max) = (due.Min(d => d.EventSeq), due.Max(d => d.EventSeq));
+        if (max - min < 4L * due.Count)
+        {
+            foreach (var e in s.Webhooks.ReadEventRange(min, max))
+            {
+                events[e.Seq] = e;
+            }
+        }
+
+        return events;
+    }
+
     /// <summary>When the next pending delivery falls due (null: none is pending).</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) => store.LookupAsync(s => s.Webhooks.NextDueDelivery(), ct);
 
@@ -226,27 +248,24 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
     /// Records attempts: a 2xx delivers; anything else schedules the next attempt (<see cref="RetrySchedule"/>) or, after the
     /// last, fails the delivery. A delivery cancelled or replayed meanwhile is left as it now is.
     /// </summary>
-    public Task RecordAsync(IReadOnlyList<DeliveryResult> results, CancellationToken ct = default) =>
+    public Task RecordAsync(IReadOnlyList<(WebhookDeliveryRecord Delivery, DeliveryResult Result)> attempts, CancellationToken ct = default) =>
         store.WriteAsync(
             s =>
             {
-                foreach (var r in results)
+                foreach (var (d, r) in attempts)
                 {
-                    if (s.Webhooks.GetDelivery(r.DeliveryId) is not { Status: DeliveryStatus.Pending } d)
-                    {
-                        continue;
-                    }
-
-                    var attempts = d.Attempts + 1;
-                    var tried = d with { Attempts = attempts, LastAttemptAt = r.At, LastStatusCode = r.StatusCode, LastError = r.Error };
-                    s.Webhooks.UpdateDelivery(r.Delivered
-                        ? tried with { Status = DeliveryStatus.Delivered, DeliveredAt = r.At }
-                        : RetrySchedule.After(attempts) is { } wait
-                            ? tried with { NextAttemptAt = r.At + wait }
-                            : tried with { Status = DeliveryStatus.Failed });
+                    var count = d.Attempts + 1;
+                    var tried = d with { Attempts = count, LastAttemptAt = r.At, LastStatusCode = r.StatusCode, LastError = r.Error };
+                    s.Webhooks.RecordAttempt(
+                        r.Delivered
+                            ? tried with { Status = DeliveryStatus.Delivered, DeliveredAt = r.At }
+                            : RetrySchedule.After(count) is { } wait
+                                ? tried with { NextAttemptAt = r.At + wait }
+                                : tried with { Status = DeliveryStatus.Failed },
+                        d.Attempts);
                 }
 
-                return results.Count;
+                return attempts.Count;
             },
             ct);
 

@@ -19,10 +19,11 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
     public const int MaxInFlight = 256;
 
     // How often the outbox and the due deliveries are looked at when nothing wakes the loop sooner.
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
-    private readonly Channel<DeliveryResult> _results = Channel.CreateUnbounded<DeliveryResult>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(WebhookDeliveryRecord, DeliveryResult)> _results =
+        Channel.CreateUnbounded<(WebhookDeliveryRecord, DeliveryResult)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0);
     private int _wakePending;
 
@@ -81,7 +82,7 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
         try
         {
             var result = await sender.SendAsync(job, ct);
-            _results.Writer.TryWrite(result);
+            _results.Writer.TryWrite((job.Delivery, result));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -92,7 +93,7 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
 
     private async Task RecordLoopAsync(CancellationToken ct)
     {
-        var batch = new List<DeliveryResult>(1024);
+        var batch = new List<(WebhookDeliveryRecord Delivery, DeliveryResult Result)>(1024);
         try
         {
             while (await _results.Reader.WaitToReadAsync(ct))
@@ -113,9 +114,9 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
                     LogRecordFailed(log, batch.Count, e);
                 }
 
-                foreach (var r in batch)
+                foreach (var (delivery, _) in batch)
                 {
-                    _inFlight.TryRemove(r.DeliveryId, out _);
+                    _inFlight.TryRemove(delivery.Id, out _);
                 }
 
                 batch.Clear();

@@ -55,6 +55,13 @@ internal sealed class WebhookRows(ISql sql) : IWebhookSession
         sql.Exec("UPDATE webhook_deliveries SET status=@p1, attempts=@p2, next_attempt_at=@p3, last_attempt_at=@p4, last_status=@p5, last_error=@p6, delivered_at=@p7 WHERE id=@p0",
             d.Id, Vocabulary<DeliveryStatus>.Name(d.Status), d.Attempts, d.NextAttemptAt.UtcTicks, d.LastAttemptAt?.UtcTicks, d.LastStatusCode, d.LastError, d.DeliveredAt?.UtcTicks);
 
+    public void RecordAttempt(WebhookDeliveryRecord d, int attemptsBefore) =>
+        sql.Exec("UPDATE webhook_deliveries SET status=@p1, attempts=@p2, next_attempt_at=@p3, last_attempt_at=@p4, last_status=@p5, last_error=@p6, delivered_at=@p7 WHERE id=@p0 AND status='pending' AND attempts=@p8",
+            d.Id, Vocabulary<DeliveryStatus>.Name(d.Status), d.Attempts, d.NextAttemptAt.UtcTicks, d.LastAttemptAt?.UtcTicks, d.LastStatusCode, d.LastError, d.DeliveredAt?.UtcTicks, attemptsBefore);
+
+    public IReadOnlyList<WebhookEventRecord> ReadEventRange(long from, long to) =>
+        sql.Many($"SELECT {EventColumns.Sql} FROM webhook_events WHERE seq >= @p0 AND seq <= @p1 ORDER BY seq", EventColumns, ReadEvent, from, to);
+
     public WebhookDeliveryRecord? GetDelivery(string id) =>
         sql.One($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE id = @p0", DeliveryColumns, ReadDelivery, id);
 
