@@ -19,6 +19,7 @@ public static class CommandTree
         {
             StoreVerbs.Init(),
             StoreVerbs.Serve(),
+            MeVerb.Me(),
             PartyVerbs.Party(),
             PartyVerbs.Asset(),
             ConsentVerbs.Consent(),
@@ -30,6 +31,7 @@ public static class CommandTree
             RoyaltyVerbs.Rates(),
             RoyaltyVerbs.Statements(),
             LedgerVerbs.Ledger(),
+            CompletionVerb.Completion(),
         };
         Globals.AddTo(root);
 
