@@ -28,7 +28,7 @@ public sealed class ServerState
     /// </summary>
     public static ServerState For(string server, string? stateDir)
     {
-        var root = stateDir ?? Environment.GetEnvironmentVariable("LIKENESS_STATE_DIR") ?? DefaultRoot();
+        var root = stateDir ?? (Environment.GetEnvironmentVariable("LIKENESS_STATE_DIR") is { Length: > 0 } env ? env : DefaultRoot());
         return new ServerState(Path.Combine(root, FolderName(server)));
     }
 

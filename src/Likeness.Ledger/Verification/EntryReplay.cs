@@ -57,7 +57,8 @@ internal static class EntryReplay
                 }
             }
 
-            progress?.Report(new LogProgress(LogStage.Entries, ++t, count));
+            t++;
+            progress?.Report(new LogProgress(LogStage.Entries, t, count));
         }
 
         return (audit, null);

@@ -35,7 +35,8 @@ internal static class LeafTiles
                 }
             }
 
-            progress?.Report(new LogProgress(LogStage.Tiles, ++t, count));
+            t++;
+            progress?.Report(new LogProgress(LogStage.Tiles, t, count));
         }
 
         return builder.Root().AsSpan().SequenceEqual(checkpoint.Root)

@@ -20,7 +20,7 @@ public abstract class WorldTests(Provider provider) : IAsyncLifetime
         W = await World.CreateAsync(Server);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         Server.DeleteFiles();
