@@ -48,7 +48,7 @@ public sealed class CliCompletionTests
     {
         using var cli = new CliOnPath();
         var work = Directory.CreateTempSubdirectory("likeness-completion-").FullName;
-        const string Script = """
+        const string script = """
             set -e
             eval "$(likeness completion bash)"
             complete -p likeness
@@ -56,7 +56,7 @@ public sealed class CliCompletionTests
             _likeness_complete
             printf 'got:%s\n' "${COMPREPLY[@]}"
             """;
-        var (exit, stdout, stderr) = await BashProcess.RunAsync(Script, work, cli, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
+        var (exit, stdout, stderr) = await BashProcess.RunAsync(script, work, cli, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
         Assert.True(exit == 0, stderr);
         Assert.Contains("-F _likeness_complete likeness", stdout, StringComparison.Ordinal);
         Assert.Contains("got:list", stdout.Split('\n'));
