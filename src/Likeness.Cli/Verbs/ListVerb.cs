@@ -98,7 +98,7 @@ public static class ListVerb
         var table = new Table { Border = TableBorder.None };
         foreach (var column in columns)
         {
-            var header = new TableColumn(new Text(column.Header, new Style(Color.Aqua, decoration: Decoration.Bold)));
+            var header = new TableColumn(new Text(column.Header, HumanView.Heading));
             table.AddColumn(column.NoWrap ? header.NoWrap() : header);
         }
 
