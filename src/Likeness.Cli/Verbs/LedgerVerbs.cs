@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>ledger verify | prove | check-proof | rotate-key</c>; the work is in <see cref="LedgerCommands"/>.</summary>
+/// <summary><c>ledger verify | entry | prove | check-proof | rotate-key</c>; the work is in <see cref="LedgerCommands"/> and <see cref="LedgerEntryCommand"/>.</summary>
 public static class LedgerVerbs
 {
     public static Command Ledger()
