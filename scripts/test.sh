@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, installing first what the tests need on a fresh machine: PostgreSQL 15's server binaries
 # (the tests start their own cluster in a temporary folder, on a free loopback port, as the postgres user), jq
-# and node for the README's examples, and the outside implementations the tests check against (npm packages
-# pinned in tests/oracles/package-lock.json). Ends with one line "tests: N passed, N failed"; exits non-zero
+# and curl for the README's examples (ReadmeExamplesTests runs them), node, and the outside implementations the
+# tests check against (npm packages pinned in tests/oracles/package-lock.json). Ends with one line "tests: N passed, N failed"; exits non-zero
 # if any test failed. `.ci/run` calls this same script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 apt_packages=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || apt_packages+=(postgresql-15)
 command -v jq >/dev/null 2>&1 || apt_packages+=(jq)
+command -v curl >/dev/null 2>&1 || apt_packages+=(curl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then

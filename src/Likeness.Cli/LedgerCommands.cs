@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Likeness.Cli.Output;
 using Likeness.Ledger;
 using Likeness.Ledger.Verification;
-using Spectre.Console;
 
 namespace Likeness.Cli;
 
@@ -18,11 +17,11 @@ public static class LedgerCommands
     private const string KeyShape = "a ledger key (as GET /v1/ledger/key publishes it)";
     private const string ProofShape = "a proof from 'likeness ledger prove'";
 
-    /// <summary>The key a verifier trusts: from --ledger-key, else beside the trusted checkpoint, else fetched once and pinned there.</summary>
-    private static async Task<PinnedKey> PinnedKeyAsync(string? ledgerKey, ApiClient api, string? trusted)
+    /// <summary>The key a verifier trusts: from --ledger-key, else the one pinned for the server, else fetched once and pinned.</summary>
+    private static async Task<PinnedKey> PinnedKeyAsync(string? ledgerKey, ApiClient api, string pinPath)
     {
-        var path = ledgerKey ?? (trusted is null ? null : trusted + ".key");
-        if (path is not null && File.Exists(path))
+        var path = ledgerKey ?? pinPath;
+        if (File.Exists(path))
         {
             return KeyOf(ReadJson(path, "a ledger key"), path);
         }
@@ -33,12 +32,8 @@ public static class LedgerCommands
         }
 
         var key = await api.SendAsync(HttpMethod.Get, "v1/ledger/key") ?? throw new CliException("the server published no key");
-        if (path is not null)
-        {
-            await File.WriteAllTextAsync(path, key.ToJsonString());
-            Console.Error.WriteLine($"likeness: pinned ledger key {key["keyId"]} in {path} (trust on first use)");
-        }
-
+        ServerState.Write(path, key.ToJsonString());
+        Console.Error.WriteLine($"likeness: pinned ledger key {key["keyId"]} in {path} (trust on first use)");
         return KeyOf(key, "the server's key");
     }
 
@@ -48,35 +43,24 @@ public static class LedgerCommands
         return new PinnedKey(Field<string>(key, "keyName", where, KeyShape), Base64(Field<string>(key, "publicKeySpki", where, KeyShape), where, KeyShape));
     }
 
-    /// <summary>Verifies the log; on a terminal, shows the tiles fetched as it goes.</summary>
-    public static async Task<int> VerifyAsync(ApiClient api, string server, string? trustedPath, string? ledgerKey, bool json)
+    /// <summary>
+    /// Verifies the log against the checkpoint trusted before (<paramref name="trustedPath"/>, else the one kept for the
+    /// server in <paramref name="state"/>), then trusts the verified one; on a terminal, shows the tiles read as it goes.
+    /// </summary>
+    public static async Task<int> VerifyAsync(ApiClient api, string server, ServerState state, string? trustedPath, string? ledgerKey, bool json)
     {
-        var key = await PinnedKeyAsync(ledgerKey, api, trustedPath);
-        var trustedNote = trustedPath is not null && File.Exists(trustedPath) ? await File.ReadAllTextAsync(trustedPath) : null;
-        LogVerification result;
-        if (Terminal.Interactive && !json)
-        {
-            result = await Terminal.Error.Status().StartAsync("verifying the ledger", async ctx =>
-            {
-                var fetched = 0;
-                return await new LogVerifier(HttpLogFetchers.For(api, () => ctx.Status($"verifying the ledger: {Interlocked.Increment(ref fetched)} tiles fetched")), key).VerifyAsync(trustedNote);
-            });
-        }
-        else
-        {
-            result = await new LogVerifier(HttpLogFetchers.For(api), key).VerifyAsync(trustedNote);
-        }
-
+        // An explicit --trusted-checkpoint keeps its key beside it, as before checkpoints moved to the configuration folder.
+        var checkpointPath = trustedPath ?? state.CheckpointPath;
+        var key = await PinnedKeyAsync(ledgerKey, api, trustedPath is null ? state.LedgerKeyPath : trustedPath + ".key");
+        var trustedNote = File.Exists(checkpointPath) ? await File.ReadAllTextAsync(checkpointPath) : null;
+        var result = await VerifyProgress.ShowAsync(json, progress => new LogVerifier(HttpLogFetchers.For(api), key).VerifyAsync(trustedNote, progress));
         if (!result.Ok)
         {
-            throw new CliException(Describe(result.Finding, trustedPath));
+            throw new CliException(Describe(result.Finding, checkpointPath));
         }
 
         var log = result.Log;
-        if (trustedPath is not null)
-        {
-            await File.WriteAllTextAsync(trustedPath, log.CheckpointNote);
-        }
+        ServerState.Write(checkpointPath, log.CheckpointNote);
 
         var story = log.RendersCompleted is { } completed ? $"story holds ({completed} renders completed)" : null;
         if (json)
@@ -92,12 +76,14 @@ public static class LedgerCommands
                 ["story"] = story,
                 ["signedBy"] = log.SignedBy,
                 ["rotationsFollowed"] = log.RotationsFollowed,
+                ["trustedCheckpoint"] = checkpointPath,
             });
         }
         else
         {
             Console.WriteLine($"ok: {log.Origin} size {log.Size} root {Convert.ToBase64String(log.Root)}");
             Console.WriteLine(log.ConsistentWith is { } size ? $"consistent with the trusted checkpoint of size {size}" : "no trusted checkpoint before: this one is now trusted");
+            Console.WriteLine($"trusted checkpoint kept in {checkpointPath}");
             Console.WriteLine(story is not null ? $"entries: {log.EntriesReplayed} replayed, {story}" : "entries: not replayed (that needs an auditor's --key)");
             Console.WriteLine(log.RotationsFollowed == 0 ? $"signed by the pinned key {log.SignedBy}" : $"signed by key {log.SignedBy}, {log.RotationsFollowed} rotation(s) on from the pinned key, each signed by the key before it");
         }

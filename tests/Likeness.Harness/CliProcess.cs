@@ -7,7 +7,11 @@ public static class CliProcess
 {
     public static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
-    /// <summary>Runs it with <paramref name="environment"/> added to its environment.</summary>
+    /// <summary>
+    /// Runs it with <paramref name="environment"/> added to its environment. Unless that names a <c>LIKENESS_STATE_DIR</c>,
+    /// the run keeps what it remembers of servers (trusted checkpoints, pinned keys) in a folder of its own, deleted after:
+    /// tests reuse ports, and a checkpoint left by another test's server would read as a fork.
+    /// </summary>
     public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -20,6 +24,12 @@ public static class CliProcess
         psi.Environment.Remove("LIKENESS_KEY");
         psi.Environment.Remove("LIKENESS_URL");
         psi.Environment.Remove("LIKENESS_DB");
+        var ownState = environment.ContainsKey("LIKENESS_STATE_DIR") ? null : Directory.CreateTempSubdirectory("likeness-state-").FullName;
+        if (ownState is not null)
+        {
+            psi.Environment["LIKENESS_STATE_DIR"] = ownState;
+        }
+
         foreach (var (name, value) in environment)
         {
             psi.Environment[name] = value;
@@ -38,6 +48,13 @@ public static class CliProcess
         {
             p.Kill(entireProcessTree: true);
             throw new TimeoutException($"likeness {string.Join(' ', args)} did not finish within 2 minutes");
+        }
+        finally
+        {
+            if (ownState is not null)
+            {
+                Directory.Delete(ownState, recursive: true);
+            }
         }
     }
 }

@@ -11,8 +11,8 @@ namespace Likeness.Cli.Output;
 /// </summary>
 public static class HumanView
 {
-    // Headings in colour where the terminal has it; plain consoles drop the style.
-    private static readonly Style Heading = new(Color.Aqua, decoration: Decoration.Bold);
+    /// <summary>Headings in colour where the terminal has it; plain consoles drop the style.</summary>
+    public static readonly Style Heading = new(Color.Aqua, decoration: Decoration.Bold);
 
     /// <summary>The renderable for a whole answer (an object, a list, or a page of items).</summary>
     public static IRenderable Of(JsonNode? node) => node switch

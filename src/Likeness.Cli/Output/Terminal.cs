@@ -21,12 +21,17 @@ public static class Terminal
 
     /// <summary>
     /// Writes a view on stdout, each line without the padding a grid or table leaves after its last cell, so that
-    /// a redirected line ends where its text does.
+    /// a redirected line ends where its text does; no wider than <paramref name="maxWidth"/> when given.
     /// </summary>
-    public static void Write(IRenderable view)
+    public static void Write(IRenderable view, int? maxWidth = null)
     {
         using var buffer = new StringWriter();
         var console = Create(buffer, Console.IsOutputRedirected);
+        if (maxWidth is { } max)
+        {
+            console.Profile.Width = Math.Min(max, console.Profile.Width);
+        }
+
         console.Write(view);
         foreach (var line in buffer.ToString().TrimEnd().Split('\n'))
         {

@@ -19,6 +19,7 @@ public static class CommandTree
         {
             StoreVerbs.Init(),
             StoreVerbs.Serve(),
+            MeVerb.Me(),
             PartyVerbs.Party(),
             PartyVerbs.Asset(),
             ConsentVerbs.Consent(),
@@ -31,6 +32,7 @@ public static class CommandTree
             RoyaltyVerbs.Statements(),
             LedgerVerbs.Ledger(),
             WebhookVerbs.Webhook(),
+            CompletionVerb.Completion(),
         };
         Globals.AddTo(root);
 

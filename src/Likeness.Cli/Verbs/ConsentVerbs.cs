@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>consent set | get</c>: a performer's consent policy.</summary>
+/// <summary><c>consent set | get | versions</c>: a performer's consent policy.</summary>
 public static class ConsentVerbs
 {
     public static Command Consent()
@@ -17,6 +17,14 @@ public static class ConsentVerbs
         var get = Opt.Verb("get", "Show the consent policy in force", shown, odrl)
             .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/performers/{PartyVerbs.Esc(p.GetValue(shown))}/consent" + (p.GetValue(odrl) ? "?format=odrl" : "")));
 
-        return Opt.Verb("consent", "A performer's consent policy", set, get);
+        var history = Opt.Word("PERFORMER_ID", "The performer's id");
+        var versions = ListVerb.Create(
+            "versions",
+            "Every version of the consent policy, newest first (performer side)",
+            p => $"v1/performers/{PartyVerbs.Esc(p.GetValue(history))}/consent/versions",
+            ListColumns.ConsentVersions,
+            [history]);
+
+        return Opt.Verb("consent", "A performer's consent policy", set, get, versions);
     }
 }

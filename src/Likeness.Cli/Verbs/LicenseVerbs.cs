@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>license get | suspend | resume | estate-consent | revoke</c>.</summary>
+/// <summary><c>license get | list | suspend | resume | estate-consent | revoke</c>.</summary>
 public static class LicenseVerbs
 {
     public static Command License()
@@ -17,10 +17,21 @@ public static class LicenseVerbs
         var revoke = Opt.Verb("revoke", "Revoke a licence after a notice period (performer side)", revokeId, noticeDays)
             .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/licenses/{PartyVerbs.Esc(p.GetValue(revokeId))}/revoke", new JsonObject { ["noticeDays"] = p.GetValue(noticeDays) }.ToJsonString()));
 
+        var list = ListVerb.Create(
+            "list",
+            "The licences you may see, oldest first",
+            _ => "v1/licenses",
+            ListColumns.Licenses,
+            (Opt.OneOf("--status", "Only licences in this status", "S", Statuses.Licenses), "status"),
+            (Opt.Text("--performer", "Only licences of this performer", "ID"), "performer"),
+            (Opt.Text("--studio", "Only licences held by this studio", "ID"), "studio"),
+            (Opt.Text("--expiring-before", "Only licences whose term ends before this time (RFC 3339)", "TIME"), "expiringBefore"));
+
         return Opt.Verb(
             "license",
             "Licences",
             get,
+            list,
             Action("suspend", "Suspend a licence: no render is authorized until it resumes"),
             Action("resume", "Resume a suspended licence"),
             Action("estate-consent", "The estate confirms a licence after the performer's death"),

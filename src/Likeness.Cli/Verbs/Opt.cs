@@ -10,6 +10,14 @@ public static class Opt
     public static Option<string> Text(string name, string description, string helpName, bool required = false) =>
         new(name) { Description = description, HelpName = helpName, Required = required };
 
+    /// <summary>A word from a known list, which the shell completions suggest; the server judges it.</summary>
+    public static Option<string> OneOf(string name, string description, string helpName, IReadOnlyList<string> values)
+    {
+        var option = Text(name, $"{description}: {string.Join(", ", values)}", helpName);
+        option.CompletionSources.Add([.. values]);
+        return option;
+    }
+
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
     /// <summary>A decimal number (seconds).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>render authorize | complete | get | cancel | approve | reject</c>: the gateway and per-instance approval.</summary>
+/// <summary><c>render authorize | complete | get | list | cancel | approve | reject</c>: the gateway and per-instance approval.</summary>
 public static class RenderVerbs
 {
     public static Command Render()
@@ -56,6 +56,14 @@ public static class RenderVerbs
             authorize,
             complete,
             get,
+            ListVerb.Create(
+                "list",
+                "The renders you may see, oldest first",
+                _ => "v1/renders",
+                ListColumns.Renders,
+                (Opt.OneOf("--status", "Only renders in this status", "S", Statuses.Renders), "status"),
+                (Opt.Text("--license", "Only renders under this licence", "ID"), "license"),
+                (Opt.Text("--since", "Only renders created at or after this time (RFC 3339)", "TIME"), "since")),
             Action("cancel", "Cancel an authorized render: its reservation is released"),
             Action("approve", "Approve a render pending approval (performer side)"),
             Action("reject", "Reject a render pending approval (performer side)"));

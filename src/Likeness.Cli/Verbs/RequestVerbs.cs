@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>request create | get | approve | accept | veto | counter</c>: licence requests.</summary>
+/// <summary><c>request create | list | get | approve | accept | veto | counter</c>: licence requests.</summary>
 public static class RequestVerbs
 {
     public static Command Request()
@@ -44,7 +44,16 @@ public static class RequestVerbs
         var counter = Opt.Verb("counter", "Answer a request with other terms (performer side)", counterId, terms)
             .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/license-requests/{PartyVerbs.Esc(p.GetValue(counterId))}/counter", Run.ReadFile(p.GetValue(terms)!)));
 
-        return Opt.Verb("request", "Licence requests", create, get, approve, accept, veto, counter);
+        var list = ListVerb.Create(
+            "list",
+            "The requests you may see, oldest first (a performer's side: those waiting for an answer with --status pending)",
+            _ => "v1/license-requests",
+            ListColumns.Requests,
+            (Opt.OneOf("--status", "Only requests in this status", "S", Statuses.Requests), "status"),
+            (Opt.Text("--performer", "Only requests to this performer", "ID"), "performer"),
+            (Opt.Text("--studio", "Only requests from this studio", "ID"), "studio"));
+
+        return Opt.Verb("request", "Licence requests", create, list, get, approve, accept, veto, counter);
     }
 
     private static Argument<string> Id() => Opt.Word("ID", "The request's id");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Likeness.Cli.Output;
@@ -78,5 +79,30 @@ public static class RoyaltyVerbs
         return Opt.Verb("statements", "Monthly royalty statements", get, close, verify);
     }
 
-    private static Option<string> Period() => Opt.Text("--period", "The month (UTC)", "YYYY-MM", required: true);
+    /// <summary>
+    /// A month, as the server takes it, or <c>current</c> or <c>previous</c> (UTC, by this machine's clock): a script or an
+    /// example can close last month, the one that is over, without date arithmetic that differs from shell to shell.
+    /// </summary>
+    private static Option<string> Period()
+    {
+        var option = new Option<string>("--period")
+        {
+            Description = "The month (UTC): YYYY-MM, current or previous",
+            HelpName = "YYYY-MM",
+            Required = true,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                var now = DateTime.UtcNow;
+                return text switch
+                {
+                    "current" => now.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    "previous" => now.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    _ => text,
+                };
+            },
+        };
+        option.CompletionSources.Add("current", "previous");
+        return option;
+    }
 }

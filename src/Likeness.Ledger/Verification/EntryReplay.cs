@@ -9,7 +9,7 @@ internal static class EntryReplay
 {
     /// <summary>The finished audit, or null when the reader may not see entries; or the first finding.</summary>
     public static async Task<(LedgerAudit? Audit, LogFinding? Finding)> RunAsync(
-        EntryBundleFetcher fetchBundle, IReadOnlyList<byte[]> leaves, CancellationToken cancellationToken)
+        EntryBundleFetcher fetchBundle, int concurrency, IReadOnlyList<byte[]> leaves, IProgress<LogProgress>? progress, CancellationToken cancellationToken)
     {
         long size = leaves.Count;
         if (size == 0)
@@ -18,10 +18,11 @@ internal static class EntryReplay
         }
 
         var audit = new LedgerAudit();
-        for (long t = 0; t * Tiles.Width < size; t++)
+        var count = (size + Tiles.Width - 1) / Tiles.Width;
+        long t = 0;
+        await foreach (var bundle in FetchWindow.InOrderAsync(count, concurrency, (i, ct) => fetchBundle(i, Width(i, size), ct), cancellationToken))
         {
             var width = Width(t, size);
-            var bundle = await fetchBundle(t, width, cancellationToken);
             if (bundle is null)
             {
                 // Entries are for auditors: a first refusal means this reader is not one, and is not a finding.
@@ -55,6 +56,9 @@ internal static class EntryReplay
                     return (null, new LogFinding(LogFindingKind.BrokenStory, broken.Index, $"entry {broken.Index} breaks the story: {broken.Problem}"));
                 }
             }
+
+            t++;
+            progress?.Report(new LogProgress(LogStage.Entries, t, count));
         }
 
         return (audit, null);

@@ -8,14 +8,16 @@ namespace Likeness.Ledger.Verification;
 internal static class LeafTiles
 {
     public static async Task<(List<byte[]> Leaves, LogFinding? Finding)> ReadAsync(
-        TileFetcher fetchTile, Checkpoint checkpoint, Checkpoint? trusted, CancellationToken cancellationToken)
+        LogFetchers fetch, Checkpoint checkpoint, Checkpoint? trusted, IProgress<LogProgress>? progress, CancellationToken cancellationToken)
     {
         var builder = new RootBuilder();
         var leaves = new List<byte[]>((int)Math.Min(checkpoint.Size, int.MaxValue));
-        for (long t = 0; t * Tiles.Width < checkpoint.Size; t++)
+        var count = (checkpoint.Size + Tiles.Width - 1) / Tiles.Width;
+        int Width(long index) => (int)Math.Min(Tiles.Width, checkpoint.Size - (index * Tiles.Width));
+        long t = 0;
+        await foreach (var tile in FetchWindow.InOrderAsync(count, fetch.MaxConcurrentFetches, (i, ct) => fetch.Tile(0, i, Width(i), ct), cancellationToken))
         {
-            var width = (int)Math.Min(Tiles.Width, checkpoint.Size - (t * Tiles.Width));
-            var tile = await fetchTile(0, t, width, cancellationToken);
+            var width = Width(t);
             if (tile.Length != width * Hashes.Size)
             {
                 return (leaves, new LogFinding(LogFindingKind.BadTile, t * Tiles.Width, $"tile 0/{t} has {tile.Length} bytes, not {width * Hashes.Size}"));
@@ -32,6 +34,9 @@ internal static class LeafTiles
                     return (leaves, new LogFinding(LogFindingKind.Fork, null, $"fork detected: the first {trusted.Size} entries no longer have the trusted root"));
                 }
             }
+
+            t++;
+            progress?.Report(new LogProgress(LogStage.Tiles, t, count));
         }
 
         return builder.Root().AsSpan().SequenceEqual(checkpoint.Root)

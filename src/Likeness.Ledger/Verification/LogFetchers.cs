@@ -42,4 +42,10 @@ public sealed class LogFetchers
 
     /// <summary>Entry bundles, for auditors; without it (or when it answers null for the first bundle) entries are not replayed.</summary>
     public EntryBundleFetcher? EntryBundle { get; init; }
+
+    /// <summary>
+    /// How many tiles (or entry bundles) may be fetched at once; the verifier still reads them in order. 1 (the default)
+    /// for a transport that gains nothing from it (memory, files); a network transport hides its round trips behind it.
+    /// </summary>
+    public int MaxConcurrentFetches { get; init; } = 1;
 }

@@ -13,8 +13,11 @@ namespace Likeness.Ledger.Verification;
 /// </summary>
 public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
 {
-    /// <summary>Verifies the log's latest checkpoint, consistent with <paramref name="trustedNote"/> when one is given.</summary>
-    public async Task<LogVerification> VerifyAsync(string? trustedNote = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Verifies the log's latest checkpoint, consistent with <paramref name="trustedNote"/> when one is given; reports each
+    /// tile and entry bundle read to <paramref name="progress"/>.
+    /// </summary>
+    public async Task<LogVerification> VerifyAsync(string? trustedNote = null, IProgress<LogProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var note = Encoding.UTF8.GetString(await fetch.Checkpoint(cancellationToken));
         LogVerification Fail(LogFinding finding) => LogVerification.Failed(finding with { ServerNote = note, TrustedNote = trustedNote });
@@ -53,7 +56,7 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
             }
         }
 
-        var (leaves, tileFinding) = await LeafTiles.ReadAsync(fetch.Tile, checkpoint, trusted, cancellationToken);
+        var (leaves, tileFinding) = await LeafTiles.ReadAsync(fetch, checkpoint, trusted, progress, cancellationToken);
         if (tileFinding is not null)
         {
             return Fail(tileFinding);
@@ -77,7 +80,7 @@ public sealed class LogVerifier(LogFetchers fetch, PinnedKey key)
         LedgerAudit? audit = null;
         if (fetch.EntryBundle is { } bundles)
         {
-            (audit, var entryFinding) = await EntryReplay.RunAsync(bundles, leaves, cancellationToken);
+            (audit, var entryFinding) = await EntryReplay.RunAsync(bundles, fetch.MaxConcurrentFetches, leaves, progress, cancellationToken);
             if (entryFinding is not null)
             {
                 return Fail(entryFinding);

@@ -26,7 +26,7 @@ public abstract class WorldTests(Provider provider) : IAsyncLifetime
     /// <summary>Creates the cast on <see cref="Server"/> (for a test that starts its server its own way).</summary>
     protected async Task InitializeWorldAsync() => W = await World.CreateAsync(Server);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         Server.DeleteFiles();

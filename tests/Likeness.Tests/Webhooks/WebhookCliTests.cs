@@ -6,7 +6,7 @@ using Xunit;
 namespace Likeness.Tests.Webhooks;
 
 /// <summary>The <c>webhook</c> verbs, from a real <c>likeness</c> process against a real server and a real receiver.</summary>
-public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite), IAsyncLifetime
+public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite)
 {
     private WebhookReceiver _receiver = null!;
 
@@ -17,10 +17,10 @@ public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite), IAsyncLifet
         _receiver = await WebhookReceiver.StartAsync();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        await DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private Task<(int Exit, string Out, string Err)> As(Actor who, params string[] args) =>

@@ -10,7 +10,7 @@ namespace Likeness.Tests.Webhooks;
 /// checked by the reference library, the secret shown once and kept sealed, retries on the back-off schedule until the
 /// delivery fails, replay, rotation (two signatures for a day), deletion, and the notices time brings.
 /// </summary>
-public abstract class WebhookTests(Provider provider) : WorldTests(provider), IAsyncLifetime
+public abstract class WebhookTests(Provider provider) : WorldTests(provider)
 {
     private WebhookReceiver _receiver = null!;
 
@@ -21,10 +21,10 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider), IA
         _receiver = await WebhookReceiver.StartAsync();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        await DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private async Task<(string Id, string Secret)> AddAsync(Actor who, params string[] events)
