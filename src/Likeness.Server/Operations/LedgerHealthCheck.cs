@@ -1,5 +1,6 @@
 using System.Globalization;
 using Likeness.Application;
+using Likeness.Application.Ledger;
 using Likeness.Application.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,7 +15,18 @@ public sealed class LedgerHealthCheck(LikenessCore core, LedgerSequencer sequenc
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var status = await core.Ledger.StatusAsync(cancellationToken);
+        LedgerStatus status;
+        try
+        {
+            status = await core.Ledger.StatusAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // The store check reports the store; this one only says the ledger could not be read (the exception goes to the log).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Degraded("The ledger could not be read.", e);
+        }
+
         var waited = watch.Observe(status);
         var data = new Dictionary<string, object>(StringComparer.Ordinal)
         {
