@@ -35,7 +35,8 @@ public sealed class ServeSettings
 
     public Option<LogLevel?> LogLevel { get; } = Opt.Choice(
         "--log-level",
-        "The console log's level; information and below write one line per request (default warning)",
+        "trace, debug, information (a line per request), warning (default), error, critical, none",
+        "LEVEL",
         ("trace", Microsoft.Extensions.Logging.LogLevel.Trace),
         ("debug", Microsoft.Extensions.Logging.LogLevel.Debug),
         ("information", Microsoft.Extensions.Logging.LogLevel.Information),
@@ -45,11 +46,12 @@ public sealed class ServeSettings
         ("none", Microsoft.Extensions.Logging.LogLevel.None));
 
     public Option<LogFormat?> LogFormat { get; } = Opt.Choice(
-        "--log-format", "The console log as text lines or JSON lines (default text)", ("text", Server.Operations.LogFormat.Text), ("json", Server.Operations.LogFormat.Json));
+        "--log-format", "The log as text (default) or json lines", "FORMAT", ("text", Server.Operations.LogFormat.Text), ("json", Server.Operations.LogFormat.Json));
 
     public Option<MetricsAccess?> Metrics { get; } = Opt.Choice(
         "--metrics",
-        "Who may read /metrics: the operator's key, anyone, or no metrics at all (default operator)",
+        "Who reads /metrics: operator (its key; default), public (anyone) or off (no metrics)",
+        "ACCESS",
         ("operator", MetricsAccess.Operator),
         ("public", MetricsAccess.Public),
         ("off", MetricsAccess.Off));

@@ -40,8 +40,10 @@ public sealed partial class HealthReports(ILogger<HealthReports> log) : IHealthC
             if (_loggedStatus is { } before ? before != report.Status : report.Status != HealthStatus.Healthy)
             {
                 _loggedStatus = report.Status;
-                LogChanged(log, Name(report.Status), string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
-                    .Select(e => $"{e.Key}: {e.Value.Description}{(e.Value.Exception is { } x ? " (" + x.Message.ReplaceLineEndings(" ") + ")" : "")}")));
+                var reasons = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+                    .Select(e => $"{e.Key}: {e.Value.Description}{(e.Value.Exception is { } x ? " (" + x.Message.ReplaceLineEndings(" ") + ")" : "")}")
+                    .ToList();
+                LogChanged(log, Name(report.Status), reasons.Count == 0 ? "every check passes" : string.Join("; ", reasons));
             }
         }
 
