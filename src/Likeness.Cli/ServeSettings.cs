@@ -4,7 +4,9 @@ using Likeness.Application;
 using Likeness.Cli.Verbs;
 using Likeness.Domain.Common;
 using Likeness.Server;
+using Likeness.Server.Operations;
 using Likeness.Server.Security;
+using Microsoft.Extensions.Logging;
 
 namespace Likeness.Cli;
 
@@ -34,28 +36,58 @@ public sealed class ServeSettings
     public Option<bool> WebhookPrivateAddresses { get; } =
         Opt.Flag("--webhook-private-addresses", "Let webhook endpoints point at loopback and private addresses (a receiver on your own network)");
 
+    public Option<LogLevel?> LogLevel { get; } = Opt.Choice(
+        "--log-level",
+        "trace, debug, information (a line per request), warning (default), error, critical, none",
+        "LEVEL",
+        ("trace", Microsoft.Extensions.Logging.LogLevel.Trace),
+        ("debug", Microsoft.Extensions.Logging.LogLevel.Debug),
+        ("information", Microsoft.Extensions.Logging.LogLevel.Information),
+        ("warning", Microsoft.Extensions.Logging.LogLevel.Warning),
+        ("error", Microsoft.Extensions.Logging.LogLevel.Error),
+        ("critical", Microsoft.Extensions.Logging.LogLevel.Critical),
+        ("none", Microsoft.Extensions.Logging.LogLevel.None));
+
+    public Option<LogFormat?> LogFormat { get; } = Opt.Choice(
+        "--log-format", "The log as text (default) or json lines", "FORMAT", ("text", Server.Operations.LogFormat.Text), ("json", Server.Operations.LogFormat.Json));
+
+    public Option<MetricsAccess?> Metrics { get; } = Opt.Choice(
+        "--metrics",
+        "Who reads /metrics: operator (its key; default), public (anyone) or off (no metrics)",
+        "ACCESS",
+        ("operator", MetricsAccess.Operator),
+        ("public", MetricsAccess.Public),
+        ("off", MetricsAccess.Off));
+
     /// <summary>The options, for the <c>serve</c> command.</summary>
     public IEnumerable<Option> All =>
-        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, WebhookPrivateAddresses];
+        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, LogLevel, LogFormat, Metrics, WebhookPrivateAddresses];
 
-    public ServerSettings From(ParseResult p, string db) => new(db, p.GetValue(Urls)!)
+    public ServerSettings From(ParseResult p, string db)
     {
-        Certificate = Certificate(p),
-        ForwardedHeaders = p.GetValue(ForwardedHeaders),
-        RateLimits = new RateLimits
+        var defaults = new ServerSettings(db, p.GetValue(Urls)!);
+        return defaults with
         {
-            PerKey = p.GetValue(RateLimitKey) ?? new RateLimits().PerKey,
-            PerAddress = p.GetValue(RateLimitAddress) ?? new RateLimits().PerAddress,
-            AuthFailuresPerMinute = p.GetValue(RateLimitAuthFailures) ?? new RateLimits().AuthFailuresPerMinute,
-        },
-        Options = new LikenessOptions
-        {
-            IdempotencyRetention = p.GetValue(IdempotencyRetention) is { } d
+            Certificate = Certificate(p),
+            MinimumLogLevel = p.GetValue(LogLevel) ?? defaults.MinimumLogLevel,
+            LogFormat = p.GetValue(LogFormat) ?? defaults.LogFormat,
+            Metrics = p.GetValue(Metrics) ?? defaults.Metrics,
+            ForwardedHeaders = p.GetValue(ForwardedHeaders),
+            RateLimits = new RateLimits
+            {
+                PerKey = p.GetValue(RateLimitKey) ?? new RateLimits().PerKey,
+                PerAddress = p.GetValue(RateLimitAddress) ?? new RateLimits().PerAddress,
+                AuthFailuresPerMinute = p.GetValue(RateLimitAuthFailures) ?? new RateLimits().AuthFailuresPerMinute,
+            },
+            Options = new LikenessOptions
+            {
+                IdempotencyRetention = p.GetValue(IdempotencyRetention) is { } d
                 ? IsoDuration.TryParseMillis(d, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : throw new CliException($"--idempotency-retention: \"{d}\" is not an ISO 8601 duration such as P7D or PT24H")
                 : new LikenessOptions().IdempotencyRetention,
-            WebhookPrivateAddresses = p.GetValue(WebhookPrivateAddresses),
-        },
-    };
+                WebhookPrivateAddresses = p.GetValue(WebhookPrivateAddresses),
+            },
+        };
+    }
 
     /// <summary><c>--cert file.pem --cert-key key.pem</c>, or <c>--cert file.pfx [--cert-password …]</c>.</summary>
     private X509Certificate2? Certificate(ParseResult p)

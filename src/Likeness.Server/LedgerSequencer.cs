@@ -23,6 +23,9 @@ public sealed partial class LedgerSequencer(LikenessCore core, ILogger<LedgerSeq
     /// <summary>Whether this node currently sequences the ledger.</summary>
     public bool IsSequencer => _lease is { IsHeld: true } && !_halted;
 
+    /// <summary>Whether this node stopped sequencing for good because the stored log was altered (it says so in the log).</summary>
+    public bool IsHalted => _halted;
+
     protected override async Task TickAsync()
     {
         if (_halted)

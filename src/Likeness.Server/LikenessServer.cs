@@ -3,6 +3,7 @@ using Likeness.Application;
 using Likeness.Server.Api;
 using Likeness.Server.Http;
 using Likeness.Server.Http.OpenApi;
+using Likeness.Server.Operations;
 using Likeness.Server.Security;
 using Likeness.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,17 @@ public sealed record ServerSettings(string Db, string Urls)
 
     public LikenessOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// The console log's level. Warning by default: one line per request is written at Information, and below it the
+    /// request log is not even in the pipeline, so the render gateway pays nothing for it (docs/OPERATIONS.md).
+    /// </summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Text (one line per message) or JSON (one object per line).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Who may read <c>/metrics</c>; <see cref="MetricsAccess.Off"/> collects nothing.</summary>
+    public MetricsAccess Metrics { get; init; } = MetricsAccess.Operator;
 
     /// <summary>Request rate limits (per key, per address, failed authentications).</summary>
     public RateLimits RateLimits { get; init; } = new();
@@ -52,15 +63,7 @@ public static class LikenessServer
         var operatorKey = await core.Parties.InitializeAsync(ct);
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
-
-        // Hosting logs every request's start and end only at Information; while any level of that category is on it
-        // also creates an Activity per request for the log scope. Likeness logs its own failures (ProblemMiddleware).
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-
-        // A failed start (a busy port, a certificate Kestrel refuses) is thrown by StartAsync to the caller, which reports
-        // it in one line; the host's own log of it would repeat it with a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        ServerLogging.Configure(builder.Logging, settings);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>
@@ -89,6 +92,7 @@ public static class LikenessServer
         builder.Services.AddHostedService<ChangeFeedPoller>();
         builder.Services.AddSingleton(new WebhookSender(settings.Options.WebhookPrivateAddresses, settings.Clock));
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddOperations(core, settings);
         builder.Services.AddApiDocumentation();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
@@ -103,15 +107,16 @@ public static class LikenessServer
             app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
         }
 
+        if (settings.MinimumLogLevel <= LogLevel.Information)
+        {
+            app.UseMiddleware<RequestLogMiddleware>();
+        }
+
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<RequestShapeMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.MapApiDocumentation();
-        app.MapQuery(
-            "/healthz",
-            s => Task.FromResult(new { status = "ok", sequencer = s.Http.RequestServices.GetRequiredService<LedgerSequencer>().IsSequencer }),
-            RouteAccess.Public).ExcludeFromDescription()
-            .WithMetadata(new SharedRoute(SharedRoute.Health, RouteAccess.Public));
+        app.MapOperations(settings);
         app.MapPartiesApi();
         app.MapConsentApi();
         app.MapLicensesApi();

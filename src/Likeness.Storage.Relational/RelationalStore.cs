@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Likeness.Application.Operations;
 using Likeness.Application.Ports;
 using Likeness.Storage.Relational.Sql;
 
@@ -125,6 +126,8 @@ public abstract class RelationalStore : IStore
             {
                 batch.Add(more);
             }
+
+            LikenessMetrics.RecordWriterBatch(batch.Count);
 
             try
             {

@@ -127,6 +127,10 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
         }
     }
 
+    /// <summary>The entries appended and how many the latest checkpoint covers: two indexed reads, for the health check.</summary>
+    public Task<LedgerStatus> StatusAsync(CancellationToken ct = default) =>
+        store.ReadAsync(s => new LedgerStatus(s.LedgerEntryCount(), s.GetLatestCheckpoint()?.Size ?? 0), ct);
+
     /// <summary>The signing key in force, the keys before it, and the rotations that announced each.</summary>
     public Task<LedgerKeyView> KeyAsync(CancellationToken ct = default) => store.ReadAsync(s => LedgerKeys.View(s, keys.Origin), ct);
 

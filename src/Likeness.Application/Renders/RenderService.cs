@@ -4,6 +4,7 @@ using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
 using Likeness.Application.Model;
+using Likeness.Application.Operations;
 using Likeness.Application.Ports;
 using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
@@ -30,7 +31,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
         {
-            return await mutations.RefuseAsync(caller.Id, idem, Denied([new Reason(ReasonCode.LicenseNotFound, "license")]), ct);
+            return Counted(await mutations.RefuseAsync(caller.Id, idem, Denied([new Reason(ReasonCode.LicenseNotFound, "license")]), ct));
         }
 
         // Policy first, on the snapshot and with nothing used: a request the policy denies never reaches the writer (it
@@ -42,7 +43,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             // A retry of a request permitted earlier is answered as it was, whatever the policy says now.
             var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
             RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder);
-            return await mutations.RefuseAsync(caller.Id, idem, Denied(builder.Reasons.ToArray()), ct);
+            return Counted(await mutations.RefuseAsync(caller.Id, idem, Denied(builder.Reasons.ToArray()), ct));
         }
 
         // Everything the budgets cannot change is prepared here, on the request's thread, so the one writer only decides
@@ -50,7 +51,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
         var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
 
-        return await mutations.WriteAsync(caller.Id, idem, s =>
+        return Counted(await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, requestedAt);
             if (decision.Effect == DecisionEffect.Deny)
@@ -74,7 +75,14 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             }
 
             return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons));
-        }, ct);
+        }, ct));
+    }
+
+    /// <summary>Counts the gateway's answer by outcome (after the commit, so a batch run again never counts twice).</summary>
+    private static Outcome Counted(Outcome answer)
+    {
+        LikenessMetrics.RecordDecision(answer.Status);
+        return answer;
     }
 
     /// <summary>Settles a render: the actual seconds (never above the reservation) and the output's hash.</summary>

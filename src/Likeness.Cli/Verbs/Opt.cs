@@ -49,6 +49,24 @@ public static class Opt
             CustomParser = r => Parse<long>(r, name, "a whole number", t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null),
         };
 
+    /// <summary>
+    /// One of <paramref name="choices"/>, by name in any case; anything else names the option and lists the names. The
+    /// description lists them (the help's column stays narrow) and shell completion offers them.
+    /// </summary>
+    public static Option<T?> Choice<T>(string name, string description, string helpName, params (string Name, T Value)[] choices)
+        where T : struct
+    {
+        var option = new Option<T?>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r => Parse<T>(r, name, "one of " + string.Join(", ", choices.Select(c => c.Name)), t =>
+                choices.FirstOrDefault(c => string.Equals(c.Name, t, StringComparison.OrdinalIgnoreCase)) is { Name: not null } c ? c.Value : null),
+        };
+        option.CompletionSources.Add(choices.Select(c => c.Name).ToArray());
+        return option;
+    }
+
     /// <summary>A positional word: an id, an index, a file.</summary>
     public static Argument<string> Word(string name, string description) => new(name) { Description = description };
 

@@ -90,6 +90,18 @@ public sealed class LedgerTamperTests
         await using var again = await TestServer.StartAsync(server.Dir, server.Clock, server.OperatorKey);
         await again.Client(w.Studio.Key).PostAsync("/v1/renders", World.RenderBody(w.LicenseId, 1));
         await Assert.ThrowsAsync<LedgerCorruptException>(() => again.Server.Core.Ledger.IntegrateAsync());
+
+        // The node still serves, so its health is degraded, not unhealthy (200), and says why; it no longer sequences.
+        (int Status, JsonNode? Body) health = default;
+        Assert.True(
+            await NodeProcess.EventuallyAsync(
+                async () => (health = await again.Client(null).GetJsonAsync("/healthz")).Body?["checks"]?["ledger"]?["status"]?.GetValue<string>() == "degraded",
+                TimeSpan.FromSeconds(20)),
+            health.Body?.ToJsonString());
+        Assert.Equal(200, health.Status);
+        Assert.Equal("degraded", health.Body!["status"]!.GetValue<string>());
+        Assert.False(health.Body["sequencer"]!.GetValue<bool>());
+        Assert.Contains("halted", health.Body["checks"]!["ledger"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         again.DeleteFiles();
     }
 

@@ -190,6 +190,15 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentFixture f) : ICl
         Assert.Equal(404, missing);
     }
 
+    [Fact]
+    public void The_operator_routes_are_not_in_the_api_description()
+    {
+        // /healthz and /metrics are the operator's (docs/OPERATIONS.md), with answers that are not the API's JSON.
+        var paths = f.Document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.DoesNotContain("/healthz", paths);
+        Assert.DoesNotContain("/metrics", paths);
+    }
+
     private static void AssertProblem(string route, JsonObject operation, string status)
     {
         var response = operation["responses"]?[status];
