@@ -19,7 +19,8 @@ public static class GatewayHarness
     /// <param name="Keys">Send an Idempotency-Key with every request (lean client), as a render pipeline that retries would.</param>
     /// <param name="Studios">How many studios (keys and licences) the connections speak for, null for one per connection.
     /// With one studio for every connection (the workload of sessions 1 to 3), the nodes run without the per-key limit.</param>
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null);
+    /// <param name="Serve">More options for every <c>likeness serve</c> node (<c>--serve "--metrics off"</c>), to compare a setting.</param>
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, string Serve = "");
 
     // Until the JIT has tiered the hot path up (with dynamic PGO) a node is markedly slower: a run measures the steady
     // state after this warm-up (5 s or 50,000 pairs at saturation, whichever ends first).
@@ -36,7 +37,8 @@ public static class GatewayHarness
         {
             var started = Stopwatch.StartNew();
             // HttpClient sends one studio's key on every connection: without a studio per connection the per-key limit is off.
-            string[] serve = o.Client != "raw" || (o.Studios is { } few && few < o.Clients) ? ["--rate-limit-key", "0"] : [];
+            string[] limits = o.Client != "raw" || (o.Studios is { } few && few < o.Clients) ? ["--rate-limit-key", "0"] : [];
+            string[] serve = [.. limits, .. o.Serve.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
             nodes.Add(await NodeProcess.StartAsync(db, key, serve));
             Console.WriteLine($"first node answering {started.Elapsed.TotalMilliseconds:F0} ms after its process started (`likeness serve`, {o.Provider})");
             for (var i = 1; i < o.Nodes; i++)

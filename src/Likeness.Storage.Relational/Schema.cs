@@ -107,7 +107,7 @@ internal static class Schema
             id TEXT PRIMARY KEY, endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id), event_seq BIGINT NOT NULL, event_id TEXT NOT NULL,
             event_type TEXT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, last_attempt_at BIGINT,
             last_status BIGINT, last_error TEXT, delivered_at BIGINT, created_at BIGINT NOT NULL);
-        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at, id) WHERE status = 'pending';
         CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, created_at, id);
         ALTER TABLE licenses ADD COLUMN next_notice_at BIGINT;
         ALTER TABLE licenses ADD COLUMN revocation_announced BIGINT NOT NULL DEFAULT 0;

@@ -42,8 +42,8 @@ public interface IWebhookSession
     IReadOnlyList<WebhookEventRecord> ReadEventRange(long from, long to);
     WebhookDeliveryRecord? GetDelivery(string id);
 
-    /// <summary>Pending deliveries due at <paramref name="now"/>, soonest first.</summary>
-    IReadOnlyList<WebhookDeliveryRecord> ListDueDeliveries(DateTimeOffset now, int limit);
+    /// <summary>Pending deliveries due at <paramref name="now"/>, in (due time, id) order, after <paramref name="after"/> when given.</summary>
+    IReadOnlyList<WebhookDeliveryRecord> ListDueDeliveries(DateTimeOffset now, (DateTimeOffset At, string Id)? after, int limit);
 
     /// <summary>When the next pending delivery falls due, if any.</summary>
     DateTimeOffset? NextDueDelivery();

@@ -171,16 +171,17 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
     }
 
     /// <summary>
-    /// Pending deliveries due now (skipping <paramref name="inFlight"/>), each with its endpoint's URL, the secrets to sign
-    /// with and the body. A delivery whose secret this node cannot open is failed at once, with the reason.
+    /// Pending deliveries due now, after <paramref name="after"/> in (due time, id) order when given (what the caller
+    /// already holds is not read again) and skipping <paramref name="inFlight"/>, each with its endpoint's URL, the secrets
+    /// to sign with (none when this node cannot open them) and the body.
     /// </summary>
-    public Task<IReadOnlyList<DeliveryJob>> DueAsync(int limit, IReadOnlySet<string> inFlight, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<DeliveryJob>> DueAsync(int limit, (DateTimeOffset At, string Id)? after, IReadOnlySet<string> inFlight, CancellationToken ct = default) =>
         store.ReadAsync<IReadOnlyList<DeliveryJob>>(
             s =>
             {
                 var now = clock.GetUtcNow();
                 var endpoints = new Dictionary<string, WebhookEndpointRecord?>(StringComparer.Ordinal);
-                var due = s.Webhooks.ListDueDeliveries(now, limit + inFlight.Count);
+                var due = s.Webhooks.ListDueDeliveries(now, after, after is null ? limit + inFlight.Count : limit);
                 var events = EventsOf(s, due);
                 var jobs = new List<DeliveryJob>();
                 foreach (var d in due)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Likeness.Application;
 using Likeness.Application.Webhooks;
@@ -26,6 +27,8 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
         Channel.CreateUnbounded<(WebhookDeliveryRecord, DeliveryResult)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0);
     private int _wakePending;
+    private (DateTimeOffset At, string Id)? _takenUpTo;
+    private long _topReadAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,10 +47,20 @@ public sealed partial class WebhookDispatcher(LikenessCore core, LedgerSequencer
                     var free = MaxInFlight - _inFlight.Count;
                     if (free > 0)
                     {
-                        var jobs = await core.Webhooks.DueAsync(free, _inFlight.Keys.ToHashSet(StringComparer.Ordinal), stoppingToken);
+                        // Reads resume after the last delivery taken while some are in flight, so a round does not read again
+                        // what is on the wire; with none in flight, and at least every second, a round starts from the top
+                        // (and finds what an earlier round passed: a delivery made in the same tick with a smaller id).
+                        if (_inFlight.IsEmpty || Stopwatch.GetElapsedTime(_topReadAt) > TimeSpan.FromSeconds(1))
+                        {
+                            _takenUpTo = null;
+                            _topReadAt = Stopwatch.GetTimestamp();
+                        }
+
+                        var jobs = await core.Webhooks.DueAsync(free, _takenUpTo, _inFlight.Keys.ToHashSet(StringComparer.Ordinal), stoppingToken);
                         foreach (var job in jobs)
                         {
                             _inFlight[job.Delivery.Id] = 0;
+                            _takenUpTo = (job.Delivery.NextAttemptAt, job.Delivery.Id);
                             _ = DeliverAsync(job, stoppingToken);
                         }
 

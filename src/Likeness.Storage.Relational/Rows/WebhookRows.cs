@@ -65,9 +65,13 @@ internal sealed class WebhookRows(ISql sql) : IWebhookSession
     public WebhookDeliveryRecord? GetDelivery(string id) =>
         sql.One($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE id = @p0", DeliveryColumns, ReadDelivery, id);
 
-    public IReadOnlyList<WebhookDeliveryRecord> ListDueDeliveries(DateTimeOffset now, int limit) =>
-        sql.Many($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @p0 ORDER BY next_attempt_at LIMIT @p1",
-            DeliveryColumns, ReadDelivery, now.UtcTicks, limit);
+    public IReadOnlyList<WebhookDeliveryRecord> ListDueDeliveries(DateTimeOffset now, (DateTimeOffset At, string Id)? after, int limit) =>
+        after is { } a
+            ? sql.Many(
+                $"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @p0 AND (next_attempt_at > @p1 OR (next_attempt_at = @p1 AND id > @p2)) ORDER BY next_attempt_at, id LIMIT @p3",
+                DeliveryColumns, ReadDelivery, now.UtcTicks, a.At.UtcTicks, a.Id, limit)
+            : sql.Many($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @p0 ORDER BY next_attempt_at, id LIMIT @p1",
+                DeliveryColumns, ReadDelivery, now.UtcTicks, limit);
 
     public DateTimeOffset? NextDueDelivery() =>
         sql.Scalar<long?>("SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending'") is { } ticks ? SqlReads.Time(ticks) : null;
