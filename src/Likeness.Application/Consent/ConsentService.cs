@@ -68,7 +68,7 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
                     policy = policy with { Permissions = [] };
                 }
 
-                var json = odrl ? OdrlWriter.ToOdrl(policy, $"urn:likeness:consent:{performerId}:v{current.Version}") : OdrlWriter.ToJson(policy);
+                var json = odrl ? OdrlWriter.ToOdrl(policy, $"urn:likeness:consent:{performerId}:v{current.Version}", $"urn:likeness:party:{performerId}") : OdrlWriter.ToJson(policy);
                 return new ConsentView(performerId, current.Version, current.CreatedAt, current.LedgerIndex, json);
             },
             ct);

@@ -9,16 +9,22 @@ public static class OdrlWriter
     /// <summary>The namespace of the likeness-specific operands and duty actions in JSON-LD.</summary>
     public const string LikenessNamespace = "https://likeness.dev/ns#";
 
+    /// <summary>The ODRL profile a consent document declares: Likeness's operands, their values and meaning (docs/DOMAIN.md).</summary>
+    public const string ProfileIri = "https://likeness.dev/ns";
+
     private static readonly HashSet<LeftOperand> OdrlOperands =
         [LeftOperand.Purpose, LeftOperand.Spatial, LeftOperand.Language, LeftOperand.DateTime, LeftOperand.ElapsedTime, LeftOperand.MeteredTime, LeftOperand.Count];
 
     /// <summary>Our JSON shape (the one API.md shows).</summary>
-    public static JsonObject ToJson(ConsentPolicy policy) => Write(policy, odrl: false, uid: null);
+    public static JsonObject ToJson(ConsentPolicy policy) => Write(policy, odrl: false, uid: null, assigner: null);
 
-    /// <summary>ODRL 2.2 JSON-LD: an <c>odrl:Set</c> whose uid is <paramref name="uid"/>.</summary>
-    public static JsonObject ToOdrl(ConsentPolicy policy, string uid) => Write(policy, odrl: true, uid);
+    /// <summary>
+    /// ODRL 2.2 JSON-LD: an <c>odrl:Set</c> whose uid is <paramref name="uid"/>, declaring the Likeness profile, given by
+    /// <paramref name="assigner"/> (the performer's IRI).
+    /// </summary>
+    public static JsonObject ToOdrl(ConsentPolicy policy, string uid, string assigner) => Write(policy, odrl: true, uid, assigner);
 
-    private static JsonObject Write(ConsentPolicy policy, bool odrl, string? uid)
+    private static JsonObject Write(ConsentPolicy policy, bool odrl, string? uid, string? assigner)
     {
         var o = new JsonObject();
         if (odrl)
@@ -26,6 +32,8 @@ public static class OdrlWriter
             o["@context"] = new JsonArray("http://www.w3.org/ns/odrl.jsonld", new JsonObject { ["lk"] = LikenessNamespace });
             o["@type"] = "Set";
             o["uid"] = uid;
+            o["profile"] = ProfileIri;
+            o["assigner"] = assigner;
         }
 
         o["permission"] = new JsonArray(policy.Permissions.Select(r => (JsonNode)Rule(r, odrl)).ToArray());

@@ -42,7 +42,8 @@ public static class ConsentApi
 
         g.MapRawQuery<ConsentView>("/{id}/consent", async s =>
         {
-            var format = s.Query("format");
+            // ?format= wins; without it, Accept: application/ld+json asks for ODRL (content negotiation).
+            var format = s.Query("format") ?? (AcceptsJsonLd(s.Http.Request) ? "odrl" : null);
             if (format is not (null or "json" or "odrl"))
             {
                 throw AppProblem.BadRequest("unknown_code", "format is 'json' or 'odrl'.", "format");
@@ -52,8 +53,17 @@ public static class ConsentApi
             return format == "odrl"
                 ? Results.Text(view.Policy.ToJsonString(), "application/ld+json", Encoding.UTF8)
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
-        }).WithQuery("format", "json (the default) for our shape, odrl for ODRL 2.2 JSON-LD.", values: ["json", "odrl"]);
+        }).WithQuery("format", "json (the default) for our shape, odrl for ODRL 2.2 JSON-LD (as Accept: application/ld+json asks).", values: ["json", "odrl"]);
         g.MapQuery("/{id}/consent/versions", s => s.Core.Consent.HistoryAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
         return app;
+    }
+
+    // JSON-LD when the client prefers it to JSON (its quality is higher, or JSON is not listed at all).
+    private static bool AcceptsJsonLd(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().Accept;
+        double Quality(string type) => accepted.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();
+        var ld = Quality("application/ld+json");
+        return ld > 0 && ld > Quality("application/json");
     }
 }

@@ -102,21 +102,21 @@ public sealed class OdrlRoundTripTests
         Assert.Equal(11, policy.Permissions[0].Constraints.Count);
 
         var viaJson = PolicyParser.Parse(OdrlWriter.ToJson(policy).ToJsonString());
-        var viaOdrl = PolicyParser.Parse(OdrlWriter.ToOdrl(policy, "urn:likeness:consent:prf:1").ToJsonString());
+        var viaOdrl = PolicyParser.Parse(OdrlWriter.ToOdrl(policy, "urn:likeness:consent:prf:1", "urn:likeness:party:prf").ToJsonString());
         Assert.Equal(Meaning(policy), Meaning(viaJson));
         Assert.Equal(Meaning(policy), Meaning(viaOdrl));
 
         // And the writer is stable: writing what it read gives the same document.
         Assert.Equal(OdrlWriter.ToJson(policy).ToJsonString(), OdrlWriter.ToJson(viaJson).ToJsonString());
         Assert.Equal(
-            OdrlWriter.ToOdrl(policy, "u").ToJsonString(),
-            OdrlWriter.ToOdrl(viaOdrl, "u").ToJsonString());
+            OdrlWriter.ToOdrl(policy, "u", "a").ToJsonString(),
+            OdrlWriter.ToOdrl(viaOdrl, "u", "a").ToJsonString());
     }
 
     [Fact]
     public void The_ODRL_form_marks_likeness_operands_with_their_namespace()
     {
-        var odrl = OdrlWriter.ToOdrl(PolicyParser.Parse(Ours), "urn:x");
+        var odrl = OdrlWriter.ToOdrl(PolicyParser.Parse(Ours), "urn:x", "a");
         Assert.Equal("Set", odrl["@type"]!.GetValue<string>());
         Assert.Equal("urn:x", odrl["uid"]!.GetValue<string>());
         var operands = odrl["permission"]![0]!["constraint"]!.AsArray().Select(c => c!["leftOperand"]!.GetValue<string>()).ToList();
@@ -136,7 +136,7 @@ public sealed class OdrlRoundTripTests
         Assert.Equal(Meaning(ours), Meaning(odrl));
 
         // Written back and read again, it still means the same.
-        Assert.Equal(Meaning(ours), Meaning(PolicyParser.Parse(OdrlWriter.ToOdrl(odrl, "u").ToJsonString())));
+        Assert.Equal(Meaning(ours), Meaning(PolicyParser.Parse(OdrlWriter.ToOdrl(odrl, "u", "a").ToJsonString())));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class OdrlRoundTripTests
     {
         var a = CompiledConsent.Compile(PolicyParser.Parse(Ours), 1);
         var b = CompiledConsent.Compile(PolicyParser.Parse(Odrl), 1);
-        var c = CompiledConsent.Compile(PolicyParser.Parse(OdrlWriter.ToOdrl(PolicyParser.Parse(Odrl), "u").ToJsonString()), 1);
+        var c = CompiledConsent.Compile(PolicyParser.Parse(OdrlWriter.ToOdrl(PolicyParser.Parse(Odrl), "u", "a").ToJsonString()), 1);
         Assert.Equal(a.PreapprovedCategories, b.PreapprovedCategories);
         Assert.Equal(a.PreapprovedCategories, c.PreapprovedCategories);
 
@@ -266,6 +266,6 @@ public sealed class OdrlRoundTripTests
         Assert.Empty(empty.Permissions);
         Assert.Empty(empty.Prohibitions);
         Assert.Equal("{\"permission\":[],\"prohibition\":[]}", OdrlWriter.ToJson(empty).ToJsonString());
-        Assert.Equal(Meaning(empty), Meaning(PolicyParser.Parse(OdrlWriter.ToOdrl(empty, "u").ToJsonString())));
+        Assert.Equal(Meaning(empty), Meaning(PolicyParser.Parse(OdrlWriter.ToOdrl(empty, "u", "a").ToJsonString())));
     }
 }
