@@ -6,30 +6,15 @@ using Xunit;
 namespace Likeness.Tests.Webhooks;
 
 /// <summary>The <c>webhook</c> verbs, from a real <c>likeness</c> process against a real server and a real receiver.</summary>
-public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite)
+public sealed class WebhookCliTests() : WebhookWorldTests(Provider.Sqlite)
 {
-    private WebhookReceiver _receiver = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Server = await TestServer.StartAsync(Provider, adjust: s => s with { Options = s.Options with { WebhookPrivateAddresses = true } });
-        await InitializeWorldAsync();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _receiver.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private Task<(int Exit, string Out, string Err)> As(Actor who, params string[] args) =>
         CliProcess.RunAsync([.. args, "--server", Server.Url, "--key", who.Key]);
 
     [Fact]
     public async Task Add_list_test_deliveries_replay_rotate_and_rm()
     {
-        var (exit, output, error) = await As(W.Performer, "webhook", "add", "--url", _receiver.Url, "--events", "license_request.received, render.pending_approval", "--json");
+        var (exit, output, error) = await As(W.Performer, "webhook", "add", "--url", Receiver.Url, "--events", "license_request.received, render.pending_approval", "--json");
         Assert.True(exit == 0, error);
         var added = JsonNode.Parse(output)!;
         var id = added["id"]!.GetValue<string>();
@@ -44,7 +29,7 @@ public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite)
         (exit, output, error) = await As(W.Performer, "webhook", "test", id, "--json");
         Assert.True(exit == 0, error);
         Assert.Equal(WebhookEventTypes.Test, JsonNode.Parse(output)!["type"]!.GetValue<string>());
-        var test = (await _receiver.WaitForAsync(r => r.Count >= 1))[0];
+        var test = (await Receiver.WaitForAsync(r => r.Count >= 1))[0];
         Assert.Equal(["true"], await WebhookReceiver.VerifyWithReferenceAsync([(test, secret)], Server.Clock.GetUtcNow()));
 
         JsonNode? delivery = null;
@@ -58,7 +43,7 @@ public sealed class WebhookCliTests() : WorldTests(Provider.Sqlite)
         (exit, output, error) = await As(W.Performer, "webhook", "replay", delivery!["id"]!.GetValue<string>(), "--json");
         Assert.True(exit == 0, error);
         Assert.Equal("pending", JsonNode.Parse(output)!["status"]!.GetValue<string>());
-        await _receiver.WaitForAsync(r => r.Count >= 2);
+        await Receiver.WaitForAsync(r => r.Count >= 2);
 
         (exit, output, error) = await As(W.Performer, "webhook", "rotate-secret", id, "--json");
         Assert.True(exit == 0, error);

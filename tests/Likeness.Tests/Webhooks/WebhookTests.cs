@@ -10,26 +10,11 @@ namespace Likeness.Tests.Webhooks;
 /// checked by the reference library, the secret shown once and kept sealed, retries on the back-off schedule until the
 /// delivery fails, replay, rotation (two signatures for a day), deletion, and the notices time brings.
 /// </summary>
-public abstract class WebhookTests(Provider provider) : WorldTests(provider)
+public abstract class WebhookTests(Provider provider) : WebhookWorldTests(provider)
 {
-    private WebhookReceiver _receiver = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Server = await TestServer.StartAsync(Provider, adjust: s => s with { Options = s.Options with { WebhookPrivateAddresses = true } });
-        await InitializeWorldAsync();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _receiver.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private async Task<(string Id, string Secret)> AddAsync(Actor who, params string[] events)
     {
-        var (status, body) = await W.As(who).PostAsync("/v1/webhooks", new { url = _receiver.Url, events });
+        var (status, body) = await W.As(who).PostAsync("/v1/webhooks", new { url = Receiver.Url, events });
         Assert.True(status == 201, body?.ToJsonString());
         return (body!["id"]!.GetValue<string>(), body["secret"]!.GetValue<string>());
     }
@@ -65,7 +50,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         var (_, studioSecret) = await AddAsync(W.Studio, "*");
         var requestId = await RequestAsync();
 
-        var received = await _receiver.WaitForAsync(r => r.Count >= 1);
+        var received = await Receiver.WaitForAsync(r => r.Count >= 1);
         var hook = Assert.Single(received);
         Assert.Equal(WebhookEventTypes.RequestReceived, hook.Type);
         Assert.Equal(requestId, hook.Json["data"]!["requestId"]!.GetValue<string>());
@@ -75,7 +60,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
 
         var (status, license) = await W.As(W.Performer).PostAsync($"/v1/license-requests/{requestId}/approve", new { });
         Assert.True(status == 201, license?.ToJsonString());
-        received = await _receiver.WaitForAsync(r => r.Count >= 2);
+        received = await Receiver.WaitForAsync(r => r.Count >= 2);
         var approved = received[1];
         Assert.Equal(WebhookEventTypes.RequestApproved, approved.Type);
         Assert.Equal(license!["id"]!.GetValue<string>(), approved.Json["data"]!["licenseId"]!.GetValue<string>());
@@ -93,7 +78,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
     [Fact]
     public async Task The_secret_is_shown_once_and_stored_only_sealed()
     {
-        var body = new { url = _receiver.Url, events = new[] { "*" } };
+        var body = new { url = Receiver.Url, events = new[] { "*" } };
         var (status, first) = await W.As(W.Performer).SendAsync(HttpMethod.Post, "/v1/webhooks", body, "hook-1");
         Assert.Equal(201, status);
         var secret = first!["secret"]!.GetValue<string>();
@@ -133,7 +118,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
     [Fact]
     public async Task A_failed_delivery_is_retried_on_the_schedule_for_over_a_day_then_failed_and_replay_delivers_it()
     {
-        _receiver.Answer = _ => 500;
+        Receiver.Answer = _ => 500;
         var (hook, _) = await AddAsync(W.Performer, "*");
         var (status, test) = await W.As(W.Performer).PostAsync($"/v1/webhooks/{hook}/test", new { });
         Assert.Equal(202, status);
@@ -143,7 +128,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         for (var attempt = 1; attempt <= RetrySchedule.MaxAttempts; attempt++)
         {
             var n = attempt;
-            await _receiver.WaitForAsync(r => r.Count >= n);
+            await Receiver.WaitForAsync(r => r.Count >= n);
             var d = await DeliveryAsync(W.Performer, hook, x => x["attempts"]!.GetValue<int>() == n);
             Assert.Equal(500, d["lastStatusCode"]!.GetValue<int>());
             if (RetrySchedule.After(attempt) is { } wait)
@@ -160,9 +145,9 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         }
 
         Assert.True(Server.Clock.GetUtcNow() - started > TimeSpan.FromDays(1));
-        Assert.All(_receiver.Received, r => Assert.Equal(test["eventId"]!.GetValue<string>(), r.Id));
+        Assert.All(Receiver.Received, r => Assert.Equal(test["eventId"]!.GetValue<string>(), r.Id));
 
-        _receiver.Answer = _ => 204;
+        Receiver.Answer = _ => 204;
         var log = await DeliveryAsync(W.Performer, hook, _ => true);
         var (replayed, view) = await W.As(W.Performer).PostAsync($"/v1/webhook-deliveries/{log["id"]!.GetValue<string>()}/replay", new { });
         Assert.True(replayed == 202, view?.ToJsonString());
@@ -182,13 +167,13 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         Assert.Equal(Server.Clock.GetUtcNow() + WebhookService.RotationOverlap, rotated["previousSecretUntil"]!.GetValue<DateTimeOffset>());
 
         await W.As(W.Performer).PostAsync($"/v1/webhooks/{hook}/test", new { });
-        var during = (await _receiver.WaitForAsync(r => r.Count >= 1))[0];
+        var during = (await Receiver.WaitForAsync(r => r.Count >= 1))[0];
         Assert.Equal(2, during.Signature.Split(' ').Length);
         Assert.Equal(["true", "true"], await WebhookReceiver.VerifyWithReferenceAsync([(during, newSecret), (during, oldSecret)], Server.Clock.GetUtcNow()));
 
         Server.Clock.Advance(WebhookService.RotationOverlap + TimeSpan.FromSeconds(1));
         await W.As(W.Performer).PostAsync($"/v1/webhooks/{hook}/test", new { });
-        var after = (await _receiver.WaitForAsync(r => r.Count >= 2))[1];
+        var after = (await Receiver.WaitForAsync(r => r.Count >= 2))[1];
         Assert.NotEqual(during.Id, after.Id);
         Assert.True(after.Signature.Split(' ').Length == 1, $"{after.Timestamp} {Server.Clock.GetUtcNow().ToUnixTimeSeconds()} {after.Body}");
         var verdicts = await WebhookReceiver.VerifyWithReferenceAsync([(after, newSecret), (after, oldSecret)], Server.Clock.GetUtcNow());
@@ -199,7 +184,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
     [Fact]
     public async Task Deleting_an_endpoint_cancels_its_pending_deliveries_and_stops_new_ones()
     {
-        _receiver.Answer = _ => 503;
+        Receiver.Answer = _ => 503;
         var (hook, _) = await AddAsync(W.Performer, "*");
         await W.As(W.Performer).PostAsync($"/v1/webhooks/{hook}/test", new { });
         await DeliveryAsync(W.Performer, hook, d => d["attempts"]!.GetValue<int>() == 1);
@@ -226,10 +211,10 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
             Server.Clock.Advance(end - TimeSpan.FromDays(daysLeft) - Server.Clock.GetUtcNow());
             await Server.Server.Core.LicenseNotices.PublishDueAsync();
             await Server.Server.Core.LicenseNotices.PublishDueAsync();
-            await _receiver.WaitForAsync(r => r.Count >= n);
+            await Receiver.WaitForAsync(r => r.Count >= n);
         }
 
-        var notices = _receiver.Received;
+        var notices = Receiver.Received;
         Assert.Equal([30, 7, 1], notices.Select(r => r.Json["data"]!["daysBefore"]!.GetValue<int>()));
         Assert.All(notices, r => Assert.Equal(W.LicenseId, r.Json["data"]!["licenseId"]!.GetValue<string>()));
         Assert.Equal(3, notices.Select(r => r.Id).Distinct().Count());
@@ -241,14 +226,14 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         await AddAsync(W.Studio, WebhookEventTypes.LicenseRevoked, WebhookEventTypes.LicenseRevocationEffective);
         var (status, _) = await W.As(W.Performer).PostAsync($"/v1/licenses/{W.LicenseId}/revoke", new { noticeDays = 10 });
         Assert.Equal(200, status);
-        var revoked = (await _receiver.WaitForAsync(r => r.Count >= 1))[0];
+        var revoked = (await Receiver.WaitForAsync(r => r.Count >= 1))[0];
         Assert.Equal(WebhookEventTypes.LicenseRevoked, revoked.Type);
         Assert.Equal(Server.Clock.GetUtcNow().AddDays(10), revoked.Json["data"]!["effectiveAt"]!.GetValue<DateTimeOffset>());
 
         await Server.Server.Core.LicenseNotices.PublishDueAsync();
         Server.Clock.Advance(TimeSpan.FromDays(10));
         await Server.Server.Core.LicenseNotices.PublishDueAsync();
-        var effective = (await _receiver.WaitForAsync(r => r.Count >= 2))[1];
+        var effective = (await Receiver.WaitForAsync(r => r.Count >= 2))[1];
         Assert.Equal(WebhookEventTypes.LicenseRevocationEffective, effective.Type);
     }
 
@@ -258,7 +243,7 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         await AddAsync(W.Representative, WebhookEventTypes.RenderPendingApproval);
         var (status, render) = await W.As(W.Studio).PostAsync("/v1/renders", World.RenderBody(W.LicenseId, categories: ["violence"]));
         Assert.True(status == 202, render?.ToJsonString());
-        var hook = (await _receiver.WaitForAsync(r => r.Count >= 1))[0];
+        var hook = (await Receiver.WaitForAsync(r => r.Count >= 1))[0];
         Assert.Equal(WebhookEventTypes.RenderPendingApproval, hook.Type);
         Assert.Equal(render!["renderId"]!.GetValue<string>(), hook.Json["data"]!["renderId"]!.GetValue<string>());
     }
@@ -271,13 +256,13 @@ public abstract class WebhookTests(Provider provider) : WorldTests(provider)
         await AddAsync(W.OtherStudio, WebhookEventTypes.PerformerDied);
         var (status, _) = await W.As(W.Operator).PostAsync($"/v1/performers/{W.Performer.Id}/death", new { diedOn = "2026-10-30" });
         Assert.Equal(200, status);
-        await _receiver.WaitForAsync(r => r.Count >= 2);
+        await Receiver.WaitForAsync(r => r.Count >= 2);
         await Server.Server.Core.Webhooks.FanOutAsync(1000);
         var deliveries = await Store.ReadAsync(s => s.Webhooks.ListEndpoints(null).ToDictionary(e => e.PartyId, e => s.Webhooks.ListDeliveries(e.Id, null, 10).Count));
         Assert.Equal(1, deliveries[W.Estate.Id]);
         Assert.Equal(1, deliveries[W.Studio.Id]);
         Assert.Equal(0, deliveries[W.OtherStudio.Id]);
-        Assert.All(_receiver.Received, r => Assert.Equal("2026-10-30", r.Json["data"]!["diedOn"]!.GetValue<string>()));
+        Assert.All(Receiver.Received, r => Assert.Equal("2026-10-30", r.Json["data"]!["diedOn"]!.GetValue<string>()));
     }
 }
 
