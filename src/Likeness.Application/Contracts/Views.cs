@@ -45,7 +45,11 @@ public sealed record ObligationView(string Action, string Rule, IReadOnlyDiction
 public sealed record RenderView(
     string RenderId, string Decision, string Status, string LicenseId, int Use, decimal RequestedSeconds, decimal ReservedSeconds,
     decimal? ActualSeconds, string? OutputSha256, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? SettledAt,
-    ObligationView[] Obligations, ReasonView[] Reasons, long LedgerIndex);
+    ObligationView[] Obligations, ReasonView[] Reasons, long LedgerIndex)
+{
+    /// <summary>On a render pending approval: the lexicon phrases that found sensitive content in its prompt.</summary>
+    public Renders.PromptTrigger[]? PromptTriggers { get; init; }
+}
 
 /// <summary>A completed render, as a usage event.</summary>
 public sealed record UsageEventView(

@@ -25,14 +25,19 @@ public sealed record RecordedRenderRequest(
     string? Deliverable = null,
     string? AgeModification = null,
     bool? Realtime = null,
-    string? Prompt = null)
+    string? Prompt = null,
+    PromptTrigger[]? PromptTriggers = null)
 {
-    /// <summary>The request to record, given the categories the prompt classifier found in it.</summary>
+    /// <summary>
+    /// The request to record, given the categories the prompt classifier found in it, with the lexicon phrases that
+    /// found them (the lexicon's words, not the prompt's: the prompt is not kept).
+    /// </summary>
     public static RecordedRenderRequest Of(RenderBody b, uint promptCategories) => new(
         b.LicenseId, b.Modality, b.Purpose, b.Territory, b.Language, b.RequestedSeconds, b.ContentCategories,
         b.Prompt is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(b.Prompt))),
         promptCategories == 0 ? null : Domain.Content.ContentCategories.Members(promptCategories).Select(Vocabulary<ContentCategory>.Name).ToArray(),
-        b.Derivation, b.Deliverable, b.AgeModification, b.Realtime);
+        b.Derivation, b.Deliverable, b.AgeModification, b.Realtime, null,
+        promptCategories == 0 || b.Prompt is null ? null : PromptTrigger.Of(PromptClassifier.Explain(b.Prompt, b.Language)));
 
     /// <summary>The request without its prompt, to be decided again.</summary>
     public RenderBody ToBody() =>
@@ -43,5 +48,13 @@ public sealed record RecordedRenderRequest(
     /// holds its <see cref="Prompt"/> (never written now): its verdict is the classifier's on it.
     /// </summary>
     public uint PromptMask() =>
-        (PromptCategories ?? []).Aggregate(Prompt is null ? 0u : PromptClassifier.Classify(Prompt), (m, c) => Vocabulary<ContentCategory>.TryParse(c, out var v) ? m | Domain.Content.ContentCategories.Bit(v) : m);
+        (PromptCategories ?? []).Aggregate(Prompt is null ? 0u : PromptClassifier.Classify(Prompt, Language), (m, c) => Vocabulary<ContentCategory>.TryParse(c, out var v) ? m | Domain.Content.ContentCategories.Bit(v) : m);
+}
+
+/// <summary>A lexicon phrase that made the classifier find a category in a prompt, and the lexicon's language.</summary>
+public sealed record PromptTrigger(string Category, string Phrase, string Language)
+{
+    /// <summary>Each (category, phrase, language) once, in the order found.</summary>
+    public static PromptTrigger[] Of(IEnumerable<PromptMatch> matches) =>
+        matches.Select(m => new PromptTrigger(Vocabulary<ContentCategory>.Name(m.Category), m.Phrase, m.Language)).Distinct().ToArray();
 }

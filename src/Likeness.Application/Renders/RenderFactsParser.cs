@@ -51,7 +51,7 @@ public static class RenderFactsParser
             Language = b.Language,
             RequestedMillis = FieldRules.Seconds(b.RequestedSeconds, "requestedSeconds", allowZero: false),
             DeclaredCategories = declared,
-            Categories = declared | PromptClassifier.Classify(b.Prompt),
+            Categories = declared | PromptClassifier.Classify(b.Prompt, b.Language),
             Derivation = b.Derivation is null ? Derivation.NewPerformance : FieldRules.Code<Derivation>(b.Derivation, "derivation"),
             AgeModification = b.AgeModification is null ? AgeModification.None : FieldRules.Code<AgeModification>(b.AgeModification, "ageModification"),
             Realtime = b.Realtime ?? false,

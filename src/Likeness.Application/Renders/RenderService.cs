@@ -348,7 +348,11 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         },
         Vocabulary<RenderStatus>.Name(r.Status), r.LicenseId, r.UseIndex, Millis.ToSeconds(r.RequestedMillis), Millis.ToSeconds(r.ReservedMillis),
         r.ActualMillis is { } a ? Millis.ToSeconds(a) : null, r.OutputSha256, r.CreatedAt, r.ExpiresAt, r.SettledAt,
-        StoredObligations(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex);
+        StoredObligations(r.ObligationsJson), reasons.Select(x => new ReasonView(x.WireCode, x.Message, x.Rule)).ToArray(), r.LedgerIndex)
+    {
+        // Only a render waiting for the performer side says what in its prompt asked for it (read then, off the hot path).
+        PromptTriggers = r.Status == RenderStatus.PendingApproval ? Json.DeserializeStored<RecordedRenderRequest>(r.RequestJson).PromptTriggers : null,
+    };
 
     /// <summary>
     /// A render as a decision makes it, prepared outside the writer: the record (its ledger index still to come), the
