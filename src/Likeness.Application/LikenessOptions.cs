@@ -10,6 +10,12 @@ public sealed record LikenessOptions
     public TimeSpan ReservationTtl { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How long a render waits for the performer side's per-instance approval before it lapses (it reserved nothing, so
+    /// nothing is released; a lapsed render cannot be approved).
+    /// </summary>
+    public TimeSpan PendingApprovalTtl { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// How long the first answer under an Idempotency-Key is kept for retries (Stripe keeps 24 hours). After it, the key
     /// is forgotten: the same key then starts a new request. Swept in the background.
     /// </summary>

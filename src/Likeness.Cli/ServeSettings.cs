@@ -33,6 +33,9 @@ public sealed class ServeSettings
 
     public Option<string> IdempotencyRetention { get; } = Opt.Text("--idempotency-retention", "How long an Idempotency-Key's first answer is kept (ISO 8601; default P7D)", "DURATION");
 
+    public Option<string> PendingApprovalTtl { get; } =
+        Opt.Text("--pending-approval-ttl", "How long a render waits for the performer's approval before it lapses (ISO 8601; default P7D)", "DURATION");
+
     public Option<bool> WebhookPrivateAddresses { get; } =
         Opt.Flag("--webhook-private-addresses", "Let webhook endpoints point at loopback and private addresses (a receiver on your own network)");
 
@@ -61,7 +64,7 @@ public sealed class ServeSettings
 
     /// <summary>The options, for the <c>serve</c> command.</summary>
     public IEnumerable<Option> All =>
-        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, LogLevel, LogFormat, Metrics, WebhookPrivateAddresses];
+        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, PendingApprovalTtl, LogLevel, LogFormat, Metrics, WebhookPrivateAddresses];
 
     public ServerSettings From(ParseResult p, string db)
     {
@@ -84,10 +87,16 @@ public sealed class ServeSettings
                 IdempotencyRetention = p.GetValue(IdempotencyRetention) is { } d
                 ? IsoDuration.TryParseMillis(d, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : throw new CliException($"--idempotency-retention: \"{d}\" is not an ISO 8601 duration such as P7D or PT24H")
                 : new LikenessOptions().IdempotencyRetention,
+                PendingApprovalTtl = Duration(p.GetValue(PendingApprovalTtl), "--pending-approval-ttl", new LikenessOptions().PendingApprovalTtl),
                 WebhookPrivateAddresses = p.GetValue(WebhookPrivateAddresses),
             },
         };
     }
+
+    private static TimeSpan Duration(string? text, string option, TimeSpan fallback) =>
+        text is null ? fallback
+            : IsoDuration.TryParseMillis(text, out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms)
+            : throw new CliException($"{option}: \"{text}\" is not an ISO 8601 duration such as P7D or PT24H");
 
     /// <summary><c>--cert file.pem --cert-key key.pem</c>, or <c>--cert file.pfx [--cert-password …]</c>.</summary>
     private X509Certificate2? Certificate(ParseResult p)

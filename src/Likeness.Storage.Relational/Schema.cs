@@ -93,7 +93,8 @@ internal static class Schema
         """,
         // Webhooks (issue 13): endpoints with sealed secrets, the outbox (written with the change it reports), and one
         // delivery per endpoint and event. Licences learn when their next expiry notice falls due (30 days before the end
-        // for those already stored) and whether their revocation's effect was announced.
+        // for those already stored) and whether their revocation's effect was announced. A render pending approval lapses
+        // after 7 days (issue 15): those already waiting get their deadline counted from their creation.
         """
         CREATE TABLE webhook_endpoints (
             id TEXT PRIMARY KEY, party_id TEXT NOT NULL REFERENCES parties(id), url TEXT NOT NULL, events TEXT NOT NULL,
@@ -114,6 +115,8 @@ internal static class Schema
         UPDATE licenses SET next_notice_at = term_end - 25920000000000;
         CREATE INDEX licenses_notice ON licenses(next_notice_at) WHERE next_notice_at IS NOT NULL;
         CREATE INDEX licenses_revocation ON licenses(revocation_effective_at) WHERE revocation_announced = 0 AND stored_status = 'revocationPending';
+        UPDATE renders SET expires_at = created_at + 6048000000000 WHERE status = 'pendingApproval' AND expires_at IS NULL;
+        CREATE INDEX renders_pending ON renders(expires_at) WHERE status = 'pendingApproval';
         """,
     ];
 }

@@ -106,6 +106,7 @@ public interface IStoreSession
 
     /// <summary>A page of renders (see <see cref="RenderListQuery"/>).</summary>
     IReadOnlyList<RenderRecord> ListRenders(RenderListQuery query);
+    /// <summary>Renders past their deadline at <paramref name="now"/>: reservations not settled, and approvals not given.</summary>
     IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit);
 
     /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>

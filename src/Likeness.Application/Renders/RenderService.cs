@@ -49,7 +49,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         // Everything the budgets cannot change is prepared here, on the request's thread, so the one writer only decides
         // on the budgets, reserves and records. The render is decided, created and recorded at the request's time.
         var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
-        var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
+        var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options);
 
         return Counted(await mutations.WriteAsync(caller.Id, idem, s =>
         {
@@ -59,7 +59,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 return Outcome.Refused(Denied(decision.Reasons));
             }
 
-            var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, factor, requestedAt, options.ReservationTtl);
+            var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, factor, requestedAt, options);
             var render = made.Render;
             if (render.Status == RenderStatus.Authorized)
             {
@@ -141,6 +141,12 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         {
             var render = PerformerSideRender(s, caller, id);
             var now = clock.GetUtcNow();
+            if (render.ExpiresAt <= now)
+            {
+                // Past its approval window, even before the sweeper records the lapse.
+                return Outcome.Refused(new Problem(409, "approval_expired", $"The render waited for approval until {render.ExpiresAt:O}; it has lapsed and cannot be approved.", null));
+            }
+
             var snapshot = snapshots.Load(s, render.LicenseId)!;
             var recorded = Json.DeserializeStored<RecordedRenderRequest>(render.RequestJson);
             var facts = RenderFactsParser.Parse(recorded.ToBody(), now);
@@ -360,7 +366,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// </summary>
     private sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry, byte[] LeafHash)
     {
-        public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, TimeSpan ttl)
+        public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, LikenessOptions options)
         {
             var pending = decision.Effect == DecisionEffect.PendingApproval;
             var render = new RenderRecord(
@@ -368,7 +374,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 pending ? RenderStatus.PendingApproval : RenderStatus.Authorized,
                 Json.Serialize(RecordedRenderRequest.Of(body, facts.Categories & ~facts.DeclaredCategories)), facts.RequestedMillis,
                 pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
-                pending ? null : now + ttl, null, 0, factor);
+                now + (pending ? options.PendingApprovalTtl : options.ReservationTtl), null, 0, factor);
             var entry = new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
                 .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
                 .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes();

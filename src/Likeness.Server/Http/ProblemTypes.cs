@@ -39,6 +39,7 @@ public static class ProblemTypes
         ["no_checkpoint"] = (404, "The ledger has not signed a checkpoint yet."),
         ["method_not_allowed"] = (405, "The route does not answer this method."),
         ["too_many_webhooks"] = (409, "The party has as many webhook endpoints as it may; delete one first."),
+        ["approval_expired"] = (409, "The render waited for approval past its deadline (7 days by default) and has lapsed."),
         ["idempotency_key_reused"] = (409, "The Idempotency-Key was used before with another body."),
         ["request_not_open"] = (409, "The licence request is no longer open to this action."),
         ["license_state"] = (409, "The licence's state does not allow this action."),

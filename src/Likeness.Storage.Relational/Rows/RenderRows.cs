@@ -24,7 +24,9 @@ internal static class RenderRows
     public static RenderRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM renders WHERE id = @p0", Columns, Read, id);
 
     public static IReadOnlyList<RenderRecord> ListExpiredReservations(ISql sql, DateTimeOffset now, string? licenseId, int limit) =>
-        sql.Many($"SELECT {Columns.Sql} FROM renders WHERE status = 'authorized' AND expires_at <= @p0 AND (CAST(@p1 AS TEXT) IS NULL OR license_id = @p1) ORDER BY expires_at LIMIT @p2",
+        sql.Many(
+            $"SELECT {Columns.Sql} FROM (SELECT {Columns.Sql} FROM renders WHERE status = 'authorized' AND expires_at <= @p0 AND (CAST(@p1 AS TEXT) IS NULL OR license_id = @p1) " +
+            $"UNION ALL SELECT {Columns.Sql} FROM renders WHERE status = 'pendingApproval' AND expires_at <= @p0 AND (CAST(@p1 AS TEXT) IS NULL OR license_id = @p1)) due ORDER BY expires_at LIMIT @p2",
             Columns, Read, now.UtcTicks, licenseId, limit);
 
     public static IReadOnlyList<RenderRecord> ListUsage(ISql sql, string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit) =>
