@@ -10,26 +10,29 @@ public sealed record AuditFinding(long Index, string Problem);
 /// Replays the entries (docs/LEDGER.md) and checks the story they tell: no render on a licence that was not
 /// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
 /// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
-/// equal to what was reserved; budget counters never below zero. Pure: it sees only the entries.
+/// equal to what was reserved; budget counters never below zero; and no reservation past a cap of the performer's
+/// consent in force (<see cref="CapReplay"/>). Pure: it sees only the entries.
 /// </summary>
 public sealed class LedgerAudit
 {
     private sealed class License
     {
         public required string Performer { get; init; }
+        public string Studio { get; init; } = "";
         public required DateTimeOffset TermEnd { get; init; }
         public bool Suspended { get; set; }
         public DateTimeOffset? RevokedAt { get; set; }
         public bool EstateConsented { get; set; }
     }
 
-    private sealed record Render(string License, long Use, long ReservedMs, bool Pending);
+    private sealed record Render(string License, long Use, long ReservedMs, bool Pending, CapReplay.Counter? Counted = null);
 
     private readonly Dictionary<string, License> _licenses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Render> _renders = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, long), long> _reserved = [];
     private readonly Dictionary<string, DateTimeOffset> _deaths = new(StringComparer.Ordinal);
     private readonly List<long> _keyRotations = [];
+    private readonly CapReplay _caps = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -80,7 +83,10 @@ public sealed class LedgerAudit
         var kind = S("kind");
         switch (kind)
         {
-            case "consent.version" or "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
+            case "consent.version":
+                _caps.Consent(S("performer"), e.TryGetProperty("caps", out var caps) ? caps.GetString() : null);
+                return null;
+            case "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:
                 // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
@@ -90,7 +96,12 @@ public sealed class LedgerAudit
                 _deaths[S("performer")] = at;
                 return null;
             case "license.approved" or "license.accepted":
-                _licenses[S("license")] = new License { Performer = S("performer"), TermEnd = T("termEnd") };
+                _licenses[S("license")] = new License
+                {
+                    Performer = S("performer"),
+                    Studio = e.TryGetProperty("studio", out var studio) ? studio.GetString() ?? "" : "",
+                    TermEnd = T("termEnd"),
+                };
                 return null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
                 if (!_licenses.TryGetValue(S("license"), out var l))
@@ -137,8 +148,21 @@ public sealed class LedgerAudit
                 }
 
                 var reserved = N("reservedMs");
-                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false);
                 _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
+
+                // A render that names its modality was counted against the performer's caps when it reserved (older ones were not).
+                CapReplay.Counter? counted = null;
+                if (e.TryGetProperty("modality", out var modality))
+                {
+                    var lic = _licenses[licenseId];
+                    counted = new CapReplay.Counter(lic.Performer, lic.Studio, modality.GetString() ?? "", (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month);
+                    if (_caps.Reserve(counted.Value, reserved) is { } passed)
+                    {
+                        return passed;
+                    }
+                }
+
+                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false, counted);
                 return null;
             case "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected":
                 if (!_renders.Remove(S("render"), out var r))
@@ -172,7 +196,12 @@ public sealed class LedgerAudit
 
                 var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
                 _reserved[(r.License, r.Use)] = left;
-                return left < 0 ? "a budget went below zero" : null;
+                if (left < 0)
+                {
+                    return "a budget went below zero";
+                }
+
+                return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
             default:
                 return $"unknown entry kind '{kind}'";
         }

@@ -115,5 +115,17 @@ internal static class Schema
         CREATE INDEX licenses_notice ON licenses(next_notice_at) WHERE next_notice_at IS NOT NULL;
         CREATE INDEX licenses_revocation ON licenses(revocation_effective_at) WHERE revocation_announced = 0 AND stored_status = 'revocationPending';
         """,
+        // Caps across licences (issue 16): a performer's renders counted per month, studio and modality, so that any cap
+        // (per studio or overall, monthly or yearly, per modality or not) is a sum of a few rows. A render keeps the month
+        // whose counter holds its reservation; renders reserved before this migration have none and are never counted.
+        """
+        CREATE TABLE cap_counters (
+            performer_id TEXT NOT NULL, month BIGINT NOT NULL, studio_id TEXT NOT NULL, modality TEXT NOT NULL,
+            seconds_used BIGINT NOT NULL DEFAULT 0, seconds_reserved BIGINT NOT NULL DEFAULT 0,
+            renders_used BIGINT NOT NULL DEFAULT 0, renders_reserved BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (performer_id, month, studio_id, modality),
+            CHECK (seconds_used >= 0 AND seconds_reserved >= 0 AND renders_used >= 0 AND renders_reserved >= 0));
+        ALTER TABLE renders ADD COLUMN cap_month BIGINT;
+        """,
     ];
 }
