@@ -32,7 +32,8 @@ public static class BenchCommands
                 await GatewayHarness.RunAsync(new GatewayHarness.Options(
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
                     Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys"),
-                    Array.IndexOf(rest, "--studios") >= 0 ? Option(rest, "--studios", 1) : null, Text(rest, "--serve", "")));
+                    Array.IndexOf(rest, "--studios") >= 0 ? Option(rest, "--studios", 1) : null,
+                    Array.IndexOf(rest, "--cap-seconds") >= 0 ? Option(rest, "--cap-seconds", 1_000_000_000) : null, Text(rest, "--serve", "")));
                 return 0;
             case "http-allocations":
                 await HttpAllocationHarness.RunAsync(Option(rest, "--pairs", 50_000), Option(rest, "--clients", 64), rest.Contains("--healthz"));
@@ -69,8 +70,10 @@ public static class BenchCommands
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
-                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N] [--serve "OPTIONS"]
-                                                                         authorize+complete over HTTP on loopback; --rate for open loop
+                      gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
+                                                                         [--cap-seconds N] [--serve "OPTIONS"]
+                                                                         authorize+complete over HTTP on loopback; --rate for open loop;
+                                                                         --cap-seconds: the performer's consent caps her at N s a month
                     """);
                 return command == "help" ? 0 : 1;
         }

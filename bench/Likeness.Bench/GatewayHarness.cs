@@ -19,8 +19,11 @@ public static class GatewayHarness
     /// <param name="Keys">Send an Idempotency-Key with every request (lean client), as a render pipeline that retries would.</param>
     /// <param name="Studios">How many studios (keys and licences) the connections speak for, null for one per connection.
     /// With one studio for every connection (the workload of sessions 1 to 3), the nodes run without the per-key limit.</param>
+    /// <param name="CapSeconds">A performer-wide monthly cap of that many synthetic seconds in the performer's consent (issue 16:
+    /// the same run with and without caps compares what checking and counting them costs), null for none. Set it above what
+    /// the run renders, so that every render is still permitted.</param>
     /// <param name="Serve">More options for every <c>likeness serve</c> node (<c>--serve "--metrics off"</c>), to compare a setting.</param>
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, string Serve = "");
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, int? CapSeconds = null, string Serve = "");
 
     // Until the JIT has tiered the hot path up (with dynamic PGO) a node is markedly slower: a run measures the steady
     // state after this warm-up (5 s or 50,000 pairs at saturation, whichever ends first).
@@ -46,8 +49,9 @@ public static class GatewayHarness
                 nodes.Add(await NodeProcess.StartAsync(db, key, serve));
             }
 
-            var (studioKey, licenseId) = await SetupAsync(nodes[0], key);
-            var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "");
+            var (studioKey, licenseId) = await SetupAsync(nodes[0], key, o.CapSeconds);
+            var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "")
+                + (o.CapSeconds is { } cap ? $", a performer cap of {cap} s a month" : "");
             if (o.Client == "raw")
             {
                 // Every connection is its own studio with its own key and licence, as a pipeline of many workers would be: the
@@ -385,7 +389,7 @@ public static class GatewayHarness
         return studios;
     }
 
-    internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey)
+    internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey, int? capSeconds = null)
     {
         using var op = node.Client(operatorKey);
         var (_, performer) = await op.PostAsync("/v1/parties", new { kind = "performer", name = "Bench Performer" });
@@ -393,7 +397,23 @@ public static class GatewayHarness
         using var p = node.Client(performer!["apiKey"]!.GetValue<string>());
         using var s = node.Client(studio!["apiKey"]!.GetValue<string>());
         var performerId = performer["id"]!.GetValue<string>();
-        await p.SendAsync(HttpMethod.Put, $"/v1/performers/{performerId}/consent", new { permission = new object[] { new { uid = "all", action = "render" } } });
+        object[] permission = capSeconds is { } cap
+            ?
+            [
+                new { uid = "all", action = "render" },
+                new
+                {
+                    uid = "bench-cap", action = "render",
+                    constraint = new object[] { new { leftOperand = "meteredTime", @operator = "lteq", rightOperand = $"PT{cap}S", scope = "performer", period = "month" } },
+                },
+            ]
+            : [new { uid = "all", action = "render" }];
+        var (consented, _) = await p.SendAsync(HttpMethod.Put, $"/v1/performers/{performerId}/consent", new { permission });
+        if (consented != 200)
+        {
+            throw new InvalidOperationException($"the performer's consent was refused ({consented})");
+        }
+
         return (studio["apiKey"]!.GetValue<string>(), await LicenseAsync(s, p, performerId));
     }
 

@@ -1,3 +1,4 @@
+using Likeness.Application.Caps;
 using Likeness.Application.Common;
 using Likeness.Application.Consent;
 using Likeness.Application.Ledger;
@@ -28,6 +29,7 @@ public sealed class LikenessCore : IDisposable
         Parties.PerformerChanged += Snapshots.InvalidatePerformer;
         Assets = new AssetService(store, clock, mutations);
         Consent = new ConsentService(store, clock, mutations, Snapshots);
+        Caps = new CapService(store, clock, Snapshots);
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys);
         Licenses = new LicenseService(store, clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options);
@@ -54,6 +56,9 @@ public sealed class LikenessCore : IDisposable
     public PartyService Parties { get; }
     public AssetService Assets { get; }
     public ConsentService Consent { get; }
+
+    /// <summary>What a performer's caps across licences have counted this period.</summary>
+    public CapService Caps { get; }
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }

@@ -10,26 +10,35 @@ public sealed record AuditFinding(long Index, string Problem);
 /// Replays the entries (docs/LEDGER.md) and checks the story they tell: no render on a licence that was not
 /// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
 /// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
-/// equal to what was reserved; budget counters never below zero. Pure: it sees only the entries.
+/// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
+/// the grant names its budgets); and no reservation past a cap of the performer's consent in force
+/// (<see cref="CapReplay"/>). Pure: it sees only the entries.
 /// </summary>
 public sealed class LedgerAudit
 {
     private sealed class License
     {
         public required string Performer { get; init; }
+        public string Studio { get; init; } = "";
         public required DateTimeOffset TermEnd { get; init; }
+
+        /// <summary>Each use's budget (milliseconds, renders; null for unlimited), when the grant names them.</summary>
+        public (long? Ms, long? Renders)[] Budgets { get; init; } = [];
+
         public bool Suspended { get; set; }
         public DateTimeOffset? RevokedAt { get; set; }
         public bool EstateConsented { get; set; }
     }
 
-    private sealed record Render(string License, long Use, long ReservedMs, bool Pending);
+    private sealed record Render(string License, long Use, long ReservedMs, bool Pending, CapReplay.Counter? Counted = null);
 
     private readonly Dictionary<string, License> _licenses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Render> _renders = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, long), long> _reserved = [];
+    private readonly Dictionary<(string, long), (long Ms, long Renders)> _committed = [];
     private readonly Dictionary<string, DateTimeOffset> _deaths = new(StringComparer.Ordinal);
     private readonly List<long> _keyRotations = [];
+    private readonly CapReplay _caps = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -80,7 +89,10 @@ public sealed class LedgerAudit
         var kind = S("kind");
         switch (kind)
         {
-            case "consent.version" or "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
+            case "consent.version":
+                _caps.Consent(S("performer"), e.TryGetProperty("caps", out var caps) ? caps.GetString() : null);
+                return null;
+            case "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:
                 // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
@@ -90,7 +102,13 @@ public sealed class LedgerAudit
                 _deaths[S("performer")] = at;
                 return null;
             case "license.approved" or "license.accepted":
-                _licenses[S("license")] = new License { Performer = S("performer"), TermEnd = T("termEnd") };
+                _licenses[S("license")] = new License
+                {
+                    Performer = S("performer"),
+                    Studio = e.TryGetProperty("studio", out var studio) ? studio.GetString() ?? "" : "",
+                    TermEnd = T("termEnd"),
+                    Budgets = e.TryGetProperty("budgets", out var budgets) ? Budgets(budgets.GetString()!) : [],
+                };
                 return null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
                 if (!_licenses.TryGetValue(S("license"), out var l))
@@ -137,8 +155,25 @@ public sealed class LedgerAudit
                 }
 
                 var reserved = N("reservedMs");
-                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false);
                 _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
+                if (Commit(licenseId, N("use"), reserved, 1) is { } overspent)
+                {
+                    return overspent;
+                }
+
+                // A render that names its modality was counted against the performer's caps when it reserved (older ones were not).
+                CapReplay.Counter? counted = null;
+                if (e.TryGetProperty("modality", out var modality))
+                {
+                    var lic = _licenses[licenseId];
+                    counted = new CapReplay.Counter(lic.Performer, lic.Studio, modality.GetString() ?? "", (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month);
+                    if (_caps.Reserve(counted.Value, reserved) is { } passed)
+                    {
+                        return passed;
+                    }
+                }
+
+                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false, counted);
                 return null;
             case "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected":
                 if (!_renders.Remove(S("render"), out var r))
@@ -172,10 +207,43 @@ public sealed class LedgerAudit
 
                 var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
                 _reserved[(r.License, r.Use)] = left;
-                return left < 0 ? "a budget went below zero" : null;
+                Commit(r.License, r.Use, (kind == "render.completed" ? N("actualMs") : 0) - r.ReservedMs, kind == "render.completed" ? 0 : -1);
+                if (left < 0)
+                {
+                    return "a budget went below zero";
+                }
+
+                return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
             default:
                 return $"unknown entry kind '{kind}'";
         }
+    }
+
+    /// <summary>
+    /// Moves a licence use's committed seconds and renders (used + reserved) as the writer moves its budget; a finding when
+    /// a reservation takes them past a budget the grant named.
+    /// </summary>
+    private string? Commit(string licenseId, long use, long ms, long renders)
+    {
+        var (m, n) = _committed.GetValueOrDefault((licenseId, use));
+        _committed[(licenseId, use)] = (m + ms, n + renders);
+        if (renders <= 0 || !_licenses.TryGetValue(licenseId, out var l) || use >= l.Budgets.Length)
+        {
+            return null;
+        }
+
+        var (maxMs, maxRenders) = l.Budgets[use];
+        return m + ms > maxMs ? $"a render reserved past its licence use's budget of {maxMs} ms"
+            : n + renders > maxRenders ? $"a render reserved past its licence use's budget of {maxRenders} renders"
+            : null;
+    }
+
+    private static (long? Ms, long? Renders)[] Budgets(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.EnumerateArray().Select(u => (
+            u.TryGetProperty("maxSyntheticMs", out var ms) ? ms.GetInt64() : (long?)null,
+            u.TryGetProperty("maxRenders", out var n) ? n.GetInt64() : (long?)null))];
     }
 
     private string? ActiveProblem(string licenseId, DateTimeOffset at)

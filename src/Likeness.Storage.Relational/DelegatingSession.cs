@@ -58,6 +58,11 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) => inner.AdjustBudget(licenseId, useIndex, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
 
+    public virtual IReadOnlyList<Domain.Decisions.CapCounter> GetCapCounters(string performerId, int fromMonth) => inner.GetCapCounters(performerId, fromMonth);
+
+    public virtual void AdjustCapCounter(string performerId, string studioId, Domain.Common.Modality modality, int month, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
+        inner.AdjustCapCounter(performerId, studioId, modality, month, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
+
     public virtual void InsertRender(RenderRecord render) => inner.InsertRender(render);
 
     public virtual void UpdateRender(RenderRecord render) => inner.UpdateRender(render);

@@ -118,5 +118,17 @@ internal static class Schema
         UPDATE renders SET expires_at = created_at + 6048000000000 WHERE status = 'pendingApproval' AND expires_at IS NULL;
         CREATE INDEX renders_pending ON renders(expires_at) WHERE status = 'pendingApproval';
         """,
+        // Caps across licences (issue 16): a performer's renders counted per month, studio and modality, so that any cap
+        // (per studio or overall, monthly or yearly, per modality or not) is a sum of a few rows. A render keeps the month
+        // whose counter holds its reservation; renders reserved before this migration have none and are never counted.
+        """
+        CREATE TABLE cap_counters (
+            performer_id TEXT NOT NULL, month BIGINT NOT NULL, studio_id TEXT NOT NULL, modality TEXT NOT NULL,
+            seconds_used BIGINT NOT NULL DEFAULT 0, seconds_reserved BIGINT NOT NULL DEFAULT 0,
+            renders_used BIGINT NOT NULL DEFAULT 0, renders_reserved BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (performer_id, month, studio_id, modality),
+            CHECK (seconds_used >= 0 AND seconds_reserved >= 0 AND renders_used >= 0 AND renders_reserved >= 0));
+        ALTER TABLE renders ADD COLUMN cap_month BIGINT;
+        """,
     ];
 }

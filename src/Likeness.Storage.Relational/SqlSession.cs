@@ -81,6 +81,11 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IReadOnlyList<LicenseRecord> ListLicensesEndingIn(DateTimeOffset from, DateTimeOffset to) => LicenseRows.ListEndingIn(sql, from, to);
 
+    public IReadOnlyList<Domain.Decisions.CapCounter> GetCapCounters(string performerId, int fromMonth) => CapRows.Get(sql, performerId, fromMonth);
+
+    public void AdjustCapCounter(string performerId, string studioId, Domain.Common.Modality modality, int month, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
+        CapRows.Adjust(sql, performerId, studioId, modality, month, secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta);
+
     public void InsertRender(RenderRecord render) => RenderRows.Insert(sql, render);
 
     public void UpdateRender(RenderRecord render) => RenderRows.Update(sql, render);

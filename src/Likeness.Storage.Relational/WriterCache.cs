@@ -5,13 +5,14 @@ namespace Likeness.Storage.Relational;
 
 /// <summary>
 /// What the writer's session remembers of the store from one batch to the next while its writes are deferred: the
-/// budgets and the renders still in flight (a settled render is forgotten); and, within one batch, the idempotency keys
+/// budgets, the cap counters, the performers' current consent versions and the renders still in flight (a settled
+/// render is forgotten); and, within one batch, the idempotency keys
 /// its commands declared and found in the database or recorded. The render path then reads nothing from the database but
 /// the write epoch, the ledger's size and the batch's keys, once per batch, and what is remembered stays small (a large, often-changed structure would make every collection of the
 /// young generation scan it).
 /// </summary>
 /// <remarks>
-/// INVARIANT: the budgets and renders here are the stored ones whenever no other writer committed since this session's
+/// INVARIANT: the budgets, cap counters, consent versions and renders here are the stored ones whenever no other writer committed since this session's
 /// last batch. Every write batch of every node bumps the store's write epoch (<see cref="Sql.WriteBatch"/>); a batch that
 /// finds the epoch is not the one this writer left forgets everything (<see cref="StartBatch"/>). The keys a batch's commands declared are read from the
 /// database when the batch begins (<see cref="Found"/>), so a lookup of a declared key is answered here; the table's
@@ -25,9 +26,27 @@ internal sealed class WriterCache
     private readonly Dictionary<(string Scope, string Key), IdempotencyRecord> _keys = [];
     private readonly List<string> _rendersOfCommand = [];
     private readonly List<(string Scope, string Key)> _keysOfCommand = [];
+    private readonly Dictionary<string, ConsentVersionRecord?> _consents = new(StringComparer.Ordinal);
+    private readonly List<string> _consentsOfCommand = [];
 
     /// <summary>The budgets, with the changes of the running batch applied.</summary>
     public WriterBudgets Budgets { get; } = new();
+
+    /// <summary>The performers' cap counters, with the changes of the running batch applied.</summary>
+    public WriterCaps Caps { get; } = new();
+
+    /// <summary>A performer's current consent version, if it was read (a performer with none is remembered as null).</summary>
+    public bool TryConsent(string performerId, out ConsentVersionRecord? current) => _consents.TryGetValue(performerId, out current);
+
+    /// <summary>Remembers a performer's current consent, read in the running command.</summary>
+    public void Remember(string performerId, ConsentVersionRecord? current)
+    {
+        _consents[performerId] = current;
+        _consentsOfCommand.Add(performerId);
+    }
+
+    /// <summary>A new consent version was written: the next read goes to the database.</summary>
+    public void ForgetConsent(string performerId) => _consents.Remove(performerId);
 
     public RenderRecord? Render(string id) => _renders.GetValueOrDefault(id);
 
@@ -66,7 +85,9 @@ internal sealed class WriterCache
     {
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
+        _consentsOfCommand.Clear();
         Budgets.BeginCommand();
+        Caps.BeginCommand();
     }
 
     /// <summary>The command that ran last failed: what it wrote is forgotten (a later read goes to the database).</summary>
@@ -82,9 +103,17 @@ internal sealed class WriterCache
             _keys.Remove(k);
         }
 
+        // A consent read by the failed command may be one it wrote itself.
+        foreach (var p in _consentsOfCommand)
+        {
+            _consents.Remove(p);
+        }
+
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
+        _consentsOfCommand.Clear();
         Budgets.UndoCommand();
+        Caps.UndoCommand();
     }
 
     /// <summary>At the start of a batch: forgets everything unless the store is as this session left it; stays bounded.</summary>
@@ -92,7 +121,7 @@ internal sealed class WriterCache
     {
         // Keys are the batch's own: the next batch reads its commands' keys again (they are committed by then).
         _keys.Clear();
-        if (!storeUnchanged || _renders.Count > MaxEntries)
+        if (!storeUnchanged || _renders.Count > MaxEntries || _consents.Count > MaxEntries || Caps.Count > MaxEntries)
         {
             Forget();
         }
@@ -105,6 +134,9 @@ internal sealed class WriterCache
         _keys.Clear();
         _rendersOfCommand.Clear();
         _keysOfCommand.Clear();
+        _consents.Clear();
+        _consentsOfCommand.Clear();
         Budgets.Clear();
+        Caps.Clear();
     }
 }

@@ -1,15 +1,19 @@
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
+using Likeness.Domain.Common;
+using Likeness.Domain.Decisions;
 using Likeness.Storage.Relational.Sql;
 
 namespace Likeness.Storage.Relational;
 
 /// <summary>
 /// The writer's session while its writes are deferred: <see cref="SqlSession"/> with <see cref="WriterCache"/> in front
-/// of the few calls of the render path (budgets, renders in flight, the batch's idempotency keys) and, within one
+/// of the few calls of the render path (budgets, cap counters, current consent versions, renders in flight, the batch's
+/// idempotency keys) and, within one
 /// transaction, the performers' latest splits (asked for on every settlement). The render path then reads nothing inside
 /// the writer but what the batch reads once when it begins (<see cref="Sql.WriteBatch.BeginDeferred"/>: the write epoch,
-/// the ledger's size and the batch's keys). Budget changes wait here and are sent, summed, when the batch is flushed.
+/// the ledger's size and the batch's keys). Budget and cap counter changes wait here and are sent, summed, when the batch is
+/// flushed.
 /// </summary>
 internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : DelegatingSession(inner), IRelationalSession
 {
@@ -58,6 +62,11 @@ internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : Delega
             inner.AdjustBudget(license, use, d.SecondsUsed, d.SecondsReserved, d.RendersUsed, d.RendersReserved);
         }
 
+        foreach (var (c, d) in _cache.Caps.TakeUnsent())
+        {
+            inner.AdjustCapCounter(c.Performer, c.Studio, c.Modality, c.Month, d.SecondsUsed, d.SecondsReserved, d.RendersUsed, d.RendersReserved);
+        }
+
         batch.Flush();
     }
 
@@ -82,6 +91,32 @@ internal sealed class WriterSession(SqlSession inner, WriteBatch batch) : Delega
 
     public override void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
         _cache.Budgets.Adjust(licenseId, useIndex, new BudgetDelta(secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta));
+
+    public override IReadOnlyList<CapCounter> GetCapCounters(string performerId, int fromMonth) =>
+        _cache.Caps.TryGet(performerId, fromMonth) ?? _cache.Caps.Remember(performerId, fromMonth, inner.GetCapCounters(performerId, fromMonth));
+
+    public override void AdjustCapCounter(string performerId, string studioId, Modality modality, int month, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta) =>
+        _cache.Caps.Adjust(performerId, studioId, modality, month, new BudgetDelta(secondsUsedDelta, secondsReservedDelta, rendersUsedDelta, rendersReservedDelta));
+
+    // The writer decides every render on its performer's current consent (her caps bind at once, on every node); within the
+    // write lock only this session writes one, and another writer's commit makes the batch forget what it read.
+    public override ConsentVersionRecord? GetCurrentConsent(string performerId)
+    {
+        if (_cache.TryConsent(performerId, out var known))
+        {
+            return known;
+        }
+
+        var current = inner.GetCurrentConsent(performerId);
+        _cache.Remember(performerId, current);
+        return current;
+    }
+
+    public override void InsertConsentVersion(ConsentVersionRecord version)
+    {
+        _cache.ForgetConsent(version.PerformerId);
+        inner.InsertConsentVersion(version);
+    }
 
     public override void InsertRender(RenderRecord render)
     {

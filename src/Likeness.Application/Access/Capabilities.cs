@@ -12,7 +12,7 @@ public static class Capabilities
 {
     private static readonly string[] PerformerSide =
     [
-        "assets.read", "assets.write", "consent.read", "consent.write", "licenses.manage", "licenses.read", "renders.read", "renders.review",
+        "assets.read", "assets.write", "caps.read", "consent.read", "consent.write", "licenses.manage", "licenses.read", "renders.read", "renders.review",
         "requests.read", "requests.review", "splits.read", "splits.write", "statements.read", "usage.read",
     ];
 

@@ -36,7 +36,8 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
             var version = (s.GetCurrentConsent(performerId)?.Version ?? 0) + 1;
             var now = clock.GetUtcNow();
             var index = s.AppendLedgerEntry(new LedgerEntry("consent.version", now)
-                .With("performer", performerId).With("version", version).With("by", caller.Id).WithHash("policySha256", normalized).ToBytes());
+                .With("performer", performerId).With("version", version).With("by", caller.Id).WithHash("policySha256", normalized)
+                .With("caps", CapsMember.Of(CompiledConsent.Compile(policy, version))).ToBytes());
             s.InsertConsentVersion(new ConsentVersionRecord(performerId, version, normalized, now, index));
             s.RecordChange(ChangeKinds.Performer, performerId);
             return Outcome.Ok(new ConsentWritten(version, index));

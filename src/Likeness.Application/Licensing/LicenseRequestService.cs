@@ -168,7 +168,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
             .With("termEnd", terms.TermEnd)
-            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).ToBytes());
+            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)).ToBytes());
         var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index, rateOverride);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };

@@ -38,12 +38,15 @@ public sealed record UseBudgetRecord(int UseIndex, long SecondsUsedMillis, long 
 /// <summary>The states of a render.</summary>
 public enum RenderStatus { PendingApproval, Authorized, Completed, Cancelled, Lapsed, Rejected }
 
-/// <summary>One render: its request, reservation and settlement.</summary>
+/// <summary>
+/// One render: its request, reservation and settlement. <see cref="CapMonth"/> is the month (<c>yyyymm</c>) whose cap
+/// counters hold its reservation, set when it reserves; null before, and for renders reserved before caps were counted.
+/// </summary>
 public sealed record RenderRecord(
     string Id, string LicenseId, string StudioId, string PerformerId, int UseIndex, RenderStatus Status,
     string RequestJson, long RequestedMillis, long ReservedMillis, long? ActualMillis, string? OutputSha256,
     string ObligationsJson, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? SettledAt, long LedgerIndex, long FactorE12 = Domain.Royalties.Exact.One, int SplitVersion = 0);
+    DateTimeOffset? SettledAt, long LedgerIndex, long FactorE12 = Domain.Royalties.Exact.One, int SplitVersion = 0, int? CapMonth = null);
 
 /// <summary>One version of a performer's payees (the body as accepted).</summary>
 public sealed record SplitsRecord(string PerformerId, int Version, string BodyJson, DateTimeOffset CreatedAt, long LedgerIndex);

@@ -99,6 +99,16 @@ public interface IStoreSession
     /// <summary>Adds to one use's counters (negative to release). Never checks: the caller decided under the same transaction.</summary>
     void AdjustBudget(string licenseId, int useIndex, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta);
 
+    // A performer's cap counters (docs/DOMAIN.md, "Caps"): per month, studio and modality.
+    /// <summary>The counters of a performer's renders reserved in <paramref name="fromMonth"/> (<c>yyyymm</c>) or later.</summary>
+    IReadOnlyList<Domain.Decisions.CapCounter> GetCapCounters(string performerId, int fromMonth);
+
+    /// <summary>
+    /// Adds to one counter (negative to release), which starts at zero. Never checks: the caller decided under the same
+    /// transaction.
+    /// </summary>
+    void AdjustCapCounter(string performerId, string studioId, Domain.Common.Modality modality, int month, long secondsUsedDelta, long secondsReservedDelta, long rendersUsedDelta, long rendersReservedDelta);
+
     // Renders.
     void InsertRender(RenderRecord render);
     void UpdateRender(RenderRecord render);

@@ -27,6 +27,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
         var requestedAt = clock.GetUtcNow();
+        var month = CapMonths.Of(requestedAt);
         var facts = RenderFactsParser.Parse(body, requestedAt);
         var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
@@ -41,8 +42,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         if (RenderEvaluator.Decide(snapshot, facts, snapshot.Unused, instanceApproved: false, builder) == DecisionEffect.Deny)
         {
             // A retry of a request permitted earlier is answered as it was, whatever the policy says now.
-            var budgets = await store.ReadAsync(s => Budgets(s, snapshot), ct);
-            RenderEvaluator.Decide(snapshot, facts, budgets, instanceApproved: false, builder);
+            var (budgets, caps) = await store.ReadAsync(s => (Budgets(s, snapshot), CapUsages(s, snapshot, month)), ct);
+            RenderEvaluator.Decide(snapshot, facts, budgets, caps, instanceApproved: false, builder);
             return Counted(await mutations.RefuseAsync(caller.Id, idem, Denied(builder.Reasons.ToArray()), ct));
         }
 
@@ -53,7 +54,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
         return Counted(await mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: false, requestedAt);
+            var decision = DecideInTransaction(s, Current(s, snapshot), facts, instanceApproved: false, requestedAt, month);
             if (decision.Effect == DecisionEffect.Deny)
             {
                 return Outcome.Refused(Denied(decision.Reasons));
@@ -64,6 +65,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             if (render.Status == RenderStatus.Authorized)
             {
                 s.AdjustBudget(snapshot.Id, decision.UseIndex, 0, facts.RequestedMillis, 0, 1);
+                CapCounting.Reserve(s, render, facts.Modality);
             }
 
             render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry, made.LeafHash) };
@@ -151,7 +153,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             var recorded = Json.DeserializeStored<RecordedRenderRequest>(render.RequestJson);
             var facts = RenderFactsParser.Parse(recorded.ToBody(), now);
             facts = facts with { Categories = facts.Categories | recorded.PromptMask() };
-            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: true, now);
+            var month = CapMonths.Of(now);
+            var decision = DecideInTransaction(s, snapshot, facts, instanceApproved: true, now, month);
             if (decision.Effect != DecisionEffect.Permit)
             {
                 return Outcome.Refused(Denied(decision.Reasons, 409));
@@ -159,7 +162,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
             s.AdjustBudget(render.LicenseId, decision.UseIndex, 0, render.RequestedMillis, 0, 1);
             var index = s.AppendLedgerEntry(new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId).With("use", decision.UseIndex)
-                .With("by", caller.Id).With("reservedMs", render.RequestedMillis).ToBytes());
+                .With("by", caller.Id).With("reservedMs", render.RequestedMillis).With("modality", Vocabulary<Modality>.Name(facts.Modality)).ToBytes());
             var approved = render with
             {
                 Status = RenderStatus.Authorized,
@@ -168,7 +171,9 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 ExpiresAt = now + options.ReservationTtl,
                 ObligationsJson = Json.Serialize(ObligationViews(decision.Obligations)),
                 LedgerIndex = index,
+                CapMonth = month,
             };
+            CapCounting.Reserve(s, approved, facts.Modality);
             s.UpdateRender(approved);
             return Outcome.Ok(ToView(approved, []));
         }, ct);
@@ -219,12 +224,16 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// reservation is released (and, when completed, its actual seconds and one render are used), the ledger entry is
     /// appended, and the render is stored with its index.
     /// </summary>
-    private static RenderRecord Settle(IStoreSession s, RenderRecord render, RenderRecord settled, LedgerEntry entry)
+    private RenderRecord Settle(IStoreSession s, RenderRecord render, RenderRecord settled, LedgerEntry entry)
     {
         if (render.Status == RenderStatus.Authorized)
         {
             var completed = settled.Status == RenderStatus.Completed;
             s.AdjustBudget(settled.LicenseId, settled.UseIndex, completed ? settled.ActualMillis!.Value : 0, -settled.ReservedMillis, completed ? 1 : 0, -1);
+            if (settled.CapMonth is not null)
+            {
+                CapCounting.Settle(s, settled, snapshots.UseModality(s, settled.LicenseId, settled.UseIndex));
+            }
         }
 
         var done = settled with { LedgerIndex = s.AppendLedgerEntry(entry.ToBytes()) };
@@ -232,17 +241,41 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         return done;
     }
 
-    private Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now)
+    /// <summary>
+    /// Decides on the budgets and cap counters as the transaction sees them (authoritative). When a budget or a cap looks
+    /// spent, lapsed reservations are released first: the licence's for its budget, any licence's for a cap (a cap spans
+    /// the performer's licences).
+    /// </summary>
+    private Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now, int month)
     {
         var builder = t_builder ??= new DecisionBuilder();
-        var effect = RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), instanceApproved, builder);
-        if (effect == DecisionEffect.Deny && (builder.Has(ReasonCode.SecondsBudgetExhausted) || builder.Has(ReasonCode.RenderBudgetExhausted)) &&
-            LapseExpired(s, now, snapshot.Id) > 0)
+        Span<CapUsage> caps = stackalloc CapUsage[snapshot.Consent.Caps.Length];
+        CapCounting.Fill(s, snapshot, month, caps);
+        var effect = RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), caps, instanceApproved, builder);
+        var capped = builder.Has(ReasonCode.PerformerCapExhausted);
+        if (effect == DecisionEffect.Deny && (capped || builder.Has(ReasonCode.SecondsBudgetExhausted) || builder.Has(ReasonCode.RenderBudgetExhausted)) &&
+            LapseExpired(s, now, capped ? null : snapshot.Id) > 0)
         {
-            RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), instanceApproved, builder);
+            CapCounting.Fill(s, snapshot, month, caps);
+            RenderEvaluator.Decide(snapshot, facts, Budgets(s, snapshot), caps, instanceApproved, builder);
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The snapshot on the performer's current consent: a snapshot built before she wrote a new version (on this node a
+    /// moment ago, or on another whose change this node has not followed yet) is built again inside the transaction, so
+    /// a cap binds from the commit that sets it, on every node.
+    /// </summary>
+    private CompiledLicense Current(IStoreSession s, CompiledLicense snapshot) =>
+        (s.GetCurrentConsent(snapshot.PerformerId)?.Version ?? 0) == snapshot.Consent.Version ? snapshot : snapshots.Load(s, snapshot.Id) ?? snapshot;
+
+    private static CapUsage[] CapUsages(IStoreSession s, CompiledLicense snapshot, int month)
+    {
+        var usage = new CapUsage[snapshot.Consent.Caps.Length];
+        CapCounting.Fill(s, snapshot, month, usage);
+        return usage;
     }
 
     private static UseBudget[] Budgets(IStoreSession s, CompiledLicense snapshot)
@@ -318,7 +351,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             ["reasons"] = reasons.Select(r => new ReasonView(r.WireCode, r.Message, r.Rule)).ToArray(),
         });
 
-    private static ObligationView[] ObligationViews(IEnumerable<Obligation> obligations) =>
+    internal static ObligationView[] ObligationViews(IEnumerable<Obligation> obligations) =>
         obligations.Select(o => new ObligationView(o.Action, o.Rule, o.Details.Count == 0 ? null : o.Details)).ToArray();
 
     // Renders of one licence and use carry the same few obligation lists: each stored list is parsed once (bounded).
@@ -359,29 +392,4 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         // Only a render waiting for the performer side says what in its prompt asked for it (read then, off the hot path).
         PromptTriggers = r.Status == RenderStatus.PendingApproval ? Json.DeserializeStored<RecordedRenderRequest>(r.RequestJson).PromptTriggers : null,
     };
-
-    /// <summary>
-    /// A render as a decision makes it, prepared outside the writer: the record (its ledger index still to come), the
-    /// request and obligations as stored, and the ledger entry's bytes and leaf hash.
-    /// </summary>
-    private sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry, byte[] LeafHash)
-    {
-        public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, LikenessOptions options)
-        {
-            var pending = decision.Effect == DecisionEffect.PendingApproval;
-            var render = new RenderRecord(
-                Ids.New("rnd", now), snapshot.Id, studioId, snapshot.PerformerId, decision.UseIndex,
-                pending ? RenderStatus.PendingApproval : RenderStatus.Authorized,
-                Json.Serialize(RecordedRenderRequest.Of(body, facts.Categories & ~facts.DeclaredCategories)), facts.RequestedMillis,
-                pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(ObligationViews(decision.Obligations)), now,
-                now + (pending ? options.PendingApprovalTtl : options.ReservationTtl), null, 0, factor);
-            var entry = new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
-                .With("render", render.Id).With("license", snapshot.Id).With("use", decision.UseIndex).With("requestedMs", facts.RequestedMillis)
-                .With("reservedMs", render.ReservedMillis).WithHash("requestSha256", render.RequestJson).ToBytes();
-            return new PreparedRender(decision.Effect, decision.UseIndex, decision.Obligations, render, entry, Likeness.Ledger.Hashes.Leaf(entry));
-        }
-
-        /// <summary>Whether the writer's decision (on the budgets) makes the same render as the one prepared.</summary>
-        public bool Matches(Decision d) => d.Effect == Effect && d.UseIndex == UseIndex && d.Obligations.SequenceEqual(Obligations);
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Likeness.Application.Licensing;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
+using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
 using Likeness.Domain.Policy;
 
@@ -52,6 +53,13 @@ public sealed class SnapshotCache(IStore store)
             license.Id, license.PerformerId, license.StudioId, license.Terms, license.StoredStatus, license.RevocationEffectiveAt,
             performer?.DiedOn is not null, license.EstateConfirmed, consent, Interlocked.Read(ref _epoch));
     }
+
+    /// <summary>
+    /// The modality of a licence use, from the snapshot when one is cached (a licence's terms never change, so even a stale
+    /// snapshot knows it), else from the store.
+    /// </summary>
+    public Modality UseModality(IStoreSession s, string licenseId, int useIndex) =>
+        _licenses.TryGetValue(licenseId, out var cached) ? cached.Uses[useIndex].Modality : s.GetLicense(licenseId)!.Terms.Uses[useIndex].Modality;
 
     /// <summary>The compiled form of a consent version (compiled once per version).</summary>
     public CompiledConsent ConsentFor(ConsentVersionRecord? version) =>

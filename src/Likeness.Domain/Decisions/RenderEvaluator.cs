@@ -18,11 +18,17 @@ public static class RenderEvaluator
     private const string LicenseRule = "license";
     private const string EstateRule = "law/post-mortem-consent";
 
+    /// <summary>Evaluates as <see cref="Decide(CompiledLicense, in RenderFacts, ReadOnlySpan{UseBudget}, ReadOnlySpan{CapUsage}, bool, DecisionBuilder)"/> with nothing counted against the performer's caps.</summary>
+    public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into) =>
+        Decide(license, f, budgets, [], instanceApproved, into);
+
     /// <summary>
-    /// Evaluates into <paramref name="into"/> (reset first). <paramref name="budgets"/> has one entry per licence use.
-    /// <paramref name="instanceApproved"/> is true when the performer side already approved this very render.
+    /// Evaluates into <paramref name="into"/> (reset first). <paramref name="budgets"/> has one entry per licence use;
+    /// <paramref name="caps"/> one per cap of the consent (<see cref="CompiledConsent.Caps"/>), what each counted in its
+    /// current period (a cap without an entry counted nothing). <paramref name="instanceApproved"/> is true when the
+    /// performer side already approved this very render.
     /// </summary>
-    public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into)
+    public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, ReadOnlySpan<CapUsage> caps, bool instanceApproved, DecisionBuilder into)
     {
         into.Reset();
         // Exhaustion is not a lifecycle reason here: the budget checks below name which budget is spent.
@@ -70,6 +76,17 @@ public static class RenderEvaluator
             if (p.Applies(f, budget))
             {
                 into.Add(p.ConstrainsContent ? ReasonCode.ContentProhibited : ReasonCode.UseProhibited, p.Reference);
+            }
+        }
+
+        // A cap limits the output across licences: a render the licence permits is denied when it would pass one.
+        var consentCaps = consent.Caps;
+        for (var i = 0; i < consentCaps.Length; i++)
+        {
+            var cap = consentCaps[i];
+            if (cap.Counts(f.Modality) && cap.WouldPass(i < caps.Length ? caps[i] : default, f.RequestedMillis))
+            {
+                into.Add(ReasonCode.PerformerCapExhausted, cap.Reference);
             }
         }
 

@@ -15,6 +15,10 @@ namespace Likeness.Domain.Licensing;
 public sealed class CompiledUse
 {
     public required string Reference { get; init; }
+
+    /// <summary>The one modality the use licenses (what a render on it counts as under the performer's caps).</summary>
+    public required Modality Modality { get; init; }
+
     public required ulong Modalities { get; init; }
     public required ulong Purposes { get; init; }
     public required CountrySet Territory { get; init; }
@@ -31,6 +35,7 @@ public sealed class CompiledUse
     public static CompiledUse Compile(LicenseUse u, int index) => new()
     {
         Reference = "license/use/" + index.ToString(CultureInfo.InvariantCulture),
+        Modality = u.Modality,
         Modalities = 1UL << (int)u.Modality,
         Purposes = u.Purposes.Aggregate(0UL, (m, p) => m | (1UL << (int)p)),
         Territory = u.Territories.Aggregate(CountrySet.Empty, (s, t) => Regions.TryResolve(t, out var r) ? s.Union(r) : s),

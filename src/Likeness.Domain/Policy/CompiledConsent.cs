@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Likeness.Domain.Common;
 using Likeness.Domain.Content;
 using Likeness.Domain.Decisions;
@@ -85,22 +86,29 @@ public sealed class CompiledRule
 /// </summary>
 public sealed class CompiledConsent
 {
-    private CompiledConsent(int version, ImmutableArray<CompiledRule> permissions, ImmutableArray<CompiledRule> prohibitions, uint preapproved)
+    private CompiledConsent(int version, ImmutableArray<CompiledRule> permissions, ImmutableArray<CompiledRule> prohibitions, ImmutableArray<CompiledCap> caps, uint preapproved)
     {
         Version = version;
         Permissions = permissions;
         Prohibitions = prohibitions;
+        Caps = caps;
         PreapprovedCategories = preapproved;
     }
 
     /// <summary>The consent of a performer who has written none: permits nothing, prohibits nothing.</summary>
-    public static CompiledConsent None { get; } = new(0, [], [], 0);
+    public static CompiledConsent None { get; } = new(0, [], [], [], 0);
 
     public int Version { get; }
 
     public ImmutableArray<CompiledRule> Permissions { get; }
 
     public ImmutableArray<CompiledRule> Prohibitions { get; }
+
+    /// <summary>
+    /// The caps across licences (docs/DOMAIN.md, "Caps"), in the order written. The permissions that hold them are not in
+    /// <see cref="Permissions"/>: a cap limits what the licences permit and permits nothing itself.
+    /// </summary>
+    public ImmutableArray<CompiledCap> Caps { get; }
 
     /// <summary>
     /// Sensitive categories the policy approves in advance: those a permission names positively in a
@@ -117,7 +125,8 @@ public sealed class CompiledConsent
             [.. r.Duties.Select(d => (d.Action, ImmutableArray.CreateRange(d.Constraints.Select(CompiledConstraint.Compile)),
                 new Obligation(Vocabulary<DutyAction>.Name(d.Action), prefix + r.Uid, EmptyDetails)))]);
 
-        ImmutableArray<CompiledRule> permissions = [.. policy.Permissions.Select(Rule)];
+        ImmutableArray<CompiledRule> permissions = [.. policy.Permissions.Where(r => !IsCapRule(r)).Select(Rule)];
+        ImmutableArray<CompiledCap> caps = [.. policy.Permissions.Where(IsCapRule).SelectMany(r => CapsOf(r, prefix + r.Uid))];
         uint preapproved = 0;
         foreach (var p in permissions)
         {
@@ -142,7 +151,31 @@ public sealed class CompiledConsent
             preapproved |= named;
         }
 
-        return new CompiledConsent(version, permissions, [.. policy.Prohibitions.Select(Rule)], preapproved & ContentCategories.Sensitive);
+        return new CompiledConsent(version, permissions, [.. policy.Prohibitions.Select(Rule)], caps, preapproved & ContentCategories.Sensitive);
+    }
+
+    private static bool IsCapRule(PolicyRule r) => r.Constraints.Any(c => c.Cap is not null);
+
+    // The parser allows a cap rule only caps and one modality constraint (eq or isAnyOf), which says what they count.
+    private static IEnumerable<CompiledCap> CapsOf(PolicyRule r, string reference)
+    {
+        var modalities = r.Constraints.FirstOrDefault(c => c.Operand == LeftOperand.Modality) is { } m
+            ? (m.RightOperand is JsonArray a ? a.Select(n => n!.GetValue<string>()) : [m.RightOperand.GetValue<string>()])
+                .Aggregate(0UL, (mask, s) => Vocabulary<Modality>.TryParse(s, out var v) ? mask | (1UL << (int)v) : mask)
+            : CompiledCap.AllModalities;
+        foreach (var c in r.Constraints)
+        {
+            if (c.Cap is not { } terms)
+            {
+                continue;
+            }
+
+            // Limits are kept inclusive: lt n is lteq n-1 on whole milliseconds and whole renders.
+            var inclusive = c.Operator == ConstraintOperator.Lt ? -1 : 0;
+            yield return c.Operand == LeftOperand.MeteredTime
+                ? new CompiledCap(reference, terms, CapMetric.Seconds, (IsoDuration.TryParseMillis(c.RightOperand.GetValue<string>(), out var ms) ? ms : 0) + inclusive, modalities)
+                : new CompiledCap(reference, terms, CapMetric.Renders, c.RightOperand.GetValue<long>() + inclusive, modalities);
+        }
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyDetails = new Dictionary<string, string>().AsReadOnly();

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Likeness.Domain.Policy;
 
-/// <summary>One constraint of a rule or duty, as written (already validated).</summary>
-public sealed record Constraint(LeftOperand Operand, ConstraintOperator Operator, JsonNode RightOperand);
+/// <summary>
+/// One constraint of a rule or duty, as written (already validated). A <c>meteredTime</c> or <c>count</c> constraint with
+/// <paramref name="Cap"/> is a cap across the performer's licences rather than a limit on one licence use.
+/// </summary>
+public sealed record Constraint(LeftOperand Operand, ConstraintOperator Operator, JsonNode RightOperand, CapTerms? Cap = null);
 
 /// <summary>A duty attached to a permission; it applies when all its constraints hold.</summary>
 public sealed record Duty(DutyAction Action, IReadOnlyList<Constraint> Constraints);

@@ -71,11 +71,24 @@ public static class OdrlWriter
         new(cs.Select(c =>
         {
             var name = Vocabulary<LeftOperand>.Name(c.Operand);
-            return (JsonNode)new JsonObject
+            var o = new JsonObject
             {
                 ["leftOperand"] = odrl && !OdrlOperands.Contains(c.Operand) ? "lk:" + name : name,
                 ["operator"] = Vocabulary<ConstraintOperator>.Name(c.Operator),
                 ["rightOperand"] = c.RightOperand.DeepClone(),
             };
+            if (c.Cap is { } cap)
+            {
+                // A cap's members are likeness extensions: in JSON-LD they are in the lk: namespace.
+                var prefix = odrl ? "lk:" : "";
+                o[prefix + "scope"] = Vocabulary<CapScope>.Name(cap.Scope);
+                o[prefix + "period"] = Vocabulary<CapPeriod>.Name(cap.Period);
+                if (cap.Period == CapPeriod.Year)
+                {
+                    o[prefix + "yearStartMonth"] = cap.YearStartMonth;
+                }
+            }
+
+            return (JsonNode)o;
         }).ToArray());
 }

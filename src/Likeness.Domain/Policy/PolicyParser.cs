@@ -12,7 +12,7 @@ namespace Likeness.Domain.Policy;
 /// Unknown members, operands, operators, codes and malformed values are errors naming the field; nothing is
 /// ignored.
 /// </summary>
-public static class PolicyParser
+public static partial class PolicyParser
 {
     private static readonly string[] Prefixes =
         ["http://www.w3.org/ns/odrl/2/", "odrl:", OdrlWriter.LikenessNamespace, "lk:"];
@@ -20,7 +20,11 @@ public static class PolicyParser
     private static readonly HashSet<string> PolicyMembers = ["@context", "@type", "@id", "uid", "profile", "target", "assigner", "permission", "prohibition"];
     private static readonly HashSet<string> RuleMembers = ["uid", "@id", "@type", "action", "target", "assigner", "assignee", "constraint", "duty"];
     private static readonly HashSet<string> DutyMembers = ["uid", "@id", "@type", "action", "constraint"];
-    private static readonly HashSet<string> ConstraintMembers = ["uid", "@type", "leftOperand", "operator", "rightOperand", "dataType", "unit"];
+    private static readonly HashSet<string> ConstraintMembers =
+        ["uid", "@type", "leftOperand", "operator", "rightOperand", "dataType", "unit", "scope", "period", "yearStartMonth", "lk:scope", "lk:period", "lk:yearStartMonth"];
+
+    /// <summary>The most caps a policy may hold: each is checked on every render of the performer.</summary>
+    public const int MaxCaps = 16;
 
     /// <summary>Parses UTF-8 JSON text.</summary>
     public static ConsentPolicy Parse(string json)
@@ -57,6 +61,11 @@ public static class PolicyParser
         CheckMembers(obj, PolicyMembers, "");
         var permissions = Rules(obj, "permission", withDuties: true);
         var prohibitions = Rules(obj, "prohibition", withDuties: false);
+        if (permissions.Sum(r => r.Constraints.Count(c => c.Cap is not null)) > MaxCaps)
+        {
+            throw Error("permission", $"At most {MaxCaps} caps.");
+        }
+
         var uids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in permissions.Concat(prohibitions))
         {
@@ -103,7 +112,7 @@ public static class PolicyParser
                 throw Error($"{path}.action", $"Unknown action '{action}': a consent rule governs 'render' (or ODRL 'use').");
             }
 
-            var constraints = Constraints(rule, path);
+            var constraints = Constraints(rule, path, capsAllowed: withDuties);
             var duties = new List<Duty>();
             if (rule.TryGetPropertyValue("duty", out var dn) && dn is not null)
             {
@@ -132,8 +141,13 @@ public static class PolicyParser
                         throw Error($"{dpath}.action", $"Unknown duty action '{a}'. Known: {string.Join(", ", Vocabulary<DutyAction>.AllNames)}.");
                     }
 
-                    duties.Add(new Duty(dutyAction, Constraints(duty, dpath)));
+                    duties.Add(new Duty(dutyAction, Constraints(duty, dpath, capsAllowed: false)));
                 }
+            }
+
+            if (constraints.Exists(c => c.Cap is not null))
+            {
+                CheckCapRule(constraints, duties, path);
             }
 
             list.Add(new PolicyRule(uid, action, constraints, duties));
@@ -142,7 +156,7 @@ public static class PolicyParser
         return list;
     }
 
-    private static List<Constraint> Constraints(JsonObject owner, string path)
+    private static List<Constraint> Constraints(JsonObject owner, string path, bool capsAllowed)
     {
         var list = new List<Constraint>();
         if (!owner.TryGetPropertyValue("constraint", out var node) || node is null)
@@ -182,7 +196,7 @@ public static class PolicyParser
             }
 
             var normalized = ValidateRight(operand, @operator, Unwrap(right), $"{cpath}.rightOperand", $"{cpath}.operator");
-            list.Add(new Constraint(operand, @operator, normalized));
+            list.Add(new Constraint(operand, @operator, normalized, CapTermsOf(c, cpath, operand, @operator, capsAllowed)));
         }
 
         return list;

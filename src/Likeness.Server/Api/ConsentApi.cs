@@ -55,6 +55,7 @@ public static class ConsentApi
                 : Results.Text(Json.Serialize(view), "application/json", Encoding.UTF8);
         }).WithQuery("format", "json (the default) for our shape, odrl for ODRL 2.2 JSON-LD (as Accept: application/ld+json asks).", values: ["json", "odrl"]);
         g.MapQuery("/{id}/consent/versions", s => s.Core.Consent.HistoryAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
+        g.MapQuery("/{id}/caps", s => s.Core.Caps.GetAsync(s.Caller, s.Id, s.Aborted));
         return app;
     }
 

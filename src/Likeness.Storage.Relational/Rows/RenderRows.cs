@@ -10,16 +10,17 @@ internal static class RenderRows
 {
     private static readonly Columns Columns = new(
         "id", "license_id", "studio_id", "performer_id", "use_index", "status", "request", "requested_ms", "reserved_ms", "actual_ms", "output_sha256",
-        "obligations", "created_at", "expires_at", "settled_at", "ledger_index", "factor_e12", "split_version");
+        "obligations", "created_at", "expires_at", "settled_at", "ledger_index", "factor_e12", "split_version", "cap_month");
 
     public static void Insert(ISql sql, RenderRecord x) =>
-        sql.Exec($"INSERT INTO renders({Columns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17)",
+        sql.Exec($"INSERT INTO renders({Columns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18)",
             x.Id, x.LicenseId, x.StudioId, x.PerformerId, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.RequestJson, x.RequestedMillis, x.ReservedMillis,
-            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
+            x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.CreatedAt.UtcTicks, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion, x.CapMonth);
 
     public static void Update(ISql sql, RenderRecord x) =>
-        sql.Exec("UPDATE renders SET use_index=@p1, status=@p2, reserved_ms=@p3, actual_ms=@p4, output_sha256=@p5, obligations=@p6, expires_at=@p7, settled_at=@p8, ledger_index=@p9, factor_e12=@p10, split_version=@p11 WHERE id=@p0",
-            x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion);
+        sql.Exec("UPDATE renders SET use_index=@p1, status=@p2, reserved_ms=@p3, actual_ms=@p4, output_sha256=@p5, obligations=@p6, expires_at=@p7, settled_at=@p8, ledger_index=@p9, factor_e12=@p10, split_version=@p11, cap_month=@p12 WHERE id=@p0",
+            x.Id, x.UseIndex, Vocabulary<RenderStatus>.Name(x.Status), x.ReservedMillis, x.ActualMillis, x.OutputSha256, x.ObligationsJson, x.ExpiresAt?.UtcTicks, x.SettledAt?.UtcTicks, x.LedgerIndex, x.FactorE12, x.SplitVersion,
+            x.CapMonth);
 
     public static RenderRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM renders WHERE id = @p0", Columns, Read, id);
 
@@ -64,5 +65,6 @@ internal static class RenderRows
     private static RenderRecord Read(Row r) => new(
         r.Text("id"), r.Text("license_id"), r.Text("studio_id"), r.Text("performer_id"), r.Int("use_index"), r.Code<RenderStatus>("status"), r.Text("request"),
         r.Long("requested_ms"), r.Long("reserved_ms"), r.LongOrNull("actual_ms"), r.TextOrNull("output_sha256"), r.Text("obligations"),
-        r.Time("created_at"), r.TimeOrNull("expires_at"), r.TimeOrNull("settled_at"), r.Long("ledger_index"), r.Long("factor_e12"), r.Int("split_version"));
+        r.Time("created_at"), r.TimeOrNull("expires_at"), r.TimeOrNull("settled_at"), r.Long("ledger_index"), r.Long("factor_e12"), r.Int("split_version"),
+        r.LongOrNull("cap_month") is { } month ? (int)month : null);
 }

@@ -267,6 +267,7 @@ public sealed class FuzzCast
             },
             E("GET", "/v1/performers/{id}/consent", "performer", Id("performer"), query: [Q("format", "json", QueryKind.Code)]),
             E("GET", "/v1/performers/{id}/consent/versions", "performer", Id("performer"), query: [limit, Q("cursor", Cursor("9"), QueryKind.Opaque)]),
+            E("GET", "/v1/performers/{id}/caps", "performer", Id("performer")),
             E("GET", "/v1/me", "studio"),
             E("GET", "/v1/me/performers", "representative", query: [limit, Q("cursor", Cursor("prf_0"), QueryKind.Opaque)]),
             E("GET", "/v1/license-requests", "studio", query: [Q("status", "pending", QueryKind.Code), limit, Q("cursor", Cursor(_now.AddYears(-1), "lrq_0"), QueryKind.Opaque)]),

@@ -23,7 +23,7 @@ namespace Likeness.Tests.Conventions;
 public sealed class SnapshotImmutabilityTests
 {
     private static readonly Type[] Snapshots =
-        [typeof(CompiledLicense), typeof(CompiledUse), typeof(CompiledConsent), typeof(CompiledRule), typeof(CompiledConstraint)];
+        [typeof(CompiledLicense), typeof(CompiledUse), typeof(CompiledConsent), typeof(CompiledRule), typeof(CompiledConstraint), typeof(CompiledCap)];
 
     // Generic types that give no way to write: immutable or read-only collections, spans and tuples of such.
     private static readonly HashSet<Type> ReadOnlyGenerics =

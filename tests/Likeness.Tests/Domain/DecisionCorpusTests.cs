@@ -116,8 +116,18 @@ public sealed class DecisionCorpusTests
         var facts = RenderFactsParser.Parse(Json.Deserialize<RenderBody>(System.Text.Encoding.UTF8.GetBytes(render.ToJsonString())), at);
         var approved = c["instanceApproved"]?.GetValue<bool>() ?? doc["instanceApproved"]?.GetValue<bool>() ?? false;
 
+        // The caps' counters (per studio, modality and month), summed by each cap for this render of studio "std".
+        var counters = (c["capCounters"] as JsonArray ?? []).Select(x =>
+        {
+            long Ms(string k) => (long)((x![k]?.GetValue<decimal>() ?? 0m) * 1000m);
+            long N(string k) => x![k]?.GetValue<long>() ?? 0;
+            Assert.True(Vocabulary<Modality>.TryParse(x!["modality"]!.GetValue<string>(), out var modality));
+            return new CapCounter(x["studio"]!.GetValue<string>(), modality, x["month"]!.GetValue<int>(), Ms("secondsUsed"), Ms("secondsReserved"), N("rendersUsed"), N("rendersReserved"));
+        }).ToList();
+        var caps = consent.Caps.Select(cap => cap.Sum(counters, CapMonths.Of(facts.AtUnixMillis), "std")).ToArray();
+
         var builder = new DecisionBuilder();
-        RenderEvaluator.Decide(license, facts, budgets, approved, builder);
+        RenderEvaluator.Decide(license, facts, budgets, caps, approved, builder);
         var decision = builder.Build();
 
         var expect = c["expect"]!;

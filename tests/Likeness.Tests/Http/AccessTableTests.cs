@@ -48,6 +48,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
             ["GET /v1/ledger/tile/{path} (level tile)"] = Now(Get("/v1/ledger/tile/0/000.p/1")),
             ["GET /v1/me/performers"] = Now(List("/v1/me/performers?limit=100", "id", p)),
             ["GET /v1/performers/{id}/consent/versions"] = Now(Get($"/v1/performers/{p}/consent/versions")),
+            ["GET /v1/performers/{id}/caps"] = Now(Get($"/v1/performers/{p}/caps")),
             // Her request from the World's studio (another studio may have requests of its own to her).
             ["GET /v1/license-requests"] = Now(section == Living
                 ? List($"/v1/license-requests?performer={p}&limit=100", "id", w.RequestId)

@@ -86,6 +86,15 @@ public static class ConsentPolicySchema
                         new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
                     ],
                 },
+                ["scope"] = Names(
+                    "Makes a meteredTime or count constraint of a permission a cap across licences: performer (all her licences together) or studio (each studio apart). lk:scope in JSON-LD.",
+                    Vocabulary<CapScope>.AllNames),
+                ["period"] = Names("A cap's period: a calendar month, or a year starting in yearStartMonth. lk:period in JSON-LD.", Vocabulary<CapPeriod>.AllNames),
+                ["yearStartMonth"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Description = "The month a cap's yearly period starts in, 1 (January, the default) to 12. lk:yearStartMonth in JSON-LD.",
+                },
                 ["dataType"] = Text("ODRL's data type, when sent as JSON-LD."),
                 ["unit"] = Text("ODRL's unit, when sent as JSON-LD."),
             },

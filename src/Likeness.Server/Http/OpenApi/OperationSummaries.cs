@@ -15,6 +15,7 @@ public static class OperationSummaries
         ["PUT /v1/performers/{id}/consent"] = "Write a performer's consent policy (a new version)",
         ["GET /v1/performers/{id}/consent"] = "Get a performer's current consent policy (JSON or ODRL)",
         ["GET /v1/performers/{id}/consent/versions"] = "List a performer's consent versions",
+        ["GET /v1/performers/{id}/caps"] = "Get a performer's caps across licences, each with what it used, reserved and has left this period",
         ["GET /v1/performers/{id}/usage"] = "List a performer's usage events",
         ["POST /v1/license-requests"] = "Request a licence (studio)",
         ["GET /v1/license-requests"] = "List licence requests",
