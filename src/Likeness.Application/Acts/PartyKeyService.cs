@@ -89,7 +89,7 @@ public sealed class PartyKeyService(IStore store, TimeProvider clock, Mutations 
     public static PartyKeyView ToView(PartyKeyRecord k)
     {
         var key = PartyKey.FromSpki(k.Spki);
-        return new PartyKeyView(k.Kid, k.PartyId, k.Algorithm, new JwkView("EC", "P-256", key.X, key.Y, key.Kid, key.Algorithm), Convert.ToBase64String(k.Spki),
+        return new PartyKeyView(k.Kid, k.PartyId, k.Algorithm, new JwkView(key.Kty, key.Crv, key.X, key.Y, key.Kid, key.Algorithm), Convert.ToBase64String(k.Spki),
             k.CreatedAt, k.LedgerIndex, k.RevokedAt, k.RevokedIndex);
     }
 

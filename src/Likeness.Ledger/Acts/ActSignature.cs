@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Likeness.Ledger.Acts;
 
 /// <summary>
-/// A signed act: a detached compact JWS (<c>header..signature</c>, ES256) whose payload is the act's signed form
+/// A signed act: a detached compact JWS (<c>header..signature</c>, ES256 or EdDSA) whose payload is the act's signed form
 /// (<see cref="SignedForm"/>: method, path, SHA-256 of the body, Idempotency-Key), and whose protected header names
 /// the key (<c>kid</c>, its RFC 7638 thumbprint) and the time it was signed (<c>iat</c>, seconds). Binding the path,
 /// the body and the key means a signature cannot be replayed onto another act; the time bounds a replay of the same
@@ -41,9 +41,15 @@ public sealed record ActSignature(string Jws, string Algorithm, string Kid, long
     public static string Sign(ECDsa key, string kid, string signedForm, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{{\"alg\":\"{PartyKey.Es256}\",\"iat\":{at.ToUnixTimeSeconds()},\"kid\":\"{kid}\"}}"));
-        var signature = key.SignData(Input(header, signedForm), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return header + ".." + Base64Url.EncodeToString(signature);
+        return Sign(PartyKey.Es256, kid, signedForm, at, input => key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    }
+
+    /// <summary>Signs <paramref name="signedForm"/> as <paramref name="algorithm"/> with <paramref name="sign"/> (which signs the JWS signing input).</summary>
+    public static string Sign(string algorithm, string kid, string signedForm, DateTimeOffset at, Func<byte[], byte[]> sign)
+    {
+        ArgumentNullException.ThrowIfNull(sign);
+        var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{{\"alg\":\"{algorithm}\",\"iat\":{at.ToUnixTimeSeconds()},\"kid\":\"{kid}\"}}"));
+        return header + ".." + Base64Url.EncodeToString(sign(Input(header, signedForm)));
     }
 
     /// <summary>Reads a detached compact JWS; false with the reason when it is not one this system accepts.</summary>
@@ -64,13 +70,13 @@ public sealed record ActSignature(string Jws, string Algorithm, string Kid, long
             var alg = h.GetProperty("alg").GetString();
             var kid = h.GetProperty("kid").GetString();
             var iat = h.GetProperty("iat").GetInt64();
-            if (alg != PartyKey.Es256 || string.IsNullOrEmpty(kid))
+            if (alg is not (PartyKey.Es256 or PartyKey.EdDsa) || string.IsNullOrEmpty(kid))
             {
-                problem = "The signature's header names an algorithm other than ES256, or no kid.";
+                problem = "The signature's header names an algorithm other than ES256 or EdDSA, or no kid.";
                 return false;
             }
 
-            signature = new ActSignature(jws, PartyKey.Es256, kid, iat, parts[0], Base64Url.DecodeFromChars(parts[2]));
+            signature = new ActSignature(jws, alg, kid, iat, parts[0], Base64Url.DecodeFromChars(parts[2]));
             problem = null;
             return true;
         }
@@ -85,19 +91,15 @@ public sealed record ActSignature(string Jws, string Algorithm, string Kid, long
     public bool IsBy(PartyKey key, string signedForm)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key.Kid == Kid && key.Verifies(Input(EncodedHeader, signedForm), Signature);
+        return key.Kid == Kid && key.Algorithm == Algorithm && key.Verifies(Input(EncodedHeader, signedForm), Signature);
     }
 
     /// <summary>
     /// Whether the key stored as <paramref name="spki"/> (found by this signature's <c>kid</c>) made this signature over
     /// <paramref name="signedForm"/>: the server's path, one key import and one verification.
     /// </summary>
-    public bool IsBySpki(ReadOnlySpan<byte> spki, string signedForm)
-    {
-        using var ec = ECDsa.Create();
-        ec.ImportSubjectPublicKeyInfo(spki, out _);
-        return Signature.Length == 64 && ec.VerifyData(Input(EncodedHeader, signedForm), Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-    }
+    public bool IsBySpki(ReadOnlySpan<byte> spki, string signedForm) =>
+        PartyKey.AlgorithmOf(spki) == Algorithm && PartyKey.Verifies(spki, Input(EncodedHeader, signedForm), Signature);
 
     /// <summary>Whether it was signed within <see cref="Window"/> of <paramref name="now"/>.</summary>
     public bool IsFresh(DateTimeOffset now) => (now - IssuedAtTime).Duration() <= Window;

@@ -186,6 +186,29 @@ public abstract class SignedActsTests(Provider provider) : WorldTests(provider)
     }
 
     [Fact]
+    public async Task An_Ed25519_key_signs_acts_too()
+    {
+        var algorithm = NSec.Cryptography.SignatureAlgorithm.Ed25519;
+        using var key = NSec.Cryptography.Key.Create(algorithm);
+        var x = System.Buffers.Text.Base64Url.EncodeToString(key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
+        var (status, registered) = await W.As(W.Performer).PostAsync($"/v1/parties/{W.Performer.Id}/keys", new { jwk = new { kty = "OKP", crv = "Ed25519", x } });
+        Assert.True(status == 201, registered?.ToJsonString());
+        Assert.Equal("EdDSA", registered!["algorithm"]!.GetValue<string>());
+        var kid = registered["kid"]!.GetValue<string>();
+
+        var path = $"/v1/performers/{W.Performer.Id}/consent";
+        var body = TestActKey.Json(Permissive);
+        var form = ActSignature.SignedForm("PUT", path, ActSignature.BodySha256(System.Text.Encoding.UTF8.GetBytes(body)), "ed-1");
+        var jws = ActSignature.Sign(PartyKey.EdDsa, kid, form, Server.Clock.GetUtcNow(), input => algorithm.Sign(key, input));
+        var (written, answer) = await TestActKey.SendAsync(W.As(W.Performer), HttpMethod.Put, path, body, jws, "ed-1");
+        Assert.True(written == 200, answer?.ToJsonString());
+
+        // The same signature claiming ES256 is refused: the algorithm is the key's, not the header's to choose.
+        var forged = ActSignature.Sign(PartyKey.Es256, kid, form.Replace("ed-1", "ed-2", StringComparison.Ordinal), Server.Clock.GetUtcNow(), input => algorithm.Sign(key, input));
+        AssertProblem(401, "signature_invalid", await TestActKey.SendAsync(W.As(W.Performer), HttpMethod.Put, path, body, forged, "ed-2"));
+    }
+
+    [Fact]
     public async Task A_render_that_needs_no_approval_is_not_an_act()
     {
         using var hers = new TestActKey();
