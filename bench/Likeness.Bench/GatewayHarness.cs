@@ -49,14 +49,14 @@ public static class GatewayHarness
                 nodes.Add(await NodeProcess.StartAsync(db, key, serve));
             }
 
-            var (studioKey, licenseId) = await SetupAsync(nodes[0], key, o.CapSeconds);
+            var (studioKey, licenseId, agentKey) = await SetupAsync(nodes[0], key, o.CapSeconds);
             var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "")
                 + (o.CapSeconds is { } cap ? $", a performer cap of {cap} s a month" : "");
             if (o.Client == "raw")
             {
                 // Every connection is its own studio with its own key and licence, as a pipeline of many workers would be: the
                 // per-key rate limit (RateLimits.PerKey) then never binds (docs/SECURITY.md).
-                var distinct = await StudiosAsync(nodes[0], key, studioKey, licenseId, Math.Min(o.Studios ?? o.Clients, o.Clients));
+                var distinct = await StudiosAsync(nodes[0], key, agentKey, studioKey, licenseId, Math.Min(o.Studios ?? o.Clients, o.Clients));
                 var studios = Enumerable.Range(0, o.Clients).Select(i => distinct[i % distinct.Count]).ToList();
                 var targets = nodes.Select(n => new RawTarget(n.Url, o.Keys)).ToArray();
                 for (var t = 0; t < targets.Length; t++)
@@ -371,14 +371,13 @@ public static class GatewayHarness
     /// <paramref name="count"/> studios, the first the one <see cref="SetupAsync"/> made, the others each with a licence of
     /// its own from the same performer.
     /// </summary>
-    internal static async Task<List<Studio>> StudiosAsync(ILikenessEndpoint node, string operatorKey, string firstKey, string firstLicense, int count)
+    internal static async Task<List<Studio>> StudiosAsync(ILikenessEndpoint node, string operatorKey, string agentKey, string firstKey, string firstLicense, int count)
     {
         var studios = new List<Studio> { new(firstKey, firstLicense) };
         using var op = node.Client(operatorKey);
         var (_, license) = await node.Client(firstKey).GetJsonAsync($"/v1/licenses/{firstLicense}");
         var performerId = license!["performerId"]!.GetValue<string>();
-        var (_, performerKey) = await op.PostAsync("/v1/parties", new { kind = "representative", name = "Bench Agent", represents = new[] { performerId } });
-        using var agent = node.Client(performerKey!["apiKey"]!.GetValue<string>());
+        using var agent = node.Client(agentKey);
         for (var i = 1; i < count; i++)
         {
             var (_, studio) = await op.PostAsync("/v1/parties", new { kind = "studio", name = $"Bench Studio {i}" });
@@ -389,7 +388,8 @@ public static class GatewayHarness
         return studios;
     }
 
-    internal static async Task<(string StudioKey, string LicenseId)> SetupAsync(ILikenessEndpoint node, string operatorKey, int? capSeconds = null)
+    /// <summary>A performer with consent (capped when <paramref name="capSeconds"/> is given), a studio with a licence of hers, and an agent she granted the power to approve (its key).</summary>
+    internal static async Task<(string StudioKey, string LicenseId, string AgentKey)> SetupAsync(ILikenessEndpoint node, string operatorKey, int? capSeconds = null)
     {
         using var op = node.Client(operatorKey);
         var (_, performer) = await op.PostAsync("/v1/parties", new { kind = "performer", name = "Bench Performer" });
@@ -414,7 +414,9 @@ public static class GatewayHarness
             throw new InvalidOperationException($"the performer's consent was refused ({consented})");
         }
 
-        return (studio["apiKey"]!.GetValue<string>(), await LicenseAsync(s, p, performerId));
+        var (_, agent) = await op.PostAsync("/v1/parties", new { kind = "representative", name = "Bench Agent" });
+        await p.PostAsync($"/v1/performers/{performerId}/representatives", new { party = agent!["id"]!.GetValue<string>(), role = "agent", powers = new[] { "approve" } });
+        return (studio["apiKey"]!.GetValue<string>(), await LicenseAsync(s, p, performerId), agent["apiKey"]!.GetValue<string>());
     }
 
     /// <summary>The studio asks for an unlimited year of Japanese voice dubbing and the performer side approves it; the licence id.</summary>

@@ -25,7 +25,7 @@ public static class HttpAllocationHarness
             });
             await built.App.StartAsync();
             var endpoint = new InProcessEndpoint(built.App.Urls.First(), built.NewOperatorKey!);
-            var (studioKey, licenseId) = await GatewayHarness.SetupAsync(endpoint, endpoint.OperatorKey);
+            var (studioKey, licenseId, _) = await GatewayHarness.SetupAsync(endpoint, endpoint.OperatorKey);
             using var target = new GatewayHarness.RawTarget(endpoint.Url, keys: false);
             await target.OpenAsync(Enumerable.Repeat(new GatewayHarness.Studio(studioKey, licenseId), clients));
 

@@ -1,3 +1,4 @@
+using Likeness.Application.Acts;
 using Likeness.Application.Caps;
 using Likeness.Application.Common;
 using Likeness.Application.Consent;
@@ -28,16 +29,19 @@ public sealed class LikenessCore : IDisposable
         Parties = new PartyService(store, clock, mutations);
         Parties.PerformerChanged += Snapshots.InvalidatePerformer;
         Assets = new AssetService(store, clock, mutations);
-        Consent = new ConsentService(store, clock, mutations, Snapshots);
+        var gate = new ActGate(clock);
+        PartyKeys = new PartyKeyService(store, clock, mutations, gate);
+        Grants = new GrantService(store, clock, mutations, gate, Parties);
+        Consent = new ConsentService(store, clock, mutations, Snapshots, gate);
         Caps = new CapService(store, clock, Snapshots);
-        Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys);
-        Licenses = new LicenseService(store, clock, mutations, Snapshots);
-        Renders = new RenderService(store, clock, mutations, Snapshots, options);
+        Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
+        Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
+        Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Usage = new UsageService(store);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
         Ledger = new LedgerService(store, clock, keys);
-        Splits = new SplitsService(store, clock, mutations);
+        Splits = new SplitsService(store, clock, mutations, gate);
         Statements = new StatementService(store, clock, mutations);
         KeyRotation = new KeyRotationService(clock, mutations, keys);
         Changes = new ChangeFeed(store, Snapshots, Parties, keys);
@@ -55,6 +59,12 @@ public sealed class LikenessCore : IDisposable
     public SnapshotCache Snapshots { get; }
     public PartyService Parties { get; }
     public AssetService Assets { get; }
+
+    /// <summary>Parties' signing keys (issue 14).</summary>
+    public PartyKeyService PartyKeys { get; }
+
+    /// <summary>Performers' grants of power to representatives.</summary>
+    public GrantService Grants { get; }
     public ConsentService Consent { get; }
 
     /// <summary>What a performer's caps across licences have counted this period.</summary>

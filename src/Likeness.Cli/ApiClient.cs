@@ -7,8 +7,11 @@ namespace Likeness.Cli;
 /// <summary>A 2xx answer: its status (a render pending approval is a 202) and its JSON body.</summary>
 public sealed record ApiAnswer(int Status, JsonNode? Body);
 
-/// <summary>Talks to a Likeness server; any non-2xx answer becomes a one-line <see cref="CliException"/> with its exit code.</summary>
-public sealed class ApiClient(string server, string? key, string? idempotencyKey) : IDisposable
+/// <summary>
+/// Talks to a Likeness server; any non-2xx answer becomes a one-line <see cref="CliException"/> with its exit code. With an
+/// act key it signs every mutating request (a signed act carries an Idempotency-Key: one is made when none is given).
+/// </summary>
+public sealed class ApiClient(string server, string? key, string? idempotencyKey, ActKeyFile? actKey = null) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(server.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
 
@@ -20,9 +23,17 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
     public async Task<ApiAnswer> CallAsync(HttpMethod method, string path, string? body = null)
     {
         using var req = Request(method, path);
-        if (idempotencyKey is not null && method != HttpMethod.Get)
+        var idem = actKey is not null && method != HttpMethod.Get ? idempotencyKey ?? "act-" + Guid.NewGuid().ToString("N") : idempotencyKey;
+        if (idem is not null && method != HttpMethod.Get)
         {
-            req.Headers.Add("Idempotency-Key", idempotencyKey);
+            req.Headers.Add("Idempotency-Key", idem);
+        }
+
+        if (actKey is not null && idem is not null && method != HttpMethod.Get)
+        {
+            // The path as the server routes it: the base address's path and the request's, without the query.
+            var target = new Uri(_http.BaseAddress!, path.TrimStart('/')).AbsolutePath;
+            req.Headers.Add(Likeness.Ledger.Acts.ActSignature.Header, actKey.Sign(method.Method, target, body, idem));
         }
 
         if (body is not null)
@@ -123,5 +134,9 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
         return $"{p["code"] ?? $"HTTP {status}"}: {p["detail"] ?? p["title"]}{field}";
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        actKey?.Dispose();
+    }
 }

@@ -11,8 +11,9 @@ public sealed record AuditFinding(long Index, string Problem);
 /// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
 /// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
 /// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
-/// the grant names its budgets); and no reservation past a cap of the performer's consent in force
-/// (<see cref="CapReplay"/>). Pure: it sees only the entries.
+/// the grant names its budgets); no reservation past a cap of the performer's consent in force
+/// (<see cref="CapReplay"/>); and no act on a performer by a representative that did not hold that power from her grant
+/// at that moment, or after her death (<see cref="Powers"/>). Pure: it sees only the entries.
 /// </summary>
 public sealed class LedgerAudit
 {
@@ -39,6 +40,8 @@ public sealed class LedgerAudit
     private readonly Dictionary<string, DateTimeOffset> _deaths = new(StringComparer.Ordinal);
     private readonly List<long> _keyRotations = [];
     private readonly CapReplay _caps = new();
+    private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
+    private readonly Powers _powers = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -85,14 +88,28 @@ public sealed class LedgerAudit
         string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
         long N(string name) => e.GetProperty(name).GetInt64();
         DateTimeOffset T(string name) => DateTimeOffset.Parse(S(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+        // Who acted, where the entry says (entries the sweeper writes name nobody).
+        string? By() => e.TryGetProperty("by", out var by) ? by.GetString() : null;
         var at = T("at");
         var kind = S("kind");
         switch (kind)
         {
+            case "license.requested":
+                _requests[S("request")] = S("performer");
+                return null;
             case "consent.version":
                 _caps.Consent(S("performer"), e.TryGetProperty("caps", out var caps) ? caps.GetString() : null);
-                return null;
-            case "license.requested" or "license.vetoed" or "license.countered" or "splits.version" or "rates.loaded" or "statement.closed":
+                return _powers.Act(By(), S("performer"), "consent", at, Died(S("performer")));
+            case "license.vetoed" or "license.countered":
+                // A request the replay never saw asked (a log begun elsewhere) names no performer to check against.
+                return _requests.TryGetValue(S("request"), out var asked) ? _powers.Act(By(), asked, kind == "license.vetoed" ? "veto" : "counter", at, Died(asked)) : null;
+            case "representative.granted" or "representative.removed":
+                return _powers.Grant(kind, S("performer"), S("representative"), S("by"), kind == "representative.granted" ? S("powers") : null,
+                    e.TryGetProperty("until", out _) ? T("until") : (DateTimeOffset?)null, at, Died(S("performer")));
+            case "splits.version":
+                return _powers.Act(By(), S("performer"), "statements", at, Died(S("performer")));
+            case "party_key.registered" or "party_key.revoked" or "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:
                 // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
@@ -109,11 +126,16 @@ public sealed class LedgerAudit
                     TermEnd = T("termEnd"),
                     Budgets = e.TryGetProperty("budgets", out var budgets) ? Budgets(budgets.GetString()!) : [],
                 };
-                return null;
+                return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
                 if (!_licenses.TryGetValue(S("license"), out var l))
                 {
                     return $"{kind} of a licence never granted";
+                }
+
+                if (kind != "license.expired" && kind != "license.estate_consented" && _powers.Act(By(), l.Performer, "consent", at, Died(l.Performer)) is { } withoutPower)
+                {
+                    return withoutPower;
                 }
 
                 if (kind == "license.suspended")
@@ -154,6 +176,11 @@ public sealed class LedgerAudit
                     return "a render approved that was not waiting for approval";
                 }
 
+                if (kind == "render.approved" && _powers.Act(By(), _licenses[licenseId].Performer, "renders", at, Died(_licenses[licenseId].Performer)) is { } unapproved)
+                {
+                    return unapproved;
+                }
+
                 var reserved = N("reservedMs");
                 _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
                 if (Commit(licenseId, N("use"), reserved, 1) is { } overspent)
@@ -183,7 +210,8 @@ public sealed class LedgerAudit
 
                 if (kind == "render.rejected")
                 {
-                    return r.Pending ? null : "a render rejected that was not waiting for approval";
+                    return !r.Pending ? "a render rejected that was not waiting for approval"
+                        : _licenses.TryGetValue(r.License, out var rl) ? _powers.Act(By(), rl.Performer, "renders", at, Died(rl.Performer)) : null;
                 }
 
                 if (kind == "render.completed")
@@ -245,6 +273,8 @@ public sealed class LedgerAudit
             u.TryGetProperty("maxSyntheticMs", out var ms) ? ms.GetInt64() : (long?)null,
             u.TryGetProperty("maxRenders", out var n) ? n.GetInt64() : (long?)null))];
     }
+
+    private DateTimeOffset? Died(string performer) => _deaths.TryGetValue(performer, out var died) ? died : null;
 
     private string? ActiveProblem(string licenseId, DateTimeOffset at)
     {

@@ -24,9 +24,12 @@ public static class DemoSeeder
     {
         var op = await core.Parties.AuthenticateAsync(operatorKey, ct) ?? throw new InvalidOperationException("operator key");
         var performer = await Create(core, op, "performer", "Mara Quinn (voice actor)", null, ct);
-        var agent = await Create(core, op, "representative", "Halden Talent Agency", [performer.Id], ct);
+        var agent = await Create(core, op, "representative", "Halden Talent Agency", null, ct);
         var studio = await Create(core, op, "studio", "Northlight Games", null, ct);
         var performerParty = (await core.Parties.AuthenticateAsync(performer.ApiKey!, ct))!;
+
+        // The agent acts for her only because she grants it powers (her own act); the operator only created it.
+        await core.Grants.GrantAsync(performerParty, performer.Id, new Application.Acts.GrantBody(agent.Id, "agent", ["consent", "approve", "counter", "veto", "renders"]), null, null, ct);
         var studioParty = (await core.Parties.AuthenticateAsync(studio.ApiKey!, ct))!;
 
         await core.Assets.RegisterAsync(performerParty, performer.Id, new CreateAssetBody(
@@ -49,7 +52,7 @@ public static class DemoSeeder
                   "constraint": [ { "leftOperand": "contentCategory", "operator": "isAnyOf", "rightOperand": ["political", "sexual", "hate"] } ] }
               ]
             }
-            """, null, ct);
+            """, null, ct: ct);
 
         var now = core.Clock.GetUtcNow();
         var request = await core.Requests.CreateAsync(studioParty, new LicenseRequestBody(
@@ -60,7 +63,7 @@ public static class DemoSeeder
                 60, 3600, 500, ["violence"], "newPerformance")],
             new CompensationBody(new MoneyBody("USD", 2500), new MoneyBody("USD", 150), new MoneyBody("USD", 500_000))), null, ct);
         var requestId = Json.DeserializeStored<LicenseRequestView>(request.Body).Id;
-        var license = await core.Requests.ApproveAsync(performerParty, requestId, new ApproveBody("Approved for Skyward Tides only."), null, ct);
+        var license = await core.Requests.ApproveAsync(performerParty, requestId, new ApproveBody("Approved for Skyward Tides only."), null, ct: ct);
         var licenseId = Json.DeserializeStored<LicenseView>(license.Body).Id;
 
         var completed = await Render(core, studioParty, new RenderBody(licenseId, "voice", "dubbing", "JP", "ja", 30), ct);

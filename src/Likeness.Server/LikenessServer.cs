@@ -118,6 +118,7 @@ public static class LikenessServer
         app.MapApiDocumentation();
         app.MapOperations(settings);
         app.MapPartiesApi();
+        app.MapActsApi();
         app.MapConsentApi();
         app.MapLicensesApi();
         app.MapRendersApi();

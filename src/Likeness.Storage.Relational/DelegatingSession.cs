@@ -8,6 +8,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 {
     public virtual IWebhookSession Webhooks => inner.Webhooks;
 
+    public virtual IActSession Acts => inner.Acts;
+
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 
     public virtual void SetSetting(string name, string value) => inner.SetSetting(name, value);

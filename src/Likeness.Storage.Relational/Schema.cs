@@ -130,5 +130,22 @@ internal static class Schema
             CHECK (seconds_used >= 0 AND seconds_reserved >= 0 AND renders_used >= 0 AND renders_reserved >= 0));
         ALTER TABLE renders ADD COLUMN cap_month BIGINT;
         """,
+        // Signed acts (issue 14): parties' signing keys, performers' grants to representatives, and each signed act's JWS and
+        // signed form, by the ledger entry that records it. A representative's `represents` was the operator's word, never
+        // the performer's act: it is cleared, and a representative acts only by a grant (docs/SECURITY.md).
+        """
+        CREATE TABLE party_keys (
+            kid TEXT PRIMARY KEY, party_id TEXT NOT NULL REFERENCES parties(id), algorithm TEXT NOT NULL, spki TEXT NOT NULL,
+            created_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL, revoked_at BIGINT, revoked_index BIGINT);
+        CREATE INDEX party_keys_party ON party_keys(party_id, created_at);
+        CREATE TABLE grants (
+            performer_id TEXT NOT NULL REFERENCES parties(id), representative_id TEXT NOT NULL REFERENCES parties(id), role TEXT NOT NULL,
+            powers TEXT NOT NULL, until_at BIGINT, created_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL,
+            PRIMARY KEY (performer_id, representative_id));
+        CREATE INDEX grants_representative ON grants(representative_id, performer_id);
+        CREATE TABLE acts (
+            ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
+        UPDATE parties SET represents = '[]' WHERE kind = 'representative';
+        """,
     ];
 }

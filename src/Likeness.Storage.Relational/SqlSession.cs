@@ -28,6 +28,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IWebhookSession Webhooks { get; } = new WebhookRows(sql);
 
+    public IActSession Acts { get; } = new ActRows(sql);
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);

@@ -72,6 +72,29 @@ public static class AccessRules
         }
     }
 
+    /// <summary>
+    /// For an act on her behalf: fails unless the caller is on the performer side, telling a representative she granted
+    /// nothing why (<see cref="NotOnSide"/>); a read stays <see cref="RequirePerformerSide"/>'s 404.
+    /// </summary>
+    public static void RequireActingSide(PartyRecord caller, PartyRecord? performer)
+    {
+        if (performer is null || !IsPerformerSide(caller, performer))
+        {
+            throw NotOnSide(caller, performer, "performer");
+        }
+    }
+
+    /// <summary>
+    /// The refusal of a caller that is not on <paramref name="performer"/>'s side: 403 for the operator (it administers,
+    /// and knows she exists) and for a representative of a living performer who granted it nothing (it is told why: only
+    /// her grant makes it her representative); 404 for anyone else, to whom her <paramref name="what"/> must not leak.
+    /// </summary>
+    public static AppProblem NotOnSide(PartyRecord caller, PartyRecord? performer, string what) =>
+        performer is not { Kind: PartyKind.Performer } ? AppProblem.NotFound(what)
+        : caller.Kind == PartyKind.Operator ? AppProblem.Forbidden("The operator administers parties; only the performer side acts on consent and licences.")
+        : caller.Kind == PartyKind.Representative && performer.DiedOn is null ? Acts.ActGate.NotGranted(performer.Id)
+        : AppProblem.NotFound(what);
+
     public static void RequireKind(PartyRecord caller, PartyKind kind)
     {
         if (caller.Kind != kind)

@@ -1,4 +1,5 @@
 using Likeness.Application.Access;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
@@ -11,11 +12,11 @@ using Likeness.Domain.Policy;
 namespace Likeness.Application.Consent;
 
 /// <summary>Versioned consent policies. A new version governs new requests at once and its prohibitions bind every render.</summary>
-public sealed class ConsentService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots)
+public sealed class ConsentService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, ActGate gate)
 {
     public const int MaxPolicyBytes = 256 * 1024;
 
-    public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotentRequest? idem, CancellationToken ct = default)
+    public async Task<Outcome> PutAsync(PartyRecord caller, string performerId, string policyJson, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         // The same text rules as every other body (no lone surrogate, no control character, no null in an array), first.
         Contracts.JsonTextRules.Check(System.Text.Encoding.UTF8.GetBytes(policyJson));
@@ -32,12 +33,14 @@ public sealed class ConsentService(IStore store, TimeProvider clock, Mutations m
         var normalized = OdrlWriter.ToJson(policy).ToJsonString();
         var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
-            AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
+            var performer = s.GetParty(performerId);
+            AccessRules.RequireActingSide(caller, performer);
+            var proof = gate.Check(s, caller, performer, Power.Consent, act);
             var version = (s.GetCurrentConsent(performerId)?.Version ?? 0) + 1;
             var now = clock.GetUtcNow();
-            var index = s.AppendLedgerEntry(new LedgerEntry("consent.version", now)
+            var index = ActGate.Append(s, new LedgerEntry("consent.version", now)
                 .With("performer", performerId).With("version", version).With("by", caller.Id).WithHash("policySha256", normalized)
-                .With("caps", CapsMember.Of(CompiledConsent.Compile(policy, version))).ToBytes());
+                .With("caps", CapsMember.Of(CompiledConsent.Compile(policy, version))), proof);
             s.InsertConsentVersion(new ConsentVersionRecord(performerId, version, normalized, now, index));
             s.RecordChange(ChangeKinds.Performer, performerId);
             return Outcome.Ok(new ConsentWritten(version, index));

@@ -156,7 +156,7 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
                     throw AppProblem.NotFound("ledger entry");
                 }
 
-                return new LedgerEntryView(index, Convert.ToBase64String(bytes), decoded, Convert.ToBase64String(Hashes.Leaf(bytes)));
+                return new LedgerEntryView(index, Convert.ToBase64String(bytes), decoded, Convert.ToBase64String(Hashes.Leaf(bytes)), ActOf(s, index));
             },
             ct);
 
@@ -237,6 +237,12 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
         return n;
     }
 
+    /// <summary>The signed act an entry records, with the signer's public key, so anyone it concerns checks it offline.</summary>
+    private static Acts.ActView? ActOf(IStoreSession s, long index) =>
+        s.Acts.GetAct(index) is { } act && s.Acts.GetKey(act.Kid) is { } key
+            ? new Acts.ActView(act.PartyId, act.Kid, act.Signature, act.SignedForm, Convert.ToBase64String(key.Spki))
+            : null;
+
     /// <summary>Whether an entry concerns the caller: it names the caller, a performer the caller acts for, or a licence, request or render of either.</summary>
     private static bool Concerns(IStoreSession s, PartyRecord caller, JsonObject entry)
     {
@@ -249,7 +255,7 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
         bool PartyOrPerformer(string? partyId) =>
             partyId is not null && (partyId == caller.Id || (s.GetParty(partyId) is { Kind: PartyKind.Performer } p && AccessRules.IsPerformerSide(caller, p)));
 
-        if (PartyOrPerformer(Id("performer")) || PartyOrPerformer(Id("studio")) || Id("by") == caller.Id)
+        if (PartyOrPerformer(Id("performer")) || PartyOrPerformer(Id("studio")) || Id("by") == caller.Id || Id("party") == caller.Id || Id("representative") == caller.Id)
         {
             return true;
         }

@@ -4,8 +4,8 @@ namespace Likeness.Application.Ledger;
 
 #pragma warning disable CA1819 // Views are plain data carriers.
 
-/// <summary>One entry: its exact bytes (base64), their decoded form, and its leaf hash.</summary>
-public sealed record LedgerEntryView(long Index, string Entry, JsonObject Decoded, string LeafHash);
+/// <summary>One entry: its exact bytes (base64), their decoded form, and its leaf hash; for a signed act, its signature and signed form.</summary>
+public sealed record LedgerEntryView(long Index, string Entry, JsonObject Decoded, string LeafHash, Acts.ActView? Act = null);
 
 /// <summary>An RFC 9162 inclusion proof, hashes in standard base64.</summary>
 public sealed record InclusionProofView(long TreeSize, long Index, string LeafHash, string[] Proof);

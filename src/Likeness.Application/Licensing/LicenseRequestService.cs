@@ -1,5 +1,6 @@
 using System.Globalization;
 using Likeness.Application.Access;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
@@ -18,7 +19,7 @@ namespace Likeness.Application.Licensing;
 /// A studio asks; the performer side approves, vetoes or counters; the studio may accept a counter. Approval
 /// (or acceptance) creates the licence with its terms, term end and signed token.
 /// </summary>
-public sealed class LicenseRequestService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, KeyRing keys)
+public sealed class LicenseRequestService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, KeyRing keys, ActGate gate)
 {
     public Task<Outcome> CreateAsync(PartyRecord caller, LicenseRequestBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
@@ -55,7 +56,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             },
             ct);
 
-    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         string? attestation = null;
         if (body.Attestation is { } a)
@@ -73,6 +74,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
+            var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), Power.Approve, act);
             RequireStatus(request, RequestStatus.Pending);
             if (attestation is null && !DescriptionCheck.IsReasonablySpecific(request.Terms.Description))
             {
@@ -87,23 +89,24 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
                 throw AppProblem.Conflict("below_union_floor", "The compensation is below the union's minimum rate; approve with rateOverride: true to record an explicit override, or counter.");
             }
 
-            return Outcome.Created(Grant(s, request, request.Terms, RequestStatus.Approved, caller.Id, attestation, body.Note, belowFloor));
+            return Outcome.Created(Grant(s, request, request.Terms, RequestStatus.Approved, caller.Id, attestation, body.Note, belowFloor, proof));
         }, ct);
     }
 
-    public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> VetoAsync(PartyRecord caller, string id, VetoBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         FieldRules.Text(body.Reason, "reason", 2000);
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
+            var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), Power.Veto, act);
             if (request.Status is not (RequestStatus.Pending or RequestStatus.Countered))
             {
                 throw AppProblem.Conflict("request_not_open", $"The request is {Vocabulary<RequestStatus>.Name(request.Status)}.");
             }
 
             var now = clock.GetUtcNow();
-            var index = s.AppendLedgerEntry(new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason).ToBytes());
+            var index = ActGate.Append(s, new LedgerEntry("license.vetoed", now).With("request", id).With("by", caller.Id).WithHash("reasonSha256", body.Reason), proof);
             var vetoed = request with { Status = RequestStatus.Vetoed, Note = body.Reason.Trim(), UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(vetoed);
             WebhookOutbox.Publish(s, WebhookEventTypes.RequestVetoed, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(vetoed));
@@ -111,12 +114,13 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    public Task<Outcome> CounterAsync(PartyRecord caller, string id, CounterBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> CounterAsync(PartyRecord caller, string id, CounterBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         Note(body.Note, "note");
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: true);
+            var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), Power.Counter, act);
             RequireStatus(request, RequestStatus.Pending);
             var terms = TermsMapper.ToTerms(body.Project ?? request.Terms.Project, body.Description ?? request.Terms.Description, body.Uses, body.Compensation);
             if (!DescriptionCheck.IsReasonablySpecific(terms.Description))
@@ -130,8 +134,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var now = clock.GetUtcNow();
-            var index = s.AppendLedgerEntry(new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
-                .WithHash("termsSha256", TermsMapper.ViewJson(terms)).ToBytes());
+            var index = ActGate.Append(s, new LedgerEntry("license.countered", now).With("request", id).With("by", caller.Id)
+                .WithHash("termsSha256", TermsMapper.ViewJson(terms)), proof);
             var countered = request with { Status = RequestStatus.Countered, CounterTerms = terms, Note = body.Note, UpdatedAt = now, LedgerIndex = index };
             s.UpdateRequest(countered);
             WebhookOutbox.Publish(s, WebhookEventTypes.RequestCountered, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(countered));
@@ -139,21 +143,22 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    public Task<Outcome> AcceptAsync(PartyRecord caller, string id, AcceptBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> AcceptAsync(PartyRecord caller, string id, AcceptBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
         Note(body.Note, "note");
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var request = Visible(s, caller, id, performerSideOnly: false);
+            var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), null, act);
             RequireStatus(request, RequestStatus.Countered);
             // A counter below the floor was accepted at counter time only with the performer side's explicit override.
             var belowFloor = UnionFloors.Check(s, request.PerformerId, request.CounterTerms!).Count > 0;
-            return Outcome.Created(Grant(s, request, request.CounterTerms!, RequestStatus.Accepted, caller.Id, null, body.Note, belowFloor));
+            return Outcome.Created(Grant(s, request, request.CounterTerms!, RequestStatus.Accepted, caller.Id, null, body.Note, belowFloor, proof));
         }, ct);
     }
 
-    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride)
+    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride, ActProof? proof)
     {
         var now = clock.GetUtcNow();
         var licenseId = Ids.New("lic", now);
@@ -164,11 +169,11 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var token = signing.SignJws(Json.Serialize(new LicenseClaims(
             keys.Origin, licenseId, request.PerformerId, request.StudioId, termsHash, now.ToUnixTimeSeconds(), terms.TermEnd.ToUnixTimeSeconds(),
             terms.Uses.Select(u => Vocabulary<Modality>.Name(u.Modality)).Distinct().ToArray())));
-        var index = s.AppendLedgerEntry(new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
+        var index = ActGate.Append(s, new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
             .With("termEnd", terms.TermEnd)
-            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)).ToBytes());
+            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)), proof);
         var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index, rateOverride);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
@@ -202,6 +207,11 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             if (caller.Id == request.StudioId)
             {
                 throw AppProblem.Forbidden("Only the performer side decides on a request.");
+            }
+
+            if (performerSideOnly)
+            {
+                throw AccessRules.NotOnSide(caller, performer, "licence request");
             }
         }
 

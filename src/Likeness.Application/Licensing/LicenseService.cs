@@ -1,5 +1,6 @@
 using System.Globalization;
 using Likeness.Application.Access;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
@@ -13,7 +14,7 @@ using Likeness.Domain.Licensing;
 namespace Likeness.Application.Licensing;
 
 /// <summary>Reading licences and their lifecycle: suspend and resume (a strike), revoke with notice, the estate's consent after death.</summary>
-public sealed class LicenseService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots)
+public sealed class LicenseService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, ActGate gate)
 {
     public Task<LicenseView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
         store.ReadAsync(
@@ -24,24 +25,24 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             },
             ct);
 
-    public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
-        Change(caller, id, idem, Side.PerformerOrUnion, "license.suspended", (l, _) =>
+    public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
+        Change(caller, id, idem, act, Side.PerformerOrUnion, "license.suspended", (l, _) =>
             Effective(l) is LicenseStatus.Active or LicenseStatus.Exhausted
                 ? l with { StoredStatus = LicenseStatus.Suspended }
                 : throw NotIn(l, "active"), ct);
 
-    public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
-        Change(caller, id, idem, Side.PerformerOrUnion, "license.resumed", (l, _) =>
+    public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
+        Change(caller, id, idem, act, Side.PerformerOrUnion, "license.resumed", (l, _) =>
             Effective(l) == LicenseStatus.Suspended ? l with { StoredStatus = LicenseStatus.Active } : throw NotIn(l, "suspended"), ct);
 
-    public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
         if (body.NoticeDays is < 0 or > LicenseLifecycle.MaxNoticeDays)
         {
             throw AppProblem.BadRequest("out_of_range", $"noticeDays is 0 to {LicenseLifecycle.MaxNoticeDays}.", "noticeDays");
         }
 
-        return Change(caller, id, idem, Side.Performer, "license.revoked", (l, now) =>
+        return Change(caller, id, idem, act, Side.Performer, "license.revoked", (l, now) =>
         {
             if (Effective(l) is LicenseStatus.Revoked or LicenseStatus.Expired || l.StoredStatus == LicenseStatus.RevocationPending)
             {
@@ -55,8 +56,8 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
     }
 
     /// <summary>After the performer's death, the estate consents to a licence continuing (AB 1836, ELVIS Act).</summary>
-    public Task<Outcome> EstateConsentAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
-        Change(caller, id, idem, Side.Estate, "license.estate_consented", (l, _) =>
+    public Task<Outcome> EstateConsentAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
+        Change(caller, id, idem, act, Side.Estate, "license.estate_consented", (l, _) =>
             l.EstateConfirmed ? throw AppProblem.Conflict("already_recorded", "The estate already consented.") : l with { EstateConfirmed = true }, ct);
 
     /// <summary>Records in the ledger, once, every licence that has passed its term end. Returns how many.</summary>
@@ -79,11 +80,14 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
 
     private enum Side { Either, Performer, PerformerOrUnion, Estate }
 
-    private async Task<Outcome> Change(PartyRecord caller, string id, IdempotentRequest? idem, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
+    private async Task<Outcome> Change(
+        PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act, Side side, string kind, Func<LicenseRecord, DateTimeOffset, LicenseRecord> change, CancellationToken ct)
     {
         var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var license = Visible(s, caller, id, side);
+            // Suspending, resuming and revoking withdraw or restore her consent: a representative needs that power.
+            var proof = gate.Check(s, caller, s.GetParty(license.PerformerId), side == Side.Estate ? null : Power.Consent, act);
             var now = clock.GetUtcNow();
             var changed = change(license, now);
             s.UpdateLicense(changed);
@@ -94,7 +98,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
                 entry.With("effectiveAt", at);
             }
 
-            s.AppendLedgerEntry(entry.ToBytes());
+            ActGate.Append(s, entry, proof);
             if (EventType(kind) is { } type)
             {
                 WebhookOutbox.Publish(s, type, now, new WebhookAudience(changed.PerformerId, [changed.StudioId], Unions: true), new Dictionary<string, object?>
@@ -150,6 +154,11 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             if (caller.Id == license.StudioId || performerSide || AccessRules.IsEstateOf(caller, license.PerformerId))
             {
                 throw AppProblem.Forbidden(side == Side.Estate ? "Only the estate, after the performer's death, consents for it." : "Only the performer side may do this.");
+            }
+
+            if (side != Side.Either)
+            {
+                throw AccessRules.NotOnSide(caller, performer, "licence");
             }
         }
 

@@ -3,7 +3,10 @@ using Likeness.Domain.Licensing;
 
 namespace Likeness.Application.Model;
 
-/// <summary>A party as stored. <see cref="Represents"/> lists the performers a representative, estate or union acts for.</summary>
+/// <summary>
+/// A party as stored. <see cref="Represents"/> lists the performers an estate or union acts for, as the operator named them,
+/// and for a representative the performers who granted it powers (their own acts: the grants table).
+/// </summary>
 public sealed record PartyRecord(
     string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null);
 

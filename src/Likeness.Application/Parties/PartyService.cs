@@ -69,7 +69,14 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
 
         FieldRules.Name(body.Name, "name", 200);
         var represents = (body.Represents ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        var needsRepresents = kind is PartyKind.Representative or PartyKind.Estate or PartyKind.Union;
+        if (kind == PartyKind.Representative && represents.Length > 0)
+        {
+            // The hole of issue 14: a representative named here would act for her without any act of hers.
+            throw AppProblem.BadRequest("invalid_party",
+                "A representative is created for nobody: a performer grants it powers herself (POST /v1/performers/{id}/representatives).", "represents");
+        }
+
+        var needsRepresents = kind is PartyKind.Estate or PartyKind.Union;
         if (!needsRepresents && represents.Length > 0)
         {
             throw AppProblem.BadRequest("invalid_party", $"A {body.Kind} represents nobody.", "represents");

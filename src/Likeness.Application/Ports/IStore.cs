@@ -51,6 +51,9 @@ public interface IStoreSession
     /// <summary>The webhook outbox, endpoints and deliveries.</summary>
     IWebhookSession Webhooks { get; }
 
+    /// <summary>Signing keys, grants to representatives, and signed acts.</summary>
+    IActSession Acts { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Likeness.Application.Access;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
@@ -17,7 +18,7 @@ namespace Likeness.Application.Renders;
 /// The render gateway: authorize (decide, reserve), complete (settle), cancel, per-instance approval, and
 /// the lapse of reservations nobody settled.
 /// </summary>
-public sealed class RenderService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, LikenessOptions options)
+public sealed class RenderService(IStore store, TimeProvider clock, Mutations mutations, SnapshotCache snapshots, LikenessOptions options, ActGate gate)
 {
     [ThreadStatic]
     private static DecisionBuilder? t_builder;
@@ -138,10 +139,11 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         }, ct);
 
     /// <summary>The performer side approves one pending render; it is decided again and, if permitted, reserved.</summary>
-    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
+    public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
         mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = PerformerSideRender(s, caller, id);
+            var proof = gate.Check(s, caller, s.GetParty(render.PerformerId), Power.Renders, act);
             var now = clock.GetUtcNow();
             if (render.ExpiresAt <= now)
             {
@@ -161,8 +163,8 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             }
 
             s.AdjustBudget(render.LicenseId, decision.UseIndex, 0, render.RequestedMillis, 0, 1);
-            var index = s.AppendLedgerEntry(new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId).With("use", decision.UseIndex)
-                .With("by", caller.Id).With("reservedMs", render.RequestedMillis).With("modality", Vocabulary<Modality>.Name(facts.Modality)).ToBytes());
+            var index = ActGate.Append(s, new LedgerEntry("render.approved", now).With("render", id).With("license", render.LicenseId).With("use", decision.UseIndex)
+                .With("by", caller.Id).With("reservedMs", render.RequestedMillis).With("modality", Vocabulary<Modality>.Name(facts.Modality)), proof);
             var approved = render with
             {
                 Status = RenderStatus.Authorized,
@@ -179,13 +181,14 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         }, ct);
 
     /// <summary>The performer side rejects one pending render.</summary>
-    public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
+    public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
         mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = PerformerSideRender(s, caller, id);
+            var proof = gate.Check(s, caller, s.GetParty(render.PerformerId), Power.Renders, act);
             var now = clock.GetUtcNow();
             var rejected = Settle(s, render, render with { Status = RenderStatus.Rejected, SettledAt = now },
-                new LedgerEntry("render.rejected", now).With("render", id).With("license", render.LicenseId).With("by", caller.Id));
+                new LedgerEntry("render.rejected", now).With("render", id).With("license", render.LicenseId).With("by", caller.Id), proof);
             return Outcome.Ok(ToView(rejected, []));
         }, ct);
 
@@ -224,7 +227,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// reservation is released (and, when completed, its actual seconds and one render are used), the ledger entry is
     /// appended, and the render is stored with its index.
     /// </summary>
-    private RenderRecord Settle(IStoreSession s, RenderRecord render, RenderRecord settled, LedgerEntry entry)
+    private RenderRecord Settle(IStoreSession s, RenderRecord render, RenderRecord settled, LedgerEntry entry, ActProof? proof = null)
     {
         if (render.Status == RenderStatus.Authorized)
         {
@@ -236,7 +239,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             }
         }
 
-        var done = settled with { LedgerIndex = s.AppendLedgerEntry(entry.ToBytes()) };
+        var done = settled with { LedgerIndex = ActGate.Append(s, entry, proof) };
         s.UpdateRender(done);
         return done;
     }
@@ -334,7 +337,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 throw AppProblem.Forbidden("Only the performer side approves a render.");
             }
 
-            throw AppProblem.NotFound("render");
+            throw render is null ? AppProblem.NotFound("render") : AccessRules.NotOnSide(caller, s.GetParty(render.PerformerId), "render");
         }
 
         return render.Status == RenderStatus.PendingApproval ? render : throw NotIn(render);

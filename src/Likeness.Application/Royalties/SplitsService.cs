@@ -10,11 +10,11 @@ using Likeness.Domain.Royalties;
 namespace Likeness.Application.Royalties;
 
 /// <summary>A performer's payees (agent, manager, heirs, the union's pension and health), versioned; and unions' minimum rates.</summary>
-public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mutations)
+public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mutations, Acts.ActGate gate)
 {
     private static readonly HashSet<string> PayeeRoles = ["agent", "manager"];
 
-    public Task<Outcome> PutSplitsAsync(PartyRecord caller, string performerId, SplitsBody body, IdempotentRequest? idem, CancellationToken ct = default)
+    public Task<Outcome> PutSplitsAsync(PartyRecord caller, string performerId, SplitsBody body, IdempotentRequest? idem, Acts.ActRequest? act = null, CancellationToken ct = default)
     {
         var payees = body.Payees ?? [];
         var heirs = body.Heirs ?? [];
@@ -56,7 +56,9 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
 
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
-            AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
+            var performer = s.GetParty(performerId);
+            AccessRules.RequireActingSide(caller, performer);
+            var proof = gate.Check(s, caller, performer, Acts.Power.Statements, act);
             for (var i = 0; i < payees.Length; i++)
             {
                 RequireKind(s, payees[i].Party, PartyKind.Representative, $"payees[{i}].party");
@@ -75,8 +77,8 @@ public sealed class SplitsService(IStore store, TimeProvider clock, Mutations mu
             var now = clock.GetUtcNow();
             var version = (s.GetSplits(performerId, null)?.Version ?? 0) + 1;
             var json = Json.Serialize(new SplitsBody(payees, heirs, body.PensionAndHealth));
-            var index = s.AppendLedgerEntry(new LedgerEntry("splits.version", now).With("performer", performerId).With("version", version)
-                .With("by", caller.Id).WithHash("splitsSha256", json).ToBytes());
+            var index = Acts.ActGate.Append(s, new LedgerEntry("splits.version", now).With("performer", performerId).With("version", version)
+                .With("by", caller.Id).WithHash("splitsSha256", json), proof);
             var record = new SplitsRecord(performerId, version, json, now, index);
             s.InsertSplits(record);
             return Outcome.Ok(ToView(record));

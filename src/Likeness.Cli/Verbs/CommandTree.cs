@@ -12,7 +12,8 @@ public static class CommandTree
             likeness — consent, licensing and royalty ledger for digital replicas
 
             Every verb takes --server, --key, --db (or LIKENESS_URL, LIKENESS_KEY, LIKENESS_DB) and --json,
-            anywhere on the line. Errors and denials: one line on stderr. 'likeness VERB --help' for a verb's options.
+            anywhere on the line; --act-key FILE (or LIKENESS_ACT_KEY) signs every act with your key.
+            Errors and denials: one line on stderr. 'likeness VERB --help' for a verb's options.
 
             {ExitCodes.Table}
             """)
@@ -22,6 +23,9 @@ public static class CommandTree
             MeVerb.Me(),
             PartyVerbs.Party(),
             PartyVerbs.Asset(),
+            ActVerbs.Keys(),
+            ActVerbs.Act(),
+            ActVerbs.Powers(),
             ConsentVerbs.Consent(),
             RequestVerbs.Request(),
             LicenseVerbs.License(),

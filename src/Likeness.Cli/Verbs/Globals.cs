@@ -40,6 +40,13 @@ public static class Globals
         Recursive = true,
     };
 
+    public static readonly Option<string?> ActKey = new("--act-key")
+    {
+        Description = "Sign every act with this key file (made by 'likeness keys new'; not the ledger's --signing-key) [env: LIKENESS_ACT_KEY]",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
     /// <summary>Adds them to the root command.</summary>
     public static void AddTo(RootCommand root)
     {
@@ -48,7 +55,11 @@ public static class Globals
         root.Options.Add(Db);
         root.Options.Add(Json);
         root.Options.Add(IdempotencyKey);
+        root.Options.Add(ActKey);
     }
+
+    /// <summary>--act-key, else LIKENESS_ACT_KEY, else null (acts go unsigned).</summary>
+    public static string? ActKeyOf(ParseResult p) => p.GetValue(ActKey) ?? Environment.GetEnvironmentVariable("LIKENESS_ACT_KEY");
 
     /// <summary>--db, else LIKENESS_DB, else a one-line error. (Read here, not as a default value: help would print a connection string's password.)</summary>
     public static string RequireDb(ParseResult p) =>

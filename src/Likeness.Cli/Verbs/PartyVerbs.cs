@@ -10,7 +10,7 @@ public static class PartyVerbs
     {
         var kind = Opt.Text("--kind", "performer, studio, representative, union, auditor or operator", "KIND", required: true);
         var name = Opt.Text("--name", "The party's name", "NAME", required: true);
-        var represents = Opt.Text("--represents", "The parties a representative acts for", "ID[,ID]");
+        var represents = Opt.Text("--represents", "The performers an estate or a union acts for (a representative is granted powers by the performer: 'powers grant')", "ID[,ID]");
         var create = Opt.Verb("create", "Create a party (operator); prints its API key once", kind, name, represents)
             .Calls((p, api) => api.CallAsync(HttpMethod.Post, "v1/parties", new JsonObject
             {

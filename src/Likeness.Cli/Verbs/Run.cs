@@ -35,9 +35,9 @@ public static class Run
             return ExitCodes.Pending;
         });
 
-    /// <summary>A client for --server, --key and --idempotency-key.</summary>
+    /// <summary>A client for --server, --key, --idempotency-key and --act-key.</summary>
     public static ApiClient Client(ParseResult p) =>
-        new(p.GetValue(Globals.Server)!, Globals.KeyOf(p), p.GetValue(Globals.IdempotencyKey));
+        new(p.GetValue(Globals.Server)!, Globals.KeyOf(p), p.GetValue(Globals.IdempotencyKey), Globals.ActKeyOf(p) is { } file ? ActKeyFile.Load(file) : null);
 
     /// <summary>Reads a file named by an option (<c>-</c> is stdin).</summary>
     public static string ReadFile(string path)

@@ -35,7 +35,7 @@ public static class ConsentApi
                     throw AppProblem.BadRequest("malformed_json", "The body is not UTF-8.", "$");
                 }
 
-                return await s.Core.Consent.PutAsync(s.Caller, s.Id, text, idem, s.Aborted);
+                return await s.Core.Consent.PutAsync(s.Caller, s.Id, text, idem, s.Act, s.Aborted);
             },
             ["application/json", "application/ld+json"],
             method: "PUT").WithMetadata(new BodySchema(ConsentPolicySchema.Id, "The same policy as ODRL 2.2 JSON-LD, with its @context."));

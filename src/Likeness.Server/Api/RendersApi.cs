@@ -25,8 +25,8 @@ public static class RendersApi
         g.MapQuery("/{id}", s => s.Core.Renders.GetAsync(s.Caller, s.Id, s.Aborted));
         g.MapCommand<CompleteBody, RenderView>("/{id}/complete", (s, body, idem) => s.Core.Renders.CompleteAsync(s.Caller, s.Id, body, idem, s.Aborted));
         g.MapCommand<RenderActionBody, RenderView>("/{id}/cancel", (s, _, idem) => s.Core.Renders.CancelAsync(s.Caller, s.Id, idem, s.Aborted), none);
-        g.MapCommand<RenderActionBody, RenderView>("/{id}/approve", (s, _, idem) => s.Core.Renders.ApproveAsync(s.Caller, s.Id, idem, s.Aborted), none);
-        g.MapCommand<RenderActionBody, RenderView>("/{id}/reject", (s, _, idem) => s.Core.Renders.RejectAsync(s.Caller, s.Id, idem, s.Aborted), none);
+        g.MapCommand<RenderActionBody, RenderView>("/{id}/approve", (s, _, idem) => s.Core.Renders.ApproveAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
+        g.MapCommand<RenderActionBody, RenderView>("/{id}/reject", (s, _, idem) => s.Core.Renders.RejectAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
         return app;
     }
 }

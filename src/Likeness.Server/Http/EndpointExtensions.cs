@@ -1,4 +1,5 @@
 using Likeness.Application;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Model;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,12 @@ namespace Likeness.Server.Http;
 /// </summary>
 public sealed record RequestScope(LikenessCore Core, PartyRecord? OptionalCaller, string Id, HttpContext Http)
 {
+    /// <summary>
+    /// The act as received with a <c>Likeness-Signature</c> header (method, path, body hash, Idempotency-Key), once a
+    /// command has read its body; null when no signature was sent.
+    /// </summary>
+    public ActRequest? Act => Http.Items[RequestContext.ActItem] as ActRequest;
+
     /// <summary>The authenticated caller. Only a route mapped with <see cref="RouteAccess.Caller"/> is sure to have one.</summary>
     public PartyRecord Caller => OptionalCaller ?? throw new InvalidOperationException("This route was mapped without authentication; it has no caller.");
 
@@ -83,6 +90,7 @@ public static class EndpointExtensions
         {
             var scope = await ScopeAsync(http, core, RouteAccess.Caller);
             var bytes = await http.RawBodyAsync(requireJson: true);
+            http.KeepSignedAct(bytes);
             return (await run(scope, bytes, http.Idempotency(bytes))).ToResult();
         }
 

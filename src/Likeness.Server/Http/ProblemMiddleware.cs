@@ -23,8 +23,10 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
         {
             if (p.Status == 401)
             {
-                // RFC 6750: a bearer-token resource says so, and why when a token was sent.
-                context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.Count == 0
+                // RFC 6750: a bearer-token resource says so, and why when a token was sent. A refused act signature is
+                // another challenge: the API key was good, the act's Likeness-Signature was not.
+                context.Response.Headers.WWWAuthenticate = p.Code == "signature_invalid" ? "Likeness-Signature realm=\"likeness\""
+                    : context.Request.Headers.Authorization.Count == 0
                     ? "Bearer realm=\"likeness\""
                     : "Bearer realm=\"likeness\", error=\"invalid_token\"";
             }

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Likeness.Application;
+using Likeness.Application.Acts;
 using Likeness.Application.Common;
 using Likeness.Application.Model;
+using Likeness.Ledger.Acts;
 using Likeness.Server.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -13,6 +15,9 @@ public static class RequestContext
 {
     public const int MaxBodyBytes = 1024 * 1024;
     private const string CallerItem = "likeness.caller";
+
+    /// <summary>Where a command's signed act (<see cref="ActRequest"/>) is kept once its body is read.</summary>
+    public const string ActItem = "likeness.act";
 
     /// <summary>Authenticates the bearer key; 401 without a valid one.</summary>
     public static async ValueTask<PartyRecord> CallerAsync(this HttpContext http, LikenessCore core)
@@ -59,6 +64,7 @@ public static class RequestContext
     public static async Task<(T Body, IdempotentRequest? Idem)> BodyAsync<T>(this HttpContext http)
     {
         var bytes = await RawBodyAsync(http, requireJson: true);
+        KeepSignedAct(http, bytes);
         return (Json.Deserialize<T>(bytes), Idempotency(http, bytes));
     }
 
@@ -66,6 +72,7 @@ public static class RequestContext
     public static async Task<(T Body, IdempotentRequest? Idem)> OptionalBodyAsync<T>(this HttpContext http, T empty)
     {
         var bytes = await RawBodyAsync(http, requireJson: true);
+        KeepSignedAct(http, bytes);
         return (bytes.Length == 0 ? empty : Json.Deserialize<T>(bytes), Idempotency(http, bytes));
     }
 
@@ -126,6 +133,20 @@ public static class RequestContext
         }
 
         return ms.ToArray();
+    }
+
+    /// <summary>
+    /// Keeps the command's signed act (<see cref="RequestScope.Act"/>) when it carries a <c>Likeness-Signature</c>: the
+    /// signature and what it must sign. One header lookup otherwise, so a request without one (a render) pays nothing more.
+    /// </summary>
+    public static void KeepSignedAct(this HttpContext http, ReadOnlySpan<byte> body)
+    {
+        if (http.Request.Headers.TryGetValue(ActSignature.Header, out var signature))
+        {
+            http.Items[ActItem] = new ActRequest(
+                signature.ToString(), http.Request.Method, http.Request.Path.Value ?? "", ActSignature.BodySha256(body),
+                http.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null);
+        }
     }
 
     /// <summary>The request's Idempotency-Key, bound to a hash of its method, path and body.</summary>

@@ -14,9 +14,14 @@ internal static class PartyRows
         sql.Exec("INSERT INTO parties(id, kind, name, represents, created_at, died_on, key_hash) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)",
             p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, Json.Serialize(p.Represents), p.CreatedAt.UtcTicks, SqlReads.DateText(p.DiedOn), apiKeyHash);
 
-    public static PartyRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM parties WHERE id = @p0", Columns, Read, id);
+    public static PartyRecord? Get(ISql sql, string id) => WithGrants(sql, sql.One($"SELECT {Columns.Sql} FROM parties WHERE id = @p0", Columns, Read, id));
 
-    public static PartyRecord? GetByKeyHash(ISql sql, string hash) => sql.One($"SELECT {Columns.Sql} FROM parties WHERE key_hash = @p0", Columns, Read, hash);
+    public static PartyRecord? GetByKeyHash(ISql sql, string hash) => WithGrants(sql, sql.One($"SELECT {Columns.Sql} FROM parties WHERE key_hash = @p0", Columns, Read, hash));
+
+    // A representative acts for the performers who granted it powers (their own acts, in the grants table), never for
+    // whom the operator named: its Represents are read from the grants.
+    private static PartyRecord? WithGrants(ISql sql, PartyRecord? p) =>
+        p is { Kind: PartyKind.Representative } ? p with { Represents = ActRows.GrantorsOf(sql, p.Id) } : p;
 
     public static void SetDeath(ISql sql, string performerId, DateOnly diedOn) =>
         sql.Exec("UPDATE parties SET died_on = @p1, died_at = @p2 WHERE id = @p0", performerId, SqlReads.DateText(diedOn), new DateTimeOffset(diedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);

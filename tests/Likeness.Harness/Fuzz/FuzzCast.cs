@@ -55,6 +55,14 @@ public sealed class FuzzCast
         _keys[name] = p["apiKey"]!.GetValue<string>();
     }
 
+    /// <summary>A fresh ECDSA P-256 public key as a JWK.</summary>
+    private static JsonObject Jwk()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var q = key.ExportParameters(false).Q;
+        return new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = System.Buffers.Text.Base64Url.EncodeToString(q.X), ["y"] = System.Buffers.Text.Base64Url.EncodeToString(q.Y) };
+    }
+
     private JsonObject Use() => new()
     {
         ["modality"] = "voice",
@@ -176,7 +184,13 @@ public sealed class FuzzCast
         await Party("performer", "performer");
         await Party("changeable", "performer");
         await Party("mortal", "performer");
-        await Party("representative", "representative", "performer", "changeable");
+        await Party("representative", "representative");
+        await Party("signer", "performer");
+        foreach (var principal in new[] { "performer", "changeable" })
+        {
+            await Call(principal, "POST", $"/v1/performers/{Id(principal)}/representatives", new { party = Id("representative"), role = "agent", powers = new[] { "consent", "approve" } }, 201);
+        }
+
         await Party("studio", "studio");
         await Party("union", "union", "performer");
         await Party("guild", "union", "changeable");
@@ -256,7 +270,18 @@ public sealed class FuzzCast
         var reason = () => new JsonObject { ["reason"] = "Strike action." };
         return
         [
-            E("POST", "/v1/parties", "operator", body: new JsonObject { ["kind"] = "representative", ["name"] = "Fuzz Agency", ["represents"] = new JsonArray(Id("changeable")) }, ok: [201]),
+            E("POST", "/v1/parties", "operator", body: new JsonObject { ["kind"] = "union", ["name"] = "Fuzz Guild", ["represents"] = new JsonArray(Id("changeable")) }, ok: [201]),
+
+            // The signer's first key is registered by the valid example; every later one must be signed (403 unsigned).
+            E("POST", "/v1/parties/{id}/keys", "signer", Id("signer"), new JsonObject { ["jwk"] = Jwk() }, ok: [201, 403]),
+            E("GET", "/v1/parties/{id}/keys", "signer", Id("signer")),
+            E("POST", "/v1/parties/{id}/keys/revoke", "studio", Id("studio"), new JsonObject { ["kid"] = "no-such-key" }, ok: [404]),
+            E("POST", "/v1/performers/{id}/representatives", "changeable", Id("changeable"), new JsonObject
+            {
+                ["party"] = Id("representative"), ["role"] = "agent", ["powers"] = new JsonArray("consent", "approve"), ["until"] = Time(_now.AddYears(5)),
+            }, ok: [201]),
+            E("GET", "/v1/performers/{id}/representatives", "performer", Id("performer")),
+            E("POST", "/v1/performers/{id}/representatives/remove", "performer", Id("performer"), new JsonObject { ["party"] = Id("studio") }, ok: [404]),
             E("GET", "/v1/parties/{id}", "operator", Id("performer")),
             E("POST", "/v1/performers/{id}/death", "operator", Id("mortal"), new JsonObject { ["diedOn"] = Day(-10) }, ok: refused),
             E("POST", "/v1/performers/{id}/assets", "changeable", Id("changeable"), asset, ok: [201]),

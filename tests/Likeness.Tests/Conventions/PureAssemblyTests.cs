@@ -19,12 +19,13 @@ public sealed class PureAssemblyTests
     // decision someone writes down here: System.Runtime and friends hold the base types; Collections, Linq, Memory and
     // Immutable are data structures; Text.Json and RegularExpressions parse text in memory; Cryptography hashes and signs
     // bytes (the ledger's Merkle tree and checkpoints); Intrinsics and Numerics are arithmetic; Concurrent holds the
-    // thread-safe in-memory cache of expanded tiles (TileNodeCache), which remembers, never fetches.
+    // thread-safe in-memory cache of expanded tiles (TileNodeCache), which remembers, never fetches. NSec.Cryptography
+    // verifies Ed25519 act signatures (PartyKey), which .NET's own cryptography lacks: libsodium over bytes in memory.
     private static readonly HashSet<string> AllowedAssemblies =
     [
         "System.Runtime", "System.Collections", "System.Collections.Concurrent", "System.Collections.Immutable", "System.Linq", "System.Memory",
         "System.Text.Json", "System.Text.RegularExpressions", "System.Security.Cryptography", "System.Runtime.Intrinsics",
-        "System.Runtime.Numerics", "System.Text.Encodings.Web", "Likeness.Domain",
+        "System.Runtime.Numerics", "System.Text.Encodings.Web", "Likeness.Domain", "NSec.Cryptography",
     ];
 
     // System.IO types that do no IO. MemoryStream is a growable byte buffer (EntryBundle writes a bundle into one);

@@ -37,7 +37,8 @@ public sealed class AccessTableFixture : IAsyncLifetime
         LicenceEntry = licence!["ledgerIndex"]!.GetValue<long>();
 
         Dead = await PartyAsync("performer", "Late Performer");
-        DeadRepresentative = await PartyAsync("representative", "Late Agency", Dead.Id);
+        DeadRepresentative = await PartyAsync("representative", "Late Agency");
+        await World.GrantAsync(Server, Dead, DeadRepresentative);
         DeadEstate = await PartyAsync("estate", "Estate of Late Performer", Dead.Id);
         Assert.Equal(200, (await Server.Client(Dead.Key).SendAsync(HttpMethod.Put, $"/v1/performers/{Dead.Id}/consent", World.DefaultConsent)).Status);
         var (_, request) = await W.As(W.Studio).PostAsync("/v1/license-requests", new { performerId = Dead.Id, project = "Skyward Tides", description = World.Description, uses = new[] { World.Use() } });

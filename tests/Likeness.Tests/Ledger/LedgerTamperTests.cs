@@ -60,13 +60,13 @@ public sealed class LedgerTamperTests
         var (server, w, trusted) = await GrownLogAsync();
         await using (server)
         {
-            // 0 consent, 1 request, 2 approval, then each render: authorized, completed.
-            var (_, entry) = await w.As(w.Auditor).GetJsonAsync("/v1/ledger/entries/6");
+            // 0 her grant to her representative, 1 consent, 2 request, 3 approval, then each render: authorized, completed.
+            var (_, entry) = await w.As(w.Auditor).GetJsonAsync("/v1/ledger/entries/7");
             Assert.Equal("render.completed", entry!["decoded"]!["kind"]!.GetValue<string>());
-            Sql(server, sql.Replace("{k}", "6", StringComparison.Ordinal));
+            Sql(server, sql.Replace("{k}", "7", StringComparison.Ordinal));
             var (exit, _, err) = await Verify(server, trusted, w.Auditor.Key);
             Assert.True(exit == 1, $"{what}: {err}");
-            Assert.Contains("first bad index 6", err, StringComparison.Ordinal);
+            Assert.Contains("first bad index 7", err, StringComparison.Ordinal);
             Assert.Contains(named, err, StringComparison.Ordinal);
             Assert.Single(err.Trim().Split('\n'));
         }

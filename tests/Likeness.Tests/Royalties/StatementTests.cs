@@ -12,7 +12,7 @@ public abstract class StatementTests(Provider provider) : WorldTests(provider)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var (_, m) = await W.As(W.Operator).PostAsync("/v1/parties", new { kind = "representative", name = "Ilse Marr (manager)", represents = new[] { W.Performer.Id } });
+        var (_, m) = await W.As(W.Operator).PostAsync("/v1/parties", new { kind = "representative", name = "Ilse Marr (manager)" });
         _manager = new Actor(m!["id"]!.GetValue<string>(), m["apiKey"]!.GetValue<string>());
         var (ss, splits) = await W.As(W.Performer).SendAsync(HttpMethod.Put, $"/v1/performers/{W.Performer.Id}/splits", new
         {

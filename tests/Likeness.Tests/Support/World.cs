@@ -88,7 +88,8 @@ public sealed class World
 
         var performer = await Party("performer", "Mara Quinn");
         var other = await Party("performer", "Someone Else");
-        var rep = await Party("representative", "Halden Talent", [performer.Id]);
+        var rep = await Party("representative", "Halden Talent");
+        await GrantAsync(server, performer, rep);
         var studio = await Party("studio", "Northlight Games");
         var otherStudio = await Party("studio", "Rival Pictures");
         var union = await Party("union", "SAG-AFTRA", [performer.Id]);
@@ -127,6 +128,20 @@ public sealed class World
     }
 
     public HttpClient As(Actor a) => Server.Client(a.Key);
+
+    /// <summary>Every power a performer can grant.</summary>
+    public static readonly string[] AllPowers = ["consent", "approve", "counter", "veto", "renders", "statements"];
+
+    /// <summary>
+    /// The performer grants a representative powers (all of them unless named): her own act, the only way a
+    /// representative comes to act for her.
+    /// </summary>
+    public static async Task GrantAsync(ILikenessEndpoint server, Actor performer, Actor representative, params string[] powers)
+    {
+        var (status, body) = await server.Client(performer.Key).PostAsync(
+            $"/v1/performers/{performer.Id}/representatives", new { party = representative.Id, role = "agent", powers = powers.Length == 0 ? AllPowers : powers });
+        Assert.True(status == 201, body?.ToJsonString());
+    }
 
     /// <summary>Requests and approves another licence for the studio; returns its id.</summary>
     public async Task<string> LicenseAsync(object use, object? compensation, object? approval = null)

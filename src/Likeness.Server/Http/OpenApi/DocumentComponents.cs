@@ -44,6 +44,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Parties and assets"] = "Parties (performers, representatives, estates, studios, unions, auditors), who a key is, and performers' assets.",
+        ["Signed acts"] = "Parties' signing keys (acts on a performer's behalf carry a detached JWS in Likeness-Signature) and the powers a performer grants her representatives.",
         ["Consent"] = "A performer's consent policy, in our JSON shape or ODRL 2.2 JSON-LD, and its versions.",
         ["Licence requests"] = "A studio asks; the performer side approves, vetoes or counters.",
         ["Licences"] = "Granted licences: their terms, budgets and lifecycle.",

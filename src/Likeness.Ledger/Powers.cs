@@ -1,0 +1,60 @@
+namespace Likeness.Ledger;
+
+/// <summary>
+/// The grants a replay has seen (<c>representative.granted</c>, <c>representative.removed</c>), and the check that an act
+/// by a representative on a performer came with that power from her grant at that moment, and before her death. A
+/// representative is known by its id (<c>rep_…</c>: every id begins with its kind, docs/LEDGER.md). Acts by the
+/// performer herself, her estate, a union or a studio are not grants' business.
+/// </summary>
+internal sealed class Powers
+{
+    private readonly Dictionary<(string Performer, string Representative), (HashSet<string> Powers, DateTimeOffset? Until)> _grants = [];
+
+    /// <summary>Records a grant or a removal; a finding when it was not the living performer's own act.</summary>
+    public string? Grant(string kind, string performer, string representative, string by, string? powers, DateTimeOffset? until, DateTimeOffset at, DateTimeOffset? died)
+    {
+        if (by != performer)
+        {
+            return $"{kind} for performer {performer} by {by}, not by her";
+        }
+
+        if (died <= at)
+        {
+            return $"{kind} for performer {performer} after her death";
+        }
+
+        if (powers is null)
+        {
+            return _grants.Remove((performer, representative)) ? null : $"{kind} of a grant that did not exist";
+        }
+
+        _grants[(performer, representative)] = (new HashSet<string>(powers.Split(',', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal), until);
+        return null;
+    }
+
+    /// <summary>A finding when <paramref name="by"/> is a representative without <paramref name="power"/> over <paramref name="performer"/> at <paramref name="at"/>.</summary>
+    public string? Act(string? by, string performer, string power, DateTimeOffset at, DateTimeOffset? died)
+    {
+        if (by is null || !by.StartsWith("rep_", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (died <= at)
+        {
+            return $"representative {by} acted ({power}) for performer {performer} after her death";
+        }
+
+        if (!_grants.TryGetValue((performer, by), out var grant))
+        {
+            return $"representative {by} acted ({power}) for performer {performer} without her grant";
+        }
+
+        if (grant.Until <= at)
+        {
+            return $"representative {by} acted ({power}) for performer {performer} after her grant ended";
+        }
+
+        return grant.Powers.Contains(power) ? null : $"representative {by} acted for performer {performer} without the '{power}' power";
+    }
+}
