@@ -205,7 +205,13 @@ public sealed class SqliteStore : RelationalStore
 
         _stopping.Dispose();
         _checkpointDue.Dispose();
-        SqliteConnection.ClearAllPools();
+
+        // This store's pool only: clearing every pool of the process raced with other stores' readers taking a connection
+        // from theirs (a connection closed as it was handed out: a crash in native SQLite, seen with many test servers).
+        using (var pooled = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
     }
 
     /// <summary>The one process that owns the file holds the lease for as long as it lives.</summary>
