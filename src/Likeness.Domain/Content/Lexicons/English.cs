@@ -1,21 +1,10 @@
-using Likeness.Domain.Common;
+using static Likeness.Domain.Content.Lexicons.Categories;
 
 namespace Likeness.Domain.Content.Lexicons;
 
 /// <summary>The English lexicon (also read for every other language: scripts mix in English directions).</summary>
 internal static class English
 {
-    private const ContentCategory Political = ContentCategory.Political;
-    private const ContentCategory Sexual = ContentCategory.Sexual;
-    private const ContentCategory Nudity = ContentCategory.Nudity;
-    private const ContentCategory Religious = ContentCategory.Religious;
-    private const ContentCategory Medical = ContentCategory.Medical;
-    private const ContentCategory Financial = ContentCategory.Financial;
-    private const ContentCategory Violence = ContentCategory.Violence;
-    private const ContentCategory Hate = ContentCategory.Hate;
-    private const ContentCategory Drugs = ContentCategory.Drugs;
-    private const ContentCategory Minors = ContentCategory.Minors;
-
     public static readonly Lexicon Value = new("en", Spaced: true,
     [
         (Political, "election*"), (Political, "elect"), (Political, "re elect*"), (Political, "reelect*"), (Political, "ballot*"), (Political, "candidate*"),

@@ -1,21 +1,10 @@
-using Likeness.Domain.Common;
+using static Likeness.Domain.Content.Lexicons.Categories;
 
 namespace Likeness.Domain.Content.Lexicons;
 
 /// <summary>The French lexicon (accents optional: phrases and prompts are folded alike).</summary>
 internal static class French
 {
-    private const ContentCategory Political = ContentCategory.Political;
-    private const ContentCategory Sexual = ContentCategory.Sexual;
-    private const ContentCategory Nudity = ContentCategory.Nudity;
-    private const ContentCategory Religious = ContentCategory.Religious;
-    private const ContentCategory Medical = ContentCategory.Medical;
-    private const ContentCategory Financial = ContentCategory.Financial;
-    private const ContentCategory Violence = ContentCategory.Violence;
-    private const ContentCategory Hate = ContentCategory.Hate;
-    private const ContentCategory Drugs = ContentCategory.Drugs;
-    private const ContentCategory Minors = ContentCategory.Minors;
-
     public static readonly Lexicon Value = new("fr", Spaced: true,
     [
         (Political, "election*"), (Political, "élire"), (Political, "élu*"), (Political, "scrutin*"), (Political, "candidat*"), (Political, "sénat*"),

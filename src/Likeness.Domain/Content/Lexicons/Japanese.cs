@@ -1,4 +1,4 @@
-using Likeness.Domain.Common;
+using static Likeness.Domain.Content.Lexicons.Categories;
 
 namespace Likeness.Domain.Content.Lexicons;
 
@@ -9,17 +9,6 @@ namespace Likeness.Domain.Content.Lexicons;
 /// </summary>
 internal static class Japanese
 {
-    private const ContentCategory Political = ContentCategory.Political;
-    private const ContentCategory Sexual = ContentCategory.Sexual;
-    private const ContentCategory Nudity = ContentCategory.Nudity;
-    private const ContentCategory Religious = ContentCategory.Religious;
-    private const ContentCategory Medical = ContentCategory.Medical;
-    private const ContentCategory Financial = ContentCategory.Financial;
-    private const ContentCategory Violence = ContentCategory.Violence;
-    private const ContentCategory Hate = ContentCategory.Hate;
-    private const ContentCategory Drugs = ContentCategory.Drugs;
-    private const ContentCategory Minors = ContentCategory.Minors;
-
     public static readonly Lexicon Value = new("ja", Spaced: false,
     [
         (Political, "選挙"), (Political, "投票"), (Political, "候補者"), (Political, "議員"), (Political, "政治"), (Political, "政党"), (Political, "国会"), (Political, "首相"),
