@@ -138,10 +138,23 @@ public sealed class PartyKey
                 && algorithm.Verify(key!, data, signature);
         }
 
-        using var ec = ECDsa.Create();
-        ec.ImportSubjectPublicKeyInfo(spki, out _);
-        return ec.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // Importing a key costs twice what verifying with it does: imported keys are kept (a few hundred parties sign), in a
+        // small pool per key, each used by one verification at a time.
+        var id = Convert.ToBase64String(spki);
+        var pool = ImportedKeys.Count < MaxImportedKeys ? ImportedKeys.GetOrAdd(id, _ => []) : ImportedKeys.GetValueOrDefault(id) ?? [];
+        if (!pool.TryTake(out var ec))
+        {
+            ec = ECDsa.Create();
+            ec.ImportSubjectPublicKeyInfo(spki, out _);
+        }
+
+        var verified = ec.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        pool.Add(ec);
+        return verified;
     }
+
+    private const int MaxImportedKeys = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<ECDsa>> ImportedKeys = new(StringComparer.Ordinal);
 
     /// <summary>The JWS algorithm of the key stored as <paramref name="spki"/>.</summary>
     public static string AlgorithmOf(ReadOnlySpan<byte> spki) => IsEd25519(spki) ? EdDsa : Es256;
