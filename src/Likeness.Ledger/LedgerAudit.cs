@@ -125,6 +125,8 @@ public sealed class LedgerAudit
                     Studio = e.TryGetProperty("studio", out var studio) ? studio.GetString() ?? "" : "",
                     TermEnd = T("termEnd"),
                     Budgets = e.TryGetProperty("budgets", out var budgets) ? Budgets(budgets.GetString()!) : [],
+                    // Approved by the estate after the death: the approval is its consent (docs/DOMAIN.md).
+                    EstateConsented = kind == "license.approved" && Died(S("performer")) is { } died && died <= at,
                 };
                 return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":

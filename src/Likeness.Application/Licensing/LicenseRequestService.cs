@@ -174,7 +174,10 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
             .With("termEnd", terms.TermEnd)
             .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)), proof);
-        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, false, consentVersion, token, attestation, index, rateOverride);
+        // A licence the estate itself approves after the death carries the estate's consent (it is the estate's own act);
+        // a counter made in life and accepted by the studio after the death still needs it.
+        var estateApproved = outcome == RequestStatus.Approved && s.GetParty(request.PerformerId)?.DiedOn is not null;
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
         s.UpdateRequest(granted);
