@@ -45,9 +45,6 @@ public interface IWebhookSession
     /// <summary>Pending deliveries due at <paramref name="now"/>, in (due time, id) order, after <paramref name="after"/> when given.</summary>
     IReadOnlyList<WebhookDeliveryRecord> ListDueDeliveries(DateTimeOffset now, (DateTimeOffset At, string Id)? after, int limit);
 
-    /// <summary>When the next pending delivery falls due, if any.</summary>
-    DateTimeOffset? NextDueDelivery();
-
     /// <summary>An endpoint's deliveries, newest first, before the (created, id) cursor when given.</summary>
     IReadOnlyList<WebhookDeliveryRecord> ListDeliveries(string endpointId, (DateTimeOffset At, string Id)? before, int limit);
 

@@ -25,9 +25,6 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
     // The last event this node fanned out (-1: not known yet); only ever behind the store's cursor, never ahead.
     private long _fannedOutTo = -1;
 
-    /// <summary>Whether endpoints may point at loopback and private addresses (the operator's choice).</summary>
-    public bool AllowPrivateAddresses => allowPrivateAddresses;
-
     public Task<Outcome> CreateAsync(PartyRecord caller, WebhookBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         var url = CheckUrl(body.Url);
@@ -241,9 +238,6 @@ public sealed class WebhookService(IStore store, TimeProvider clock, Mutations m
 
         return events;
     }
-
-    /// <summary>When the next pending delivery falls due (null: none is pending).</summary>
-    public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) => store.LookupAsync(s => s.Webhooks.NextDueDelivery(), ct);
 
     /// <summary>
     /// Records attempts: a 2xx delivers; anything else schedules the next attempt (<see cref="RetrySchedule"/>) or, after the

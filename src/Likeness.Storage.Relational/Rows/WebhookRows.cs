@@ -73,9 +73,6 @@ internal sealed class WebhookRows(ISql sql) : IWebhookSession
             : sql.Many($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @p0 ORDER BY next_attempt_at, id LIMIT @p1",
                 DeliveryColumns, ReadDelivery, now.UtcTicks, limit);
 
-    public DateTimeOffset? NextDueDelivery() =>
-        sql.Scalar<long?>("SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending'") is { } ticks ? SqlReads.Time(ticks) : null;
-
     public IReadOnlyList<WebhookDeliveryRecord> ListDeliveries(string endpointId, (DateTimeOffset At, string Id)? before, int limit) =>
         before is { } b
             ? sql.Many($"SELECT {DeliveryColumns.Sql} FROM webhook_deliveries WHERE endpoint_id = @p0 AND (created_at < @p1 OR (created_at = @p1 AND id < @p2)) ORDER BY created_at DESC, id DESC LIMIT @p3",
