@@ -31,6 +31,7 @@ public static class CommandTree
             LicenseVerbs.License(),
             RenderVerbs.Render(),
             UsageVerb.Usage(),
+            PlanVerbs.Plan(),
             RoyaltyVerbs.Splits(),
             RoyaltyVerbs.Rates(),
             RoyaltyVerbs.Statements(),
