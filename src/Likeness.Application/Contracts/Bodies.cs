@@ -97,9 +97,12 @@ public sealed record NoBody;
 /// <summary><c>POST /v1/licenses/{id}/suspend</c> and <c>/resume</c>.</summary>
 public sealed record LifecycleBody(string? Reason = null);
 
-/// <summary><c>POST /v1/renders</c>.</summary>
+/// <summary>
+/// <c>POST /v1/renders</c>: one licence (<c>licenseId</c>), or a render with several performers (<c>contributors</c>, each
+/// on her own licence, with shares summing to 10,000 basis points); exactly one of the two.
+/// </summary>
 public sealed record RenderBody(
-    string LicenseId,
+    string? LicenseId,
     string Modality,
     string Purpose,
     string Territory,
@@ -110,7 +113,11 @@ public sealed record RenderBody(
     string? Derivation = null,
     string? Deliverable = null,
     string? AgeModification = null,
-    bool? Realtime = null);
+    bool? Realtime = null,
+    ContributorBody[]? Contributors = null);
+
+/// <summary>One contributor of a render with several performers: her licence, what she gives, and her share in basis points.</summary>
+public sealed record ContributorBody(string LicenseId, string Role, int Share);
 
 /// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
 public sealed record CompleteBody(decimal ActualSeconds, string OutputSha256);
