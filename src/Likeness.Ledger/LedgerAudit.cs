@@ -274,11 +274,6 @@ public sealed class LedgerAudit
     {
         using var doc = JsonDocument.Parse(json);
         var parts = doc.RootElement.EnumerateArray().ToArray();
-        if (parts.Length < 2)
-        {
-            return "a render with several performers names fewer than two contributors";
-        }
-
         if (kind == "render.contributor_approved")
         {
             foreach (var p in parts)
@@ -295,6 +290,11 @@ public sealed class LedgerAudit
             }
 
             return null;
+        }
+
+        if (parts.Length < 2)
+        {
+            return "a render with several performers names fewer than two contributors";
         }
 
         var actors = e.TryGetProperty(kind == "render.rejected" ? "rejected" : "approved", out var named)

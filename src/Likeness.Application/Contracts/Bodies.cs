@@ -114,7 +114,18 @@ public sealed record RenderBody(
     string? Deliverable = null,
     string? AgeModification = null,
     bool? Realtime = null,
-    ContributorBody[]? Contributors = null);
+    ContributorBody[]? Contributors = null)
+{
+    /// <summary>The body as a client sends it: <c>licenseId</c> may be absent when <c>contributors</c> names the licences.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public RenderBody(
+        string Modality, string Purpose, string Territory, string Language, decimal RequestedSeconds, string[]? ContentCategories = null, string? Prompt = null,
+        string? Derivation = null, string? Deliverable = null, string? AgeModification = null, bool? Realtime = null, ContributorBody[]? Contributors = null,
+        string? LicenseId = null)
+        : this(LicenseId, Modality, Purpose, Territory, Language, RequestedSeconds, ContentCategories, Prompt, Derivation, Deliverable, AgeModification, Realtime, Contributors)
+    {
+    }
+}
 
 /// <summary>One contributor of a render with several performers: her licence, what she gives, and her share in basis points.</summary>
 public sealed record ContributorBody(string LicenseId, string Role, int Share);

@@ -28,8 +28,14 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
     [ThreadStatic]
     private static DecisionBuilder? t_builder;
 
-    /// <summary>Whether an id names a render with several performers.</summary>
-    public static bool Names(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) && !id.Contains('.', StringComparison.Ordinal);
+    /// <summary>Whether an id names a render with several performers, or a contributor's part of one.</summary>
+    public static bool Names(string id) => id.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The render a part belongs to (<c>ens_….2</c> → <c>ens_…</c>): a part is acted on and read only as its render, so no
+    /// action on one part can settle or approve it apart from the others.
+    /// </summary>
+    public static string RenderOf(string id) => id.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? id[..dot] : id;
 
     /// <summary>Decides for every contributor and, when all permit, reserves for all; a denial lists each contributor's reasons.</summary>
     public async Task<Outcome> AuthorizeAsync(PartyRecord caller, RenderBody body, IdempotentRequest? idem, CancellationToken ct = default)
@@ -91,6 +97,8 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                     .With("approval", d.Effect == DecisionEffect.PendingApproval ? "required" : "notRequired");
             }
 
+            var named = contributors.Select((c, i) => new ContributorRecord(id, i, parts[i].Id, parts[i].LicenseId, parts[i].PerformerId, c.Role, c.Share,
+                decisions[i].Effect == DecisionEffect.PendingApproval)).ToArray();
             var index = s.AppendLedgerEntry(new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
                 .With("render", id).With("requestedMs", facts.RequestedMillis).With("contributors", members.ToString())
                 .WithHash("requestSha256", Json.Serialize(new RecordedEnsembleRequest(RecordedRenderRequest.Of(recorded with { LicenseId = "" }, facts.Categories & ~facts.DeclaredCategories), body.Contributors!))).ToBytes());
@@ -98,8 +106,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
             {
                 parts[i] = parts[i] with { LedgerIndex = index };
                 s.InsertRender(parts[i]);
-                s.InsertContributor(new ContributorRecord(id, i, parts[i].Id, parts[i].LicenseId, parts[i].PerformerId, contributors[i].Role, contributors[i].Share,
-                    decisions[i].Effect == DecisionEffect.PendingApproval));
+                s.InsertContributor(named[i]);
                 if (decisions[i].Effect == DecisionEffect.PendingApproval)
                 {
                     WebhookOutbox.Publish(s, WebhookEventTypes.RenderPendingApproval, now, WebhookAudience.Of(parts[i].PerformerId),
@@ -107,7 +114,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                 }
             }
 
-            return Outcome.Of(pending ? 202 : 201, View(id, s.GetContributors(id), parts, caller, all: true));
+            return Outcome.Of(pending ? 202 : 201, View(id, named, parts, caller, all: true));
         }, ct));
     }
 
@@ -122,7 +129,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
 
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var (contributors, parts) = Own(s, caller, id);
+            var (contributors, parts) = Own(s, caller, id = RenderOf(id));
             var now = clock.GetUtcNow();
             RequireAuthorized(parts, now);
             var requested = Json.DeserializeStored<RecordedRenderRequest>(parts[0].RequestJson).RequestedSeconds;
@@ -152,7 +159,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
     public Task<Outcome> CancelAsync(PartyRecord caller, string id, IdempotentRequest? idem, CancellationToken ct = default) =>
         mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var (contributors, parts) = Own(s, caller, id);
+            var (contributors, parts) = Own(s, caller, id = RenderOf(id));
             var now = clock.GetUtcNow();
             if (parts[0].Status == RenderStatus.Authorized)
             {
@@ -176,7 +183,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
     public Task<Outcome> ApproveAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
         mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var (contributors, parts, mine) = PerformerSide(s, caller, id);
+            var (contributors, parts, mine) = PerformerSide(s, caller, id = RenderOf(id));
             var proof = gate.Check(s, caller, s.GetParty(contributors[mine[0]].PerformerId), Power.Renders, act);
             var now = clock.GetUtcNow();
             if (parts[0].ExpiresAt <= now)
@@ -212,7 +219,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                     s.ApproveContributor(id, i, caller.Id, now);
                 }
 
-                return Outcome.Ok(View(id, s.GetContributors(id), parts.Select(p => p with { LedgerIndex = at }).ToArray(), caller, all: false));
+                return Outcome.Ok(View(id, s.GetContributors(id), parts.Select(p => p with { LedgerIndex = at }).ToArray(), caller, all: false, s));
             }
 
             var decisions = Decide(s, current, each, Approved, now, month, out var reserved);
@@ -252,20 +259,20 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                 s.ApproveContributor(id, i, caller.Id, now);
             }
 
-            return Outcome.Ok(View(id, s.GetContributors(id), approved, caller, all: false));
+            return Outcome.Ok(View(id, s.GetContributors(id), approved, caller, all: false, s));
         }, ct);
 
     /// <summary>A performer side rejects the render: rejected for every contributor.</summary>
     public Task<Outcome> RejectAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
         mutations.WriteAsync(caller.Id, idem, s =>
         {
-            var (contributors, parts, mine) = PerformerSide(s, caller, id);
+            var (contributors, parts, mine) = PerformerSide(s, caller, id = RenderOf(id));
             var proof = gate.Check(s, caller, s.GetParty(contributors[mine[0]].PerformerId), Power.Renders, act);
             var now = clock.GetUtcNow();
             var done = Settle(s, parts, parts.Select(p => p with { Status = RenderStatus.Rejected, SettledAt = now }).ToArray(),
                 new LedgerEntry("render.rejected", now).With("render", id).With("by", caller.Id).With("rejected", Named(parts, mine))
                     .With("contributors", Named(parts, Enumerable.Range(0, parts.Length))), proof);
-            return Outcome.Ok(View(id, contributors, done, caller, all: false));
+            return Outcome.Ok(View(id, contributors, done, caller, all: false, s));
         }, ct);
 
     /// <summary>The render as the caller may see it: the studio every contributor, a performer side only her part.</summary>
@@ -273,6 +280,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
         store.ReadAsync(
             s =>
             {
+                id = RenderOf(id);
                 var contributors = s.GetContributors(id);
                 var parts = contributors.Select(c => s.GetRender(c.PartId)!).ToArray();
                 if (parts.Length > 0 && parts[0].StudioId == caller.Id)
@@ -481,7 +489,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
             .ToArray();
         if (shown.Length == 0)
         {
-            shown = [0];
+            throw AppProblem.NotFound("render");
         }
 
         var first = parts[shown[0]];

@@ -191,6 +191,11 @@ public abstract class EnsembleTests(Provider provider) : WorldTests(provider)
         Assert.DoesNotContain(W.LicenseId, text, StringComparison.Ordinal);
         Assert.DoesNotContain(W.Performer.Id, text, StringComparison.Ordinal);
 
+        // Her part's own id reads as the render, seen from her side: a part is never read or acted on apart.
+        var (ps, byPart) = await W.As(other).GetJsonAsync($"/v1/renders/{id}.1");
+        Assert.Equal((200, id), (ps, byPart!["renderId"]!.GetValue<string>()));
+        Assert.DoesNotContain(W.LicenseId, byPart.ToJsonString(), StringComparison.Ordinal);
+
         // Her licence's terms stay hers: the other performer cannot read them.
         Assert.Equal(404, (await W.As(W.Performer).GetJsonAsync($"/v1/licenses/{hers}")).Status);
         var (_, first) = await W.As(W.Representative).GetJsonAsync($"/v1/renders/{id}");
@@ -220,6 +225,8 @@ public abstract class EnsembleTests(Provider provider) : WorldTests(provider)
         Assert.Equal("contributors", (await studio.PostAsync("/v1/renders", Body(4, (W.LicenseId, "likeness", 10000)))).Body!["field"]!.GetValue<string>());
         Assert.Equal("contributors[1].role", (await studio.PostAsync("/v1/renders", Body(4, (W.LicenseId, "likeness", 5000), (hers, "stunt", 5000)))).Body!["field"]!.GetValue<string>());
         Assert.Equal("contributors", (await studio.PostAsync("/v1/renders", Body(4, (hers, "likeness", 5000), (hers, "voice", 5000)))).Body!["field"]!.GetValue<string>());
+
+        Assert.Equal("licenseId", (await studio.PostAsync("/v1/renders", new { modality = "voice", purpose = "dubbing", territory = "JP", language = "ja", requestedSeconds = 1 })).Body!["field"]!.GetValue<string>());
 
         // A licence the studio does not hold is not found, under its contributor.
         var (status, problem) = await W.As(W.OtherStudio).PostAsync("/v1/renders", Body(4, (W.LicenseId, "likeness", 5000), (hers, "voice", 5000)));
