@@ -172,8 +172,8 @@ public sealed class LedgerAudit
     {
         string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
         long N(string name) => e.GetProperty(name).GetInt64();
-    if (kind == "render.pending")
-    {
+        if (kind == "render.pending")
+        {
             if (!_licenses.ContainsKey(S("license")))
             {
                 return "a render on a licence never granted";
@@ -181,10 +181,10 @@ public sealed class LedgerAudit
 
             _renders[S("render")] = new Render(S("license"), N("use"), 0, Pending: true);
             return null;
-    }
+        }
 
-    if (kind is "render.authorized" or "render.approved")
-    {
+        if (kind is "render.authorized" or "render.approved")
+        {
             var licenseId = S("license");
             if (ActiveProblem(licenseId, at) is { } inactive)
             {
@@ -222,47 +222,47 @@ public sealed class LedgerAudit
 
             _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false, counted);
             return null;
-    }
+        }
 
-            if (!_renders.Remove(S("render"), out var r))
+        if (!_renders.Remove(S("render"), out var r))
+        {
+            return $"{kind} of a render that was not open";
+        }
+
+        if (kind == "render.rejected")
+        {
+            return !r.Pending ? "a render rejected that was not waiting for approval"
+                : approver && _licenses.TryGetValue(r.License, out var rl) ? _powers.Act(by, rl.Performer, "renders", at, Died(rl.Performer)) : null;
+        }
+
+        if (kind == "render.completed")
+        {
+            if (r.Pending)
             {
-                return $"{kind} of a render that was not open";
+                return "a render completed that was never authorized";
             }
 
-            if (kind == "render.rejected")
+            if (N("actualMs") > r.ReservedMs)
             {
-                return !r.Pending ? "a render rejected that was not waiting for approval"
-                    : approver && _licenses.TryGetValue(r.License, out var rl) ? _powers.Act(by, rl.Performer, "renders", at, Died(rl.Performer)) : null;
+                return $"a render completed with {N("actualMs")} ms above its reservation of {r.ReservedMs} ms";
             }
 
-            if (kind == "render.completed")
-            {
-                if (r.Pending)
-                {
-                    return "a render completed that was never authorized";
-                }
+            Completed++;
+        }
+        else if (N("releasedMs") != r.ReservedMs)
+        {
+            return $"{kind} released {N("releasedMs")} ms of a {r.ReservedMs} ms reservation";
+        }
 
-                if (N("actualMs") > r.ReservedMs)
-                {
-                    return $"a render completed with {N("actualMs")} ms above its reservation of {r.ReservedMs} ms";
-                }
+        var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
+        _reserved[(r.License, r.Use)] = left;
+        Commit(r.License, r.Use, (kind == "render.completed" ? N("actualMs") : 0) - r.ReservedMs, kind == "render.completed" ? 0 : -1);
+        if (left < 0)
+        {
+            return "a budget went below zero";
+        }
 
-                Completed++;
-            }
-            else if (N("releasedMs") != r.ReservedMs)
-            {
-                return $"{kind} released {N("releasedMs")} ms of a {r.ReservedMs} ms reservation";
-            }
-
-            var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
-            _reserved[(r.License, r.Use)] = left;
-            Commit(r.License, r.Use, (kind == "render.completed" ? N("actualMs") : 0) - r.ReservedMs, kind == "render.completed" ? 0 : -1);
-            if (left < 0)
-            {
-                return "a budget went below zero";
-            }
-
-            return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
+        return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
     }
 
     /// <summary>
