@@ -29,8 +29,9 @@ public static class GatewayHarness
     /// <param name="CompareCaps">With the raw client: the same nodes measure the HTTP ceiling, then pairs of a performer
     /// without caps, then pairs of one whose consent caps her (<see cref="CapSeconds"/>, default 10^9 s), and print each
     /// gateway ÷ ceiling ratio (issue 16's goal: capped within 10% of uncapped).</param>
+    /// <param name="Rounds">With <see cref="Contributors"/> or <see cref="CompareCaps"/>: how many times the phases alternate; each figure is the median.</param>
     public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, int? CapSeconds = null, string Serve = "",
-        int Contributors = 1, bool CompareCaps = false);
+        int Contributors = 1, bool CompareCaps = false, int Rounds = 1);
 
     // Until the JIT has tiered the hot path up (with dynamic PGO) a node is markedly slower: a run measures the steady
     // state after this warm-up (5 s or 50,000 pairs at saturation, whichever ends first).
@@ -145,22 +146,41 @@ public static class GatewayHarness
             phases.Add(($"{o.Contributors} contributors", await EnsembleStudiosAsync(nodes[0], operatorKey, single, o.Contributors), false));
         }
 
-        var rates = new List<double>();
+        // The phases alternate, round after round, and each phase's figure is its median: on a machine whose capacity drifts,
+        // alternating keeps a drift from falling on one side of a comparison.
+        var targets = new List<RawTarget>();
         foreach (var (label, studios, healthz) in phases)
         {
             var target = new RawTarget(nodes[0].Url, o.Keys);
             await target.OpenAsync(Enumerable.Range(0, o.Clients).Select(i => studios[i % studios.Count]));
             await DriveAsync(_ => RawPairAsync(target, healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, $"warm-up: {label}");
-            await SettleAsync(nodes);
-            rates.Add(await DriveAsync(_ => RawPairAsync(target, healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, $"{label}, closed loop, {o.Clients} clients, raw client"));
-            target.Dispose();
+            targets.Add(target);
         }
+
+        var measured = phases.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < o.Rounds; round++)
+        {
+            for (var i = 0; i < phases.Count; i++)
+            {
+                await SettleAsync(nodes);
+                var target = targets[i];
+                var healthz = phases[i].Healthz;
+                measured[i].Add(await DriveAsync(_ => RawPairAsync(target, healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, $"round {round + 1}: {phases[i].Label}, closed loop, {o.Clients} clients, raw client"));
+            }
+        }
+
+        foreach (var t in targets)
+        {
+            t.Dispose();
+        }
+
+        var rates = measured.Select(m => m.Order().ElementAt(m.Count / 2)).ToList();
 
         var gateway = o.CompareCaps ? 1 : 0;
         for (var i = 0; i < phases.Count; i++)
         {
             var ratio = o.CompareCaps && i > 0 ? string.Create(CultureInfo.InvariantCulture, $"; ÷ HTTP ceiling {rates[i] / rates[0]:F3}") : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phases[i].Label}: {rates[i]:N0} pairs/s; ÷ single performer {rates[i] / rates[gateway]:F3}{ratio}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phases[i].Label}: median {rates[i]:N0} pairs/s of {o.Rounds} rounds ({string.Join(", ", measured[i].Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); ÷ single performer {rates[i] / rates[gateway]:F3}{ratio}"));
         }
     }
 
