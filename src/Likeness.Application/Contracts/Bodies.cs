@@ -119,10 +119,10 @@ public sealed record RenderBody(
     /// <summary>The body as a client sends it: <c>licenseId</c> may be absent when <c>contributors</c> names the licences.</summary>
     [System.Text.Json.Serialization.JsonConstructor]
     public RenderBody(
-        string Modality, string Purpose, string Territory, string Language, decimal RequestedSeconds, string[]? ContentCategories = null, string? Prompt = null,
-        string? Derivation = null, string? Deliverable = null, string? AgeModification = null, bool? Realtime = null, ContributorBody[]? Contributors = null,
-        string? LicenseId = null)
-        : this(LicenseId, Modality, Purpose, Territory, Language, RequestedSeconds, ContentCategories, Prompt, Derivation, Deliverable, AgeModification, Realtime, Contributors)
+        string modality, string purpose, string territory, string language, decimal requestedSeconds, string[]? contentCategories = null, string? prompt = null,
+        string? derivation = null, string? deliverable = null, string? ageModification = null, bool? realtime = null, ContributorBody[]? contributors = null,
+        string? licenseId = null)
+        : this(licenseId, modality, purpose, territory, language, requestedSeconds, contentCategories, prompt, derivation, deliverable, ageModification, realtime, contributors)
     {
     }
 }

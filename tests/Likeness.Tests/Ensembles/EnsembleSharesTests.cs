@@ -9,8 +9,8 @@ public sealed class EnsembleSharesTests
     [Fact]
     public void Settled_parts_sum_to_the_seconds_and_stay_within_each_reservation()
     {
-        const int Seed = 1616;
-        var random = new Random(Seed);
+        const int seed = 1616;
+        var random = new Random(seed);
         for (var run = 0; run < 20_000; run++)
         {
             var n = random.Next(2, 17);
@@ -25,7 +25,7 @@ public sealed class EnsembleSharesTests
             var actual = (long)random.Next(0, (int)requested + 1);
             var reserved = EnsembleShares.Reservations(requested, shares);
             var settled = EnsembleShares.Settlements(actual, shares);
-            var context = $"seed {Seed}, run {run}: shares [{string.Join(",", shares)}], requested {requested}, actual {actual}";
+            var context = $"seed {seed}, run {run}: shares [{string.Join(",", shares)}], requested {requested}, actual {actual}";
             Assert.True(settled.Sum() == actual, context);
             Assert.True(reserved.Sum() - requested is >= 0 && reserved.Sum() - requested < shares.Length, context);
             for (var i = 0; i < shares.Length; i++)
