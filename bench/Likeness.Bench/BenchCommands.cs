@@ -33,7 +33,8 @@ public static class BenchCommands
                     Text(rest, "--provider", "sqlite"), Option(rest, "--nodes", 1), Option(rest, "--clients", 64), Option(rest, "--pairs", 20_000),
                     Option(rest, "--seconds", 60), Array.IndexOf(rest, "--rate") >= 0 ? Option(rest, "--rate", 1000) : null, rest.Contains("--healthz"), Text(rest, "--client", "raw"), rest.Contains("--keys"),
                     Array.IndexOf(rest, "--studios") >= 0 ? Option(rest, "--studios", 1) : null,
-                    Array.IndexOf(rest, "--cap-seconds") >= 0 ? Option(rest, "--cap-seconds", 1_000_000_000) : null, Text(rest, "--serve", "")));
+                    Array.IndexOf(rest, "--cap-seconds") >= 0 ? Option(rest, "--cap-seconds", 1_000_000_000) : null, Text(rest, "--serve", ""),
+                    Option(rest, "--contributors", 1), rest.Contains("--compare-caps"), Option(rest, "--rounds", 1)));
                 return 0;
             case "http-allocations":
                 await HttpAllocationHarness.RunAsync(Option(rest, "--pairs", 50_000), Option(rest, "--clients", 64), rest.Contains("--healthz"));
@@ -75,9 +76,12 @@ public static class BenchCommands
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
-                                                                         [--cap-seconds N] [--serve "OPTIONS"]
+                                                                         [--cap-seconds N] [--serve "OPTIONS"] [--contributors N] [--compare-caps] [--rounds N]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop;
-                                                                         --cap-seconds: the performer's consent caps her at N s a month
+                                                                         --cap-seconds: the performer's consent caps her at N s a month;
+                                                                         --contributors N: then renders naming N contributors, as a ratio of the single-performer rate;
+                                                                         --compare-caps: the HTTP ceiling, then pairs without and with caps, each as a ratio of the ceiling;
+                                                                         --rounds N: those phases alternate N times, each figure the median
                     """);
                 return command == "help" ? 0 : 1;
         }

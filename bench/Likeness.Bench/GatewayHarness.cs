@@ -23,7 +23,15 @@ public static class GatewayHarness
     /// the same run with and without caps compares what checking and counting them costs), null for none. Set it above what
     /// the run renders, so that every render is still permitted.</param>
     /// <param name="Serve">More options for every <c>likeness serve</c> node (<c>--serve "--metrics off"</c>), to compare a setting.</param>
-    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, int? CapSeconds = null, string Serve = "");
+    /// <param name="Contributors">With the raw client and more than 1: after the single-performer run, the same nodes drive
+    /// renders naming that many contributors (the studio's licence and one of each other performer's), and the run prints
+    /// their pair rate as a ratio of the single-performer rate (issue 16's goal: at least 0.4 with 4).</param>
+    /// <param name="CompareCaps">With the raw client: the same nodes measure the HTTP ceiling, then pairs of a performer
+    /// without caps, then pairs of one whose consent caps her (<see cref="CapSeconds"/>, default 10^9 s), and print each
+    /// gateway ÷ ceiling ratio (issue 16's goal: capped within 10% of uncapped).</param>
+    /// <param name="Rounds">With <see cref="Contributors"/> or <see cref="CompareCaps"/>: how many times the phases alternate; each figure is the median.</param>
+    public sealed record Options(string Provider, int Nodes, int Clients, int Pairs, int Seconds, int? Rate, bool Healthz = false, string Client = "raw", bool Keys = false, int? Studios = null, int? CapSeconds = null, string Serve = "",
+        int Contributors = 1, bool CompareCaps = false, int Rounds = 1);
 
     // Until the JIT has tiered the hot path up (with dynamic PGO) a node is markedly slower: a run measures the steady
     // state after this warm-up (5 s or 50,000 pairs at saturation, whichever ends first).
@@ -52,6 +60,12 @@ public static class GatewayHarness
             var (studioKey, licenseId, agentKey) = await SetupAsync(nodes[0], key, o.CapSeconds);
             var what = (o.Rate is { } r ? $"open loop at {r}/s" : $"closed loop, {o.Clients} clients") + (o.Healthz ? ", GET /healthz ×2" : "") + $", {o.Client} client" + (o.Keys ? ", Idempotency-Keys" : "")
                 + (o.CapSeconds is { } cap ? $", a performer cap of {cap} s a month" : "");
+            if (o.Client == "raw" && (o.Contributors > 1 || o.CompareCaps))
+            {
+                await PhasesAsync(o, nodes, key, studioKey, licenseId, agentKey);
+                return;
+            }
+
             if (o.Client == "raw")
             {
                 // Every connection is its own studio with its own key and licence, as a pipeline of many workers would be: the
@@ -106,8 +120,110 @@ public static class GatewayHarness
     /// One node's prepared requests and a fixed pool of keep-alive connections: a pair waits for a free one (an open-loop
     /// pair's wait counts in its latency, which runs from its scheduled start).
     /// </summary>
-    /// <summary>A studio's key and the licence it renders under.</summary>
-    internal sealed record Studio(string Key, string LicenseId);
+    /// <summary>
+    /// Phases on the same nodes, each warmed up, settled and measured in turn: the comparisons of issue 16's goals, made in
+    /// one run so that the shared machine's load weighs on both sides alike.
+    /// </summary>
+    private static async Task PhasesAsync(Options o, List<NodeProcess> nodes, string operatorKey, string studioKey, string licenseId, string agentKey)
+    {
+        var count = Math.Min(o.Studios ?? o.Clients, o.Clients);
+        var phases = new List<(string Label, List<Studio> Studios, bool Healthz)>();
+        var single = await StudiosAsync(nodes[0], operatorKey, agentKey, studioKey, licenseId, count);
+        if (o.CompareCaps)
+        {
+            phases.Add(("HTTP ceiling (GET /healthz ×2)", single, true));
+        }
+
+        phases.Add(("single performer" + (o.CompareCaps ? ", no caps" : ""), single, false));
+        if (o.CompareCaps)
+        {
+            var (capKey, capLicense, capAgent) = await SetupAsync(nodes[0], operatorKey, o.CapSeconds ?? 1_000_000_000);
+            phases.Add(($"single performer, a performer cap of {o.CapSeconds ?? 1_000_000_000} s a month", await StudiosAsync(nodes[0], operatorKey, capAgent, capKey, capLicense, count), false));
+        }
+
+        if (o.Contributors > 1)
+        {
+            phases.Add(($"{o.Contributors} contributors", await EnsembleStudiosAsync(nodes[0], operatorKey, single, o.Contributors), false));
+        }
+
+        // The phases alternate, round after round, and each phase's figure is its median: on a machine whose capacity drifts,
+        // alternating keeps a drift from falling on one side of a comparison.
+        var targets = new List<RawTarget>();
+        foreach (var (label, studios, healthz) in phases)
+        {
+            var target = new RawTarget(nodes[0].Url, o.Keys);
+            await target.OpenAsync(Enumerable.Range(0, o.Clients).Select(i => studios[i % studios.Count]));
+            await DriveAsync(_ => RawPairAsync(target, healthz), WarmUpPairs, o.Clients, WarmUpSeconds, null, $"warm-up: {label}");
+            targets.Add(target);
+        }
+
+        var measured = phases.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < o.Rounds; round++)
+        {
+            for (var i = 0; i < phases.Count; i++)
+            {
+                await SettleAsync(nodes);
+                var target = targets[i];
+                var healthz = phases[i].Healthz;
+                measured[i].Add(await DriveAsync(_ => RawPairAsync(target, healthz), o.Pairs, o.Clients, o.Seconds, o.Rate, $"round {round + 1}: {phases[i].Label}, closed loop, {o.Clients} clients, raw client"));
+            }
+        }
+
+        foreach (var t in targets)
+        {
+            t.Dispose();
+        }
+
+        var rates = measured.Select(m => m.Order().ElementAt(m.Count / 2)).ToList();
+
+        var gateway = o.CompareCaps ? 1 : 0;
+        for (var i = 0; i < phases.Count; i++)
+        {
+            var ratio = o.CompareCaps && i > 0 ? string.Create(CultureInfo.InvariantCulture, $"; ÷ HTTP ceiling {rates[i] / rates[0]:F3}") : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phases[i].Label}: median {rates[i]:N0} pairs/s of {o.Rounds} rounds ({string.Join(", ", measured[i].Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); ÷ single performer {rates[i] / rates[gateway]:F3}{ratio}"));
+        }
+    }
+
+    /// <summary>
+    /// For each studio, a licence of each of <paramref name="contributors"/> − 1 other performers: the studio then renders
+    /// naming its own licence and those, in equal shares.
+    /// </summary>
+    private static async Task<List<Studio>> EnsembleStudiosAsync(ILikenessEndpoint node, string operatorKey, List<Studio> studios, int contributors)
+    {
+        using var op = node.Client(operatorKey);
+        var others = new List<(HttpClient Client, string Id)>();
+        for (var i = 1; i < contributors; i++)
+        {
+            var (_, performer) = await op.PostAsync("/v1/parties", new { kind = "performer", name = $"Bench Performer {i + 1}" });
+            var p = node.Client(performer!["apiKey"]!.GetValue<string>());
+            var id = performer["id"]!.GetValue<string>();
+            await p.SendAsync(HttpMethod.Put, $"/v1/performers/{id}/consent", new { permission = new object[] { new { uid = "all", action = "render" } } });
+            others.Add((p, id));
+        }
+
+        var made = new List<Studio>();
+        foreach (var s in studios)
+        {
+            using var studio = node.Client(s.Key);
+            var licences = new List<string> { s.LicenseId };
+            foreach (var (p, id) in others)
+            {
+                licences.Add(await LicenseAsync(studio, p, id));
+            }
+
+            made.Add(s with { Contributors = [.. licences] });
+        }
+
+        foreach (var (p, _) in others)
+        {
+            p.Dispose();
+        }
+
+        return made;
+    }
+
+    /// <summary>A studio's key and the licence it renders under (or the licences of a render's contributors, the studio's first).</summary>
+    internal sealed record Studio(string Key, string LicenseId, string[]? Contributors = null);
 
     /// <summary>A connection and the studio it speaks for, with that studio's authorize request prepared once.</summary>
     internal sealed class RawLease(RawHttpConnection connection, Studio studio, string host)
@@ -120,8 +236,9 @@ public static class GatewayHarness
 
         public string Host => host;
 
-        private readonly string _authorizeJson =
-            $$"""{"licenseId":"{{studio.LicenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""";
+        private readonly string _authorizeJson = studio.Contributors is { } named
+            ? $$"""{"contributors":[{{string.Join(",", named.Select((l, i) => $$"""{"licenseId":"{{l}}","role":"likeness","share":{{(10_000 / named.Length) + (i == 0 ? 10_000 % named.Length : 0)}}}"""))}}],"modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}"""
+            : $$"""{"licenseId":"{{studio.LicenseId}}","modality":"voice","purpose":"dubbing","territory":"JP","language":"ja","requestedSeconds":2,"deliverable":"bench"}""";
 
         public byte[] Authorize(string? key) => key is null
             ? _authorize ??= RawHttpConnection.Request("POST", "/v1/renders", host, studio.Key, _authorizeJson)
@@ -266,7 +383,7 @@ public static class GatewayHarness
     /// Runs <paramref name="pair"/> closed or open loop, bounded in count and time, and prints the figures. The pair is
     /// given a slot that picks its node: the worker's number in closed loop, the pair's number in open loop.
     /// </summary>
-    private static async Task DriveAsync(Func<int, Task<bool>> pair, int pairs, int concurrency, int seconds, int? rate, string label)
+    private static async Task<double> DriveAsync(Func<int, Task<bool>> pair, int pairs, int concurrency, int seconds, int? rate, string label)
     {
         var histogram = new Histogram();
         var errors = 0;
@@ -340,6 +457,7 @@ public static class GatewayHarness
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label} [{run}]: {histogram.Count:N0} pairs in {elapsed:F2} s = {histogram.Count / elapsed:N0} pairs/s ({(label.Contains("healthz", StringComparison.Ordinal) ? "two GET /healthz" : "authorize + complete")}), errors {errors}; pair latency {histogram.Summary()}"));
+        return histogram.Count / elapsed;
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public sealed class LikenessCore : IDisposable
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
+        Ensembles = new EnsembleService(store, clock, mutations, Snapshots, options, gate, Renders);
         Usage = new UsageService(store);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
@@ -72,6 +73,9 @@ public sealed class LikenessCore : IDisposable
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }
+
+    /// <summary>Renders with several performers (issue 16).</summary>
+    public EnsembleService Ensembles { get; }
     public UsageService Usage { get; }
 
     /// <summary>The lists of licence requests, licences and renders.</summary>

@@ -86,7 +86,6 @@ public sealed class LedgerAudit
     private string? Apply(long index, JsonElement e)
     {
         string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
-        long N(string name) => e.GetProperty(name).GetInt64();
         DateTimeOffset T(string name) => DateTimeOffset.Parse(S(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
         // Who acted, where the entry says (entries the sweeper writes name nobody).
@@ -158,95 +157,168 @@ public sealed class LedgerAudit
                 }
 
                 return null;
-            case "render.pending":
-                if (!_licenses.ContainsKey(S("license")))
-                {
-                    return "a render on a licence never granted";
-                }
-
-                _renders[S("render")] = new Render(S("license"), N("use"), 0, Pending: true);
-                return null;
-            case "render.authorized" or "render.approved":
-                var licenseId = S("license");
-                if (ActiveProblem(licenseId, at) is { } inactive)
-                {
-                    return $"a render authorized on a licence that was not active: {inactive}";
-                }
-
-                if (kind == "render.approved" && !(_renders.TryGetValue(S("render"), out var pending) && pending.Pending))
-                {
-                    return "a render approved that was not waiting for approval";
-                }
-
-                if (kind == "render.approved" && _powers.Act(By(), _licenses[licenseId].Performer, "renders", at, Died(_licenses[licenseId].Performer)) is { } unapproved)
-                {
-                    return unapproved;
-                }
-
-                var reserved = N("reservedMs");
-                _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
-                if (Commit(licenseId, N("use"), reserved, 1) is { } overspent)
-                {
-                    return overspent;
-                }
-
-                // A render that names its modality was counted against the performer's caps when it reserved (older ones were not).
-                CapReplay.Counter? counted = null;
-                if (e.TryGetProperty("modality", out var modality))
-                {
-                    var lic = _licenses[licenseId];
-                    counted = new CapReplay.Counter(lic.Performer, lic.Studio, modality.GetString() ?? "", (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month);
-                    if (_caps.Reserve(counted.Value, reserved) is { } passed)
-                    {
-                        return passed;
-                    }
-                }
-
-                _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false, counted);
-                return null;
-            case "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected":
-                if (!_renders.Remove(S("render"), out var r))
-                {
-                    return $"{kind} of a render that was not open";
-                }
-
-                if (kind == "render.rejected")
-                {
-                    return !r.Pending ? "a render rejected that was not waiting for approval"
-                        : _licenses.TryGetValue(r.License, out var rl) ? _powers.Act(By(), rl.Performer, "renders", at, Died(rl.Performer)) : null;
-                }
-
-                if (kind == "render.completed")
-                {
-                    if (r.Pending)
-                    {
-                        return "a render completed that was never authorized";
-                    }
-
-                    if (N("actualMs") > r.ReservedMs)
-                    {
-                        return $"a render completed with {N("actualMs")} ms above its reservation of {r.ReservedMs} ms";
-                    }
-
-                    Completed++;
-                }
-                else if (N("releasedMs") != r.ReservedMs)
-                {
-                    return $"{kind} released {N("releasedMs")} ms of a {r.ReservedMs} ms reservation";
-                }
-
-                var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
-                _reserved[(r.License, r.Use)] = left;
-                Commit(r.License, r.Use, (kind == "render.completed" ? N("actualMs") : 0) - r.ReservedMs, kind == "render.completed" ? 0 : -1);
-                if (left < 0)
-                {
-                    return "a budget went below zero";
-                }
-
-                return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
+            case "render.pending" or "render.authorized" or "render.approved" or "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected"
+                or "render.contributor_approved":
+                // A render with several performers names every contributor's part; each is replayed as a render of its own.
+                return e.TryGetProperty("contributors", out var parts) ? Ensemble(kind, e, parts.GetString()!, at, By())
+                    : kind == "render.contributor_approved" ? "a contributor's approval of a render that names no contributors" : Part(kind, e, at, By(), approver: true);
             default:
                 return $"unknown entry kind '{kind}'";
         }
+    }
+
+    /// <summary>One render, or one contributor's part of a render with several performers, as its entry tells it.</summary>
+    private string? Part(string kind, JsonElement e, DateTimeOffset at, string? by, bool approver)
+    {
+        string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
+        long N(string name) => e.GetProperty(name).GetInt64();
+        if (kind == "render.pending")
+        {
+            if (!_licenses.ContainsKey(S("license")))
+            {
+                return "a render on a licence never granted";
+            }
+
+            _renders[S("render")] = new Render(S("license"), N("use"), 0, Pending: true);
+            return null;
+        }
+
+        if (kind is "render.authorized" or "render.approved")
+        {
+            var licenseId = S("license");
+            if (ActiveProblem(licenseId, at) is { } inactive)
+            {
+                return $"a render authorized on a licence that was not active: {inactive}";
+            }
+
+            if (kind == "render.approved" && !(_renders.TryGetValue(S("render"), out var pending) && pending.Pending))
+            {
+                return "a render approved that was not waiting for approval";
+            }
+
+            if (kind == "render.approved" && approver && _powers.Act(by, _licenses[licenseId].Performer, "renders", at, Died(_licenses[licenseId].Performer)) is { } unapproved)
+            {
+                return unapproved;
+            }
+
+            var reserved = N("reservedMs");
+            _reserved[(licenseId, N("use"))] = _reserved.GetValueOrDefault((licenseId, N("use"))) + reserved;
+            if (Commit(licenseId, N("use"), reserved, 1) is { } overspent)
+            {
+                return overspent;
+            }
+
+            // A render that names its modality was counted against the performer's caps when it reserved (older ones were not).
+            CapReplay.Counter? counted = null;
+            if (e.TryGetProperty("modality", out var modality))
+            {
+                var lic = _licenses[licenseId];
+                counted = new CapReplay.Counter(lic.Performer, lic.Studio, modality.GetString() ?? "", (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month);
+                if (_caps.Reserve(counted.Value, reserved) is { } passed)
+                {
+                    return passed;
+                }
+            }
+
+            _renders[S("render")] = new Render(licenseId, N("use"), reserved, Pending: false, counted);
+            return null;
+        }
+
+        if (!_renders.Remove(S("render"), out var r))
+        {
+            return $"{kind} of a render that was not open";
+        }
+
+        if (kind == "render.rejected")
+        {
+            return !r.Pending ? "a render rejected that was not waiting for approval"
+                : approver && _licenses.TryGetValue(r.License, out var rl) ? _powers.Act(by, rl.Performer, "renders", at, Died(rl.Performer)) : null;
+        }
+
+        if (kind == "render.completed")
+        {
+            if (r.Pending)
+            {
+                return "a render completed that was never authorized";
+            }
+
+            if (N("actualMs") > r.ReservedMs)
+            {
+                return $"a render completed with {N("actualMs")} ms above its reservation of {r.ReservedMs} ms";
+            }
+
+            Completed++;
+        }
+        else if (N("releasedMs") != r.ReservedMs)
+        {
+            return $"{kind} released {N("releasedMs")} ms of a {r.ReservedMs} ms reservation";
+        }
+
+        var left = _reserved.GetValueOrDefault((r.License, r.Use)) - r.ReservedMs;
+        _reserved[(r.License, r.Use)] = left;
+        Commit(r.License, r.Use, (kind == "render.completed" ? N("actualMs") : 0) - r.ReservedMs, kind == "render.completed" ? 0 : -1);
+        if (left < 0)
+        {
+            return "a budget went below zero";
+        }
+
+        return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
+    }
+
+    /// <summary>
+    /// A render with several performers: each contributor's part in <paramref name="json"/> replayed as a render of its own,
+    /// the power to approve or reject checked for the parts the actor named (<c>approved</c>, <c>rejected</c>), and a
+    /// completion's parts summing exactly to its seconds.
+    /// </summary>
+    private string? Ensemble(string kind, JsonElement e, string json, DateTimeOffset at, string? by)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var parts = doc.RootElement.EnumerateArray().ToArray();
+        if (kind == "render.contributor_approved")
+        {
+            foreach (var p in parts)
+            {
+                if (!(_renders.TryGetValue(p.GetProperty("render").GetString()!, out var waiting) && waiting.Pending))
+                {
+                    return "a contributor approved a render that was not waiting for approval";
+                }
+
+                if (_licenses.TryGetValue(waiting.License, out var l) && _powers.Act(by, l.Performer, "renders", at, Died(l.Performer)) is { } unapproved)
+                {
+                    return unapproved;
+                }
+            }
+
+            return null;
+        }
+
+        if (parts.Length < 2)
+        {
+            return "a render with several performers names fewer than two contributors";
+        }
+
+        var actors = e.TryGetProperty(kind == "render.rejected" ? "rejected" : "approved", out var named)
+            ? Names(named.GetString()!) : new HashSet<string>(StringComparer.Ordinal);
+        if (kind == "render.completed" && parts.Sum(p => p.GetProperty("actualMs").GetInt64()) != e.GetProperty("actualMs").GetInt64())
+        {
+            return "a render with several performers settled parts that do not sum to its seconds";
+        }
+
+        foreach (var p in parts)
+        {
+            if (Part(kind, p, at, by, actors.Contains(p.GetProperty("render").GetString()!)) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> Names(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateArray().Select(p => p.GetProperty("render").GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -75,6 +75,12 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) => inner.ListExpiredReservations(now, licenseId, limit);
 
+    public virtual void InsertContributor(ContributorRecord contributor) => inner.InsertContributor(contributor);
+
+    public virtual IReadOnlyList<ContributorRecord> GetContributors(string renderId) => inner.GetContributors(renderId);
+
+    public virtual void ApproveContributor(string renderId, int position, string by, DateTimeOffset at) => inner.ApproveContributor(renderId, position, by, at);
+
     public virtual IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit) => inner.ListUsage(licenseId, performerId, studioId, before, limit);
 
     public virtual void InsertSplits(SplitsRecord splits) => inner.InsertSplits(splits);

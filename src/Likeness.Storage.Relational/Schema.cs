@@ -147,5 +147,13 @@ internal static class Schema
             ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
         UPDATE parties SET represents = '[]' WHERE kind = 'representative';
         """,
+        // Renders with several performers (issue 16): each contributor of a render, in order, with her licence, role, share
+        // and the render record that holds her part; a contributor whose side must approve the render says so, and who did.
+        """
+        CREATE TABLE render_contributors (
+            render_id TEXT NOT NULL, position BIGINT NOT NULL, part_id TEXT NOT NULL UNIQUE, license_id TEXT NOT NULL,
+            performer_id TEXT NOT NULL, role TEXT NOT NULL, share_bps BIGINT NOT NULL, needs_approval BIGINT NOT NULL,
+            approved_by TEXT, approved_at BIGINT, PRIMARY KEY (render_id, position));
+        """,
     ];
 }

@@ -98,6 +98,12 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit) => RenderRows.ListExpiredReservations(sql, now, licenseId, limit);
 
+    public void InsertContributor(ContributorRecord contributor) => ContributorRows.Insert(sql, contributor);
+
+    public IReadOnlyList<ContributorRecord> GetContributors(string renderId) => ContributorRows.Get(sql, renderId);
+
+    public void ApproveContributor(string renderId, int position, string by, DateTimeOffset at) => ContributorRows.Approve(sql, renderId, position, by, at);
+
     public IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit) =>
         RenderRows.ListUsage(sql, licenseId, performerId, studioId, before, limit);
 

@@ -97,9 +97,12 @@ public sealed record NoBody;
 /// <summary><c>POST /v1/licenses/{id}/suspend</c> and <c>/resume</c>.</summary>
 public sealed record LifecycleBody(string? Reason = null);
 
-/// <summary><c>POST /v1/renders</c>.</summary>
+/// <summary>
+/// <c>POST /v1/renders</c>: one licence (<c>licenseId</c>), or a render with several performers (<c>contributors</c>, each
+/// on her own licence, with shares summing to 10,000 basis points); exactly one of the two.
+/// </summary>
 public sealed record RenderBody(
-    string LicenseId,
+    string? LicenseId,
     string Modality,
     string Purpose,
     string Territory,
@@ -110,7 +113,22 @@ public sealed record RenderBody(
     string? Derivation = null,
     string? Deliverable = null,
     string? AgeModification = null,
-    bool? Realtime = null);
+    bool? Realtime = null,
+    ContributorBody[]? Contributors = null)
+{
+    /// <summary>The body as a client sends it: <c>licenseId</c> may be absent when <c>contributors</c> names the licences.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public RenderBody(
+        string modality, string purpose, string territory, string language, decimal requestedSeconds, string[]? contentCategories = null, string? prompt = null,
+        string? derivation = null, string? deliverable = null, string? ageModification = null, bool? realtime = null, ContributorBody[]? contributors = null,
+        string? licenseId = null)
+        : this(licenseId, modality, purpose, territory, language, requestedSeconds, contentCategories, prompt, derivation, deliverable, ageModification, realtime, contributors)
+    {
+    }
+}
+
+/// <summary>One contributor of a render with several performers: her licence, what she gives, and her share in basis points.</summary>
+public sealed record ContributorBody(string LicenseId, string Role, int Share);
 
 /// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
 public sealed record CompleteBody(decimal ActualSeconds, string OutputSha256);

@@ -49,7 +49,24 @@ public sealed record RenderView(
 {
     /// <summary>On a render pending approval: the lexicon phrases that found sensitive content in its prompt.</summary>
     public Renders.PromptTrigger[]? PromptTriggers { get; init; }
+
+    /// <summary>
+    /// On a render with several performers: its contributors the caller may see (the studio every one, a performer side only
+    /// hers); <c>licenseId</c> and <c>use</c> then name the first of them.
+    /// </summary>
+    public ContributorView[]? Contributors { get; init; }
 }
+
+/// <summary>
+/// One contributor of a render with several performers, as the caller may see her: <c>approval</c> is
+/// <c>notRequired</c>, <c>required</c> or <c>approved</c>; the seconds are her part's.
+/// </summary>
+public sealed record ContributorView(
+    int Position, string LicenseId, string PerformerId, string Role, int Share, int Use, string Approval, decimal ReservedSeconds,
+    decimal? ActualSeconds, ObligationView[] Obligations);
+
+/// <summary>One contributor's decision in a denied render with several performers, with every reason.</summary>
+public sealed record ContributorDecisionView(int Position, string LicenseId, string Role, string Decision, ReasonView[] Reasons);
 
 /// <summary>A completed render, as a usage event.</summary>
 public sealed record UsageEventView(

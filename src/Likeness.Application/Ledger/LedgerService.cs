@@ -266,6 +266,13 @@ public sealed class LedgerService(IStore store, TimeProvider clock, KeyRing keys
             return true;
         }
 
+        // A render with several performers: its studio and each contributor's side read the entries that name them all.
+        if (Id("render") is { } ensemble && Renders.EnsembleService.Names(ensemble) &&
+            s.GetContributors(ensemble).Any(c => PartyOrPerformer(c.PerformerId) || s.GetLicense(c.LicenseId)?.StudioId == caller.Id))
+        {
+            return true;
+        }
+
         return Id("request") is { } qid && s.GetRequest(qid) is { } q && (q.StudioId == caller.Id || PartyOrPerformer(q.PerformerId));
     }
 }

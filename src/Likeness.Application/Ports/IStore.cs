@@ -122,6 +122,15 @@ public interface IStoreSession
     /// <summary>Renders past their deadline at <paramref name="now"/>: reservations not settled, and approvals not given.</summary>
     IReadOnlyList<RenderRecord> ListExpiredReservations(DateTimeOffset now, string? licenseId, int limit);
 
+    // The contributors of a render with several performers.
+    void InsertContributor(ContributorRecord contributor);
+
+    /// <summary>A render's contributors in order; empty when the id is not a render with several performers.</summary>
+    IReadOnlyList<ContributorRecord> GetContributors(string renderId);
+
+    /// <summary>Records that <paramref name="by"/> approved the contributor's part of the render.</summary>
+    void ApproveContributor(string renderId, int position, string by, DateTimeOffset at);
+
     /// <summary>Completed renders, newest first, before the <paramref name="before"/> cursor (exclusive).</summary>
     IReadOnlyList<RenderRecord> ListUsage(string? licenseId, string? performerId, string? studioId, (DateTimeOffset At, string Id)? before, int limit);
 

@@ -33,7 +33,7 @@ public sealed record RecordedRenderRequest(
     /// found them (the lexicon's words, not the prompt's: the prompt is not kept).
     /// </summary>
     public static RecordedRenderRequest Of(RenderBody b, uint promptCategories) => new(
-        b.LicenseId, b.Modality, b.Purpose, b.Territory, b.Language, b.RequestedSeconds, b.ContentCategories,
+        b.LicenseId!, b.Modality, b.Purpose, b.Territory, b.Language, b.RequestedSeconds, b.ContentCategories,
         b.Prompt is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(b.Prompt))),
         promptCategories == 0 ? null : Domain.Content.ContentCategories.Members(promptCategories).Select(Vocabulary<ContentCategory>.Name).ToArray(),
         b.Derivation, b.Deliverable, b.AgeModification, b.Realtime, null,

@@ -30,7 +30,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         var requestedAt = clock.GetUtcNow();
         var month = CapMonths.Of(requestedAt);
         var facts = RenderFactsParser.Parse(body, requestedAt);
-        var snapshot = await snapshots.GetAsync(body.LicenseId, ct);
+        var snapshot = await snapshots.GetAsync(body.LicenseId!, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
         {
             return Counted(await mutations.RefuseAsync(caller.Id, idem, Denied([new Reason(ReasonCode.LicenseNotFound, "license")]), ct));
@@ -210,7 +210,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     public Task<int> LapseExpiredAsync(CancellationToken ct = default) =>
         store.WriteAsync(s => LapseExpired(s, clock.GetUtcNow(), null), ct);
 
-    private int LapseExpired(IStoreSession s, DateTimeOffset now, string? licenseId)
+    internal int LapseExpired(IStoreSession s, DateTimeOffset now, string? licenseId)
     {
         var expired = s.ListExpiredReservations(now, licenseId, 1000);
         foreach (var r in expired)
@@ -249,7 +249,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// spent, lapsed reservations are released first: the licence's for its budget, any licence's for a cap (a cap spans
     /// the performer's licences).
     /// </summary>
-    private Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now, int month)
+    internal Decision DecideInTransaction(IStoreSession s, CompiledLicense snapshot, in RenderFacts facts, bool instanceApproved, DateTimeOffset now, int month)
     {
         var builder = t_builder ??= new DecisionBuilder();
         Span<CapUsage> caps = stackalloc CapUsage[snapshot.Consent.Caps.Length];
@@ -271,17 +271,17 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
     /// moment ago, or on another whose change this node has not followed yet) is built again inside the transaction, so
     /// a cap binds from the commit that sets it, on every node.
     /// </summary>
-    private CompiledLicense Current(IStoreSession s, CompiledLicense snapshot) =>
+    internal CompiledLicense Current(IStoreSession s, CompiledLicense snapshot) =>
         (s.GetCurrentConsent(snapshot.PerformerId)?.Version ?? 0) == snapshot.Consent.Version ? snapshot : snapshots.Load(s, snapshot.Id) ?? snapshot;
 
-    private static CapUsage[] CapUsages(IStoreSession s, CompiledLicense snapshot, int month)
+    internal static CapUsage[] CapUsages(IStoreSession s, CompiledLicense snapshot, int month)
     {
         var usage = new CapUsage[snapshot.Consent.Caps.Length];
         CapCounting.Fill(s, snapshot, month, usage);
         return usage;
     }
 
-    private static UseBudget[] Budgets(IStoreSession s, CompiledLicense snapshot)
+    internal static UseBudget[] Budgets(IStoreSession s, CompiledLicense snapshot)
     {
         var budgets = new UseBudget[snapshot.Uses.Length];
         foreach (var b in s.GetBudgets(snapshot.Id))
@@ -308,7 +308,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         }
     }
 
-    private static AppProblem NotIn(RenderRecord r) =>
+    internal static AppProblem NotIn(RenderRecord r) =>
         AppProblem.Conflict("render_state", $"The render is {Vocabulary<RenderStatus>.Name(r.Status)}.");
 
     private static RenderRecord OwnRender(IStoreSession s, PartyRecord caller, string id)
@@ -343,7 +343,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         return render.Status == RenderStatus.PendingApproval ? render : throw NotIn(render);
     }
 
-    private static bool IsPerformerSide(IStoreSession s, PartyRecord caller, RenderRecord r) =>
+    internal static bool IsPerformerSide(IStoreSession s, PartyRecord caller, RenderRecord r) =>
         s.GetParty(r.PerformerId) is { } p && AccessRules.IsPerformerSide(caller, p);
 
     /// <summary>A 403 (or given status) problem carrying the decision and every reason.</summary>

@@ -33,6 +33,12 @@ public enum Derivation
     Puppetry,
 }
 
+/// <summary>
+/// What a contributor gives a render with several performers: her likeness, her captured performance driving another's
+/// likeness (puppetry), her voice, or her body.
+/// </summary>
+public enum ContributorRole { Likeness, Driver, Voice, Body }
+
 /// <summary>Whether the render changes the performer's apparent age.</summary>
 public enum AgeModification { None, Younger, Older }
 

@@ -40,6 +40,24 @@ public static class ProblemSchema
                     },
                 },
             },
+            ["contributors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "On a denied render with several performers: each contributor's decision, with her reasons.",
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "position", "licenseId", "role", "decision", "reasons" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["position"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The contributor's place in the request's contributors (from 0)." },
+                        ["licenseId"] = Text("The contributor's licence."),
+                        ["role"] = Text("likeness, driver, voice or body."),
+                        ["decision"] = Text("permit, pending or deny: this contributor's own decision."),
+                        ["reasons"] = new OpenApiSchema { Type = JsonSchemaType.Array, Description = "This contributor's reasons (code, message, rule).", Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                    },
+                },
+            },
         },
     };
 
