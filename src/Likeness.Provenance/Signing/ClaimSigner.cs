@@ -9,9 +9,9 @@ namespace Likeness.Provenance.Signing;
 /// Signs C2PA claims: COSE_Sign1 (ES256, P-256) over the claim's bytes as detached content, with the signing
 /// certificate chain in the protected <c>x5chain</c> header. The signature box's size is fixed before the claim is
 /// signed (the hard binding counts it), so the signature is padded to exactly the length asked for with the
-/// unprotected <c>pad</c> header C2PA defines for this.
+/// unprotected <c>pad</c> header C2PA defines for this. The key stays its owner's to dispose.
 /// </summary>
-public sealed class ClaimSigner : IDisposable
+public sealed class ClaimSigner
 {
     private static readonly CoseHeaderLabel X5Chain = new(33);
     private static readonly CoseHeaderLabel Pad = new("pad");
@@ -72,7 +72,4 @@ public sealed class ClaimSigner : IDisposable
         var signer = new CoseSigner(_key, HashAlgorithmName.SHA256, _protected, unprotectedHeaders);
         lock (_gate) return CoseSign1Message.SignDetached(claim, signer, []);
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _key.Dispose();
 }
