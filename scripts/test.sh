@@ -15,6 +15,7 @@ command -v jq >/dev/null 2>&1 || apt_packages+=(jq)
 command -v curl >/dev/null 2>&1 || apt_packages+=(curl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing ${apt_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
