@@ -35,11 +35,12 @@ public static class ProvenanceVerify
 
         var anchors = await AnchorsAsync(api, state, trust);
         var report = ManifestValidator.Validate(bytes, anchors, DateTimeOffset.UtcNow);
+        var fileSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         var checks = new List<(bool Ok, string Text)>();
         var facts = new JsonObject
         {
             ["file"] = Path.GetFileName(file),
-            ["sha256"] = Convert.ToHexStringLower(report.AssetSha256!),
+            ["sha256"] = fileSha,
             ["credential"] = report.State.ToString(),
             ["manifest"] = report.ManifestLabel,
             ["signer"] = report.Signer,
@@ -57,7 +58,7 @@ public static class ProvenanceVerify
             facts["notForTraining"] = render.NotForTraining;
             if (hasKey)
             {
-                await CheckServerAsync(api, state, render, Convert.ToHexStringLower(report.AssetSha256!), facts, checks);
+                await CheckServerAsync(api, state, render, fileSha, facts, checks);
             }
             else
             {

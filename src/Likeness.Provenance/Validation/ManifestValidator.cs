@@ -21,17 +21,16 @@ public static class ManifestValidator
     /// <summary>Validates <paramref name="asset"/> at <paramref name="at"/> against <paramref name="anchors"/>.</summary>
     public static ValidationReport Validate(ReadOnlyMemory<byte> asset, IReadOnlyList<X509Certificate2> anchors, DateTimeOffset at)
     {
-        var assetSha = SHA256.HashData(asset.Span);
         var format = AssetFormat.Of(asset.Span);
         var storeBytes = format?.FindStore(asset);
-        if (storeBytes is null) return Empty(ValidationState.NoManifest, assetSha);
+        if (storeBytes is null) return Empty(ValidationState.NoManifest);
         var store = JumbfBox.Read(storeBytes);
         var manifest = store?.ContentType == BoxTypes.ManifestStore
             ? store.Children.LastOrDefault(c => c.ContentType == BoxTypes.Manifest)
             : null;
         if (store is null || manifest is null)
         {
-            return Empty(ValidationState.Invalid, assetSha) with { Failures = [new(StatusCodes.ManifestMalformed, "the manifest store is not well-formed JUMBF")] };
+            return Empty(ValidationState.Invalid) with { Failures = [new(StatusCodes.ManifestMalformed, "the manifest store is not well-formed JUMBF")] };
         }
 
         var failures = new List<ValidationStatus>();
@@ -50,7 +49,7 @@ public static class ManifestValidator
         }
         if (claim is null || claimBytes is null)
         {
-            return Empty(ValidationState.Invalid, assetSha) with { ManifestLabel = manifest.Label, Failures = failures };
+            return Empty(ValidationState.Invalid) with { ManifestLabel = manifest.Label, Failures = failures };
         }
 
         var signer = CheckSignature(manifest, claimBytes.Value, anchors, at, failures, successes);
@@ -59,11 +58,11 @@ public static class ManifestValidator
         var state = failures.Count == 0 ? ValidationState.Trusted
             : failures.All(f => f.Code == StatusCodes.Untrusted) ? ValidationState.Valid
             : ValidationState.Invalid;
-        return new ValidationReport(state, manifest.Label, failures, successes, claim, SHA256.HashData(claimBytes.Value.Span), signer, facts, sourceType, assetSha);
+        return new ValidationReport(state, manifest.Label, failures, successes, claim, SHA256.HashData(claimBytes.Value.Span), signer, facts, sourceType);
     }
 
-    private static ValidationReport Empty(ValidationState state, byte[] assetSha) =>
-        new(state, null, [], [], null, null, null, null, null, assetSha);
+    private static ValidationReport Empty(ValidationState state) =>
+        new(state, null, [], [], null, null, null, null, null);
 
     private static string? CheckSignature(
         JumbfBox manifest, ReadOnlyMemory<byte> claim, IReadOnlyList<X509Certificate2> anchors, DateTimeOffset at,

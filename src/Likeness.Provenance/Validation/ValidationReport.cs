@@ -34,8 +34,7 @@ public sealed record ValidationReport(
     byte[]? ClaimSha256,
     string? Signer,
     RenderFacts? Render,
-    string? DigitalSourceType,
-    byte[]? AssetSha256)
+    string? DigitalSourceType)
 {
     /// <summary>True when some failure has <paramref name="code"/>.</summary>
     public bool Failed(string code) => Failures.Any(f => f.Code == code);
