@@ -2,7 +2,8 @@
 # Runs every test, installing first what the tests need on a fresh machine: PostgreSQL 15's server binaries
 # (the tests start their own cluster in a temporary folder, on a free loopback port, as the postgres user), jq
 # and curl for the README's examples (ReadmeExamplesTests runs them), node, and the outside implementations the
-# tests check against (npm packages pinned in tests/oracles/package-lock.json). Ends with one line "tests: N passed, N failed"; exits non-zero
+# tests check against (npm packages pinned in tests/oracles/package-lock.json, and the C2PA validator copied from
+# ../shared/oracles/c2pa). Ends with one line "tests: N passed, N failed"; exits non-zero
 # if any test failed. `.ci/run` calls this same script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ command -v jq >/dev/null 2>&1 || apt_packages+=(jq)
 command -v curl >/dev/null 2>&1 || apt_packages+=(curl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing ${apt_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
@@ -25,6 +27,16 @@ fi
 echo "installing the test oracles (npm ci in tests/oracles)"
 if ! npm ci --prefix tests/oracles --no-audit --no-fund --loglevel=error >/dev/null; then
   echo "npm ci failed: the tests that check against outside implementations cannot run"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+# The C2PA reference validator (c2pa-rs as WebAssembly) is the shared oracle ../shared/oracles/c2pa, read-only: it is
+# copied into tests/oracles/c2pa-run (ignored by git) and its pinned package installed there.
+echo "installing the C2PA oracle (../shared/oracles/c2pa into tests/oracles/c2pa-run)"
+rm -rf tests/oracles/c2pa-run && mkdir -p tests/oracles/c2pa-run && cp -r ../shared/oracles/c2pa/. tests/oracles/c2pa-run/
+if ! npm ci --prefix tests/oracles/c2pa-run --no-audit --no-fund --loglevel=error >/dev/null; then
+  echo "npm ci failed in tests/oracles/c2pa-run: the C2PA tests cannot run"
   echo "tests: 0 passed, 1 failed"
   exit 1
 fi

@@ -53,6 +53,9 @@ public static class BenchCommands
             case "acts":
                 ActBenchmarks.Time(Option(rest, "--count", 20_000));
                 return 0;
+            case "provenance":
+                await ProvenanceHarness.RunAsync(Option(rest, "--count", 5000), Option(rest, "--oracle-count", 20));
+                return 0;
             case "prompts":
                 PromptHarness.Run(Option(rest, "--rounds", 200));
                 return 0;
@@ -73,6 +76,7 @@ public static class BenchCommands
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
                       acts [--count 20000]                               verify a signed act (issue 14's goal: ≤ 100 µs)
+                      provenance [--count 5000] [--oracle-count 20]      C2PA: claim signing/s, embedding into a 30 s WAV, validation beside c2pa-rs
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]

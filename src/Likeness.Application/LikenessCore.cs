@@ -7,18 +7,21 @@ using Likeness.Application.Licensing;
 using Likeness.Application.Lists;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
+using Likeness.Application.Provenance;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
 using Likeness.Application.Usage;
 using Likeness.Application.Webhooks;
+using Likeness.Provenance.Signing;
 
 namespace Likeness.Application;
 
 /// <summary>The use cases of one node, wired over one store and one clock. The server and the tests build it the same way.</summary>
 public sealed class LikenessCore : IDisposable
 {
-    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets)
+    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets, SigningChain credentialChain)
     {
+        _credentialChain = credentialChain;
         Store = store;
         Clock = clock;
         Options = options;
@@ -48,7 +51,10 @@ public sealed class LikenessCore : IDisposable
         Changes = new ChangeFeed(store, Snapshots, Parties, keys);
         Webhooks = new WebhookService(store, clock, mutations, webhookSecrets, options.WebhookPrivateAddresses);
         LicenseNotices = new LicenseNotices(store, clock);
+        Credentials = new CredentialService(clock, mutations, options, credentialChain);
     }
+
+    private readonly SigningChain _credentialChain;
 
     public IStore Store { get; }
     public TimeProvider Clock { get; }
@@ -95,6 +101,9 @@ public sealed class LikenessCore : IDisposable
     /// <summary>The licence events that only time causes (expiring in 30, 7, 1 days; a revocation taking effect).</summary>
     public LicenseNotices LicenseNotices { get; }
 
+    /// <summary>C2PA credentials for renders, signed under the operator's chain (issue 18).</summary>
+    public CredentialService Credentials { get; }
+
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
@@ -104,12 +113,17 @@ public sealed class LikenessCore : IDisposable
         var keys = await KeyRing.OpenAsync(store, signingKeys, options.Origin, ct);
         var webhookSecrets = new WebhookSecretBox(signingKeys.WebhookSecretsKey());
         await CheckWebhookKeyAsync(store, webhookSecrets, signingKeys, ct);
-        var core = new LikenessCore(store, clock, options, keys, webhookSecrets);
+        var chain = SigningChain.Read(signingKeys.CredentialChain(() => SigningChain.Create(options.Origin, clock.GetUtcNow())));
+        var core = new LikenessCore(store, clock, options, keys, webhookSecrets, chain);
         await core.Changes.SyncAsync(ct);
         return core;
     }
 
-    public void Dispose() => Keys.Dispose();
+    public void Dispose()
+    {
+        Keys.Dispose();
+        _credentialChain.Dispose();
+    }
 
     // The store remembers a check of the key its webhook secrets were sealed under, so a node given another key file
     // stops at start-up instead of signing deliveries nobody can verify.

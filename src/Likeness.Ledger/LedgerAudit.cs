@@ -108,6 +108,9 @@ public sealed class LedgerAudit
                     e.TryGetProperty("until", out _) ? T("until") : (DateTimeOffset?)null, at, Died(S("performer")));
             case "splits.version":
                 return _powers.Act(By(), S("performer"), "statements", at, Died(S("performer")));
+            case "render.credentialed":
+                // A credential changes no budget; its claim hash must be one.
+                return S("claimSha256").Length == 64 ? null : "render.credentialed without a SHA-256 claim hash";
             case "party_key.registered" or "party_key.revoked" or "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:

@@ -122,6 +122,7 @@ public static class LikenessServer
         app.MapConsentApi();
         app.MapLicensesApi();
         app.MapRendersApi();
+        app.MapProvenanceApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
         app.MapWebhooksApi();

@@ -33,4 +33,11 @@ public interface ISigningKeyStore
     /// signing key and created on first use; every node of a store reads the same one.
     /// </summary>
     byte[] WebhookSecretsKey();
+
+    /// <summary>
+    /// The C2PA credential chain's PEM (the claim signer's private key, its certificate, the root certificate), kept
+    /// beside the signing key; when there is none yet, <paramref name="create"/> makes one and both its parts are saved
+    /// owner-only (the root's private key in a file of its own). Every node of a store reads the same chain.
+    /// </summary>
+    string CredentialChain(Func<(string ChainPem, string RootKeyPem)> create);
 }

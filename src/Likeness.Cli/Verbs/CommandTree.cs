@@ -36,6 +36,7 @@ public static class CommandTree
             RoyaltyVerbs.Rates(),
             RoyaltyVerbs.Statements(),
             LedgerVerbs.Ledger(),
+            ProvenanceVerbs.Provenance(),
             WebhookVerbs.Webhook(),
             CompletionVerb.Completion(),
         };

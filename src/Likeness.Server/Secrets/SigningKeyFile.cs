@@ -32,14 +32,35 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
     public void Replace(byte[] pkcs8) => PrivateFile.Write(_path, Pem(pkcs8));
 
     /// <summary>Where the webhook secrets key is: beside this file, <c>.webhook-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
-    public string WebhookKeyPath
+    public string WebhookKeyPath => Stem + ".webhook-key";
+
+    // The key file's path without .signing-key.pem (or .pem): the files kept beside it add their own endings.
+    private string Stem
     {
         get
         {
             var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
-            stem = stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
-            return stem + ".webhook-key";
+            return stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
         }
+    }
+
+    /// <summary>Where the C2PA chain is: beside this file, <c>.c2pa-chain.pem</c> (and the root's key in <c>.c2pa-root-key.pem</c>).</summary>
+    public string CredentialChainPath => Stem + ".c2pa-chain.pem";
+
+    public string CredentialChain(Func<(string ChainPem, string RootKeyPem)> create)
+    {
+        var path = CredentialChainPath;
+        if (!File.Exists(path))
+        {
+            var (chain, rootKey) = create();
+            // The node that creates the chain writes its root's key; one that loses the race reads the winner's chain.
+            if (PrivateFile.TryCreate(path, chain))
+            {
+                PrivateFile.Write(Stem + ".c2pa-root-key.pem", rootKey);
+            }
+        }
+
+        return File.ReadAllText(path);
     }
 
     public byte[] WebhookSecretsKey()

@@ -34,6 +34,7 @@ public sealed class RouteConventionTests : IAsyncLifetime
         ("GET /v1/ledger/proofs/consistency", RouteAccess.Public),
         ("GET /v1/ledger/tile/{**path}", RouteAccess.OptionalCaller),
         ("GET /problems/{id}", RouteAccess.Public),
+        ("GET /v1/provenance/trust-anchors", RouteAccess.Public),
     ];
 
     private TestServer _server = null!;

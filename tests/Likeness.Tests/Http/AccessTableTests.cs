@@ -86,6 +86,8 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         rows["GET /v1/licenses/{id}/usage"] = Now(Get($"/v1/licenses/{w.LicenseId}/usage"));
         rows["POST /v1/renders"] = Now(Post("/v1/renders", World.RenderBody(w.LicenseId, 1)));
         rows["GET /v1/renders/{id}"] = async () => Get($"/v1/renders/{await f.RenderAsync()}");
+        rows["POST /v1/renders/{id}/credential"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/credential", Provenance.Samples.UntruthfulCredentialBody());
+        rows["GET /v1/provenance/trust-anchors"] = Now(Get("/v1/provenance/trust-anchors"));
         rows["POST /v1/renders/{id}/complete"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/complete", new { actualSeconds = 1, outputSha256 = new string('f', 64) });
         rows["POST /v1/renders/{id}/cancel"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/cancel");
         rows["POST /v1/renders/{id}/approve"] = async () => Post($"/v1/renders/{await f.RenderAsync(pending: true)}/approve");

@@ -16,6 +16,7 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentFixture f) : ICl
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
     {
         "GET /v1/ledger/key", "GET /v1/ledger/checkpoint", "GET /v1/ledger/proofs/inclusion", "GET /v1/ledger/proofs/consistency", "GET /problems/{id}",
+        "GET /v1/provenance/trust-anchors",
     };
 
     private const string OptionallyAuthenticated = "GET /v1/ledger/tile/{path}";

@@ -51,6 +51,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Usage"] = "What was rendered under a licence or of a performer.",
         ["Renders"] = "Authorizing, approving and completing renders against a licence and the consent.",
         ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
+        ["Provenance"] = "C2PA content credentials: the operator's trust anchor, and signing a render's claim after checking it states the render truthfully.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
         ["Problems"] = "What each problem code means.",

@@ -41,6 +41,8 @@ public static class OperationSummaries
         ["GET /v1/renders"] = "List renders",
         ["GET /v1/renders/{id}"] = "Get a render",
         ["POST /v1/renders/{id}/complete"] = "Complete a render with its actual length and output hash",
+        ["POST /v1/renders/{id}/credential"] = "Sign a render's C2PA claim and record its hash in the ledger",
+        ["GET /v1/provenance/trust-anchors"] = "The operator's C2PA root certificate (PEM), the trust anchor of its credentials",
         ["POST /v1/renders/{id}/cancel"] = "Cancel a render, releasing its reservation",
         ["POST /v1/renders/{id}/approve"] = "Approve a render pending the performer's approval (with several performers: her own part)",
         ["POST /v1/renders/{id}/reject"] = "Reject a render pending the performer's approval",
