@@ -147,5 +147,8 @@ internal static class Schema
             ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
         UPDATE parties SET represents = '[]' WHERE kind = 'representative';
         """,
+        """
+        ALTER TABLE assets ADD COLUMN voice_model TEXT;
+        """,
     ];
 }
