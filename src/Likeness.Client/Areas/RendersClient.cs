@@ -7,6 +7,9 @@ namespace Likeness.Client;
 /// <summary>The render gateway: authorize (as a <see cref="RenderScope"/>), complete, cancel, and the performer side's approval.</summary>
 public sealed class RendersClient
 {
+    /// <summary>The status of a render that waits for the performer side's approval.</summary>
+    public const string PendingApproval = "pendingApproval";
+
     private readonly JsonCalls _calls;
     private readonly LikenessClientOptions _options;
 
@@ -30,7 +33,7 @@ public sealed class RendersClient
     public async Task<RenderScope> AuthorizeAsync(RenderRequest request, Func<Render, Task>? onPending = null, string? idempotencyKey = null, CancellationToken ct = default)
     {
         var (_, render) = await RequestAsync(request, idempotencyKey, ct).ConfigureAwait(false);
-        if (render.Status == "pending")
+        if (render.Status == PendingApproval)
         {
             if (onPending is not null)
             {
@@ -81,7 +84,7 @@ public sealed class RendersClient
         var render = pending;
         try
         {
-            while (render.Status == "pending")
+            while (render.Status == PendingApproval)
             {
                 await Task.Delay(wait, _options.TimeProvider, ct).ConfigureAwait(false);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, _options.ApprovalPollMaxInterval.Ticks));
