@@ -34,20 +34,29 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
 
         var synthesis = clock.GetTimestamp();
         var partial = job.OutputFile + ".partial";
-        await synthesizer.SynthesizeAsync(job.ScriptFile, job.Language, model, partial, ct).ConfigureAwait(false);
-        var seconds = WavAudio.Read(partial).Seconds;
-        if (seconds > render.ReservedSeconds)
+        decimal seconds;
+        try
         {
+            await synthesizer.SynthesizeAsync(job.ScriptFile, job.Language, model, partial, ct).ConfigureAwait(false);
+            seconds = WavAudio.Read(partial).Seconds;
+            if (seconds > render.ReservedSeconds)
+            {
+                throw new VoiceWorkerException($"the take is {seconds} s, longer than the {render.ReservedSeconds} s reserved: render again with --seconds {Math.Ceiling(seconds)} or more");
+            }
+
+            foreach (var stamp in stamps)
+            {
+                await stamp.StampAsync(render, partial, ct).ConfigureAwait(false);
+            }
+
+            File.Move(partial, job.OutputFile, overwrite: true);
+        }
+        finally
+        {
+            // A take that is not completed leaves no file behind (the scope cancels its render).
             File.Delete(partial);
-            throw new VoiceWorkerException($"the take is {seconds} s, longer than the {render.ReservedSeconds} s reserved: render again with --seconds {Math.Ceiling(seconds)} or more");
         }
 
-        foreach (var stamp in stamps)
-        {
-            await stamp.StampAsync(render, partial, ct).ConfigureAwait(false);
-        }
-
-        File.Move(partial, job.OutputFile, overwrite: true);
         var synthesisTime = clock.GetElapsedTime(synthesis);
 
         var completing = clock.GetTimestamp();
