@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test, installing first what the tests need on a fresh machine: PostgreSQL 15's server binaries
 # (the tests start their own cluster in a temporary folder, on a free loopback port, as the postgres user), jq
-# and curl for the README's examples (ReadmeExamplesTests runs them), node, and the outside implementations the
-# tests check against (npm packages pinned in tests/oracles/package-lock.json, and the C2PA validator copied from
-# ../shared/oracles/c2pa). Ends with one line "tests: N passed, N failed"; exits non-zero
+# and curl for the README's examples (ReadmeExamplesTests runs them), node, espeak-ng (the reference voice worker's
+# synthesizer, which its tests and the README run), and the outside implementations the tests check against (npm
+# packages pinned in tests/oracles/package-lock.json, and the C2PA validator copied from ../shared/oracles/c2pa).
+# Ends with one line "tests: N passed, N failed"; exits non-zero
 # if any test failed. `.ci/run` calls this same script.
 set -uo pipefail
 cd "$(dirname "$0")/.."

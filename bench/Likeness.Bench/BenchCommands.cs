@@ -59,6 +59,9 @@ public static class BenchCommands
             case "prompts":
                 PromptHarness.Run(Option(rest, "--rounds", 200));
                 return 0;
+            case "voice":
+                await VoiceHarness.RunAsync(Option(rest, "--takes", 10));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -79,6 +82,7 @@ public static class BenchCommands
                       provenance [--count 5000] [--oracle-count 20]      C2PA: claim signing/s, embedding into a 30 s WAV, validation beside c2pa-rs
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
+                      voice [--takes 10]                                 the voice worker's loop (authorize, ~10 s of espeak-ng speech, complete): share in Likeness
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
                                                                          [--cap-seconds N] [--serve "OPTIONS"] [--contributors N] [--compare-caps] [--rounds N]
                                                                          authorize+complete over HTTP on loopback; --rate for open loop;

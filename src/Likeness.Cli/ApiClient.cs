@@ -1,6 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Likeness.Client;
+using Likeness.Client.Transport;
 
 namespace Likeness.Cli;
 
@@ -8,12 +9,20 @@ namespace Likeness.Cli;
 public sealed record ApiAnswer(int Status, JsonNode? Body);
 
 /// <summary>
-/// Talks to a Likeness server; any non-2xx answer becomes a one-line <see cref="CliException"/> with its exit code. With an
-/// act key it signs every mutating request (a signed act carries an Idempotency-Key: one is made when none is given).
+/// Talks to a Likeness server through the SDK's transport (Likeness.Client: one client, not two); any non-2xx answer
+/// becomes a one-line <see cref="CliException"/> with its exit code. With an act key it signs every mutating request (a
+/// signed act carries an Idempotency-Key: one is made when none is given).
 /// </summary>
 public sealed class ApiClient(string server, string? key, string? idempotencyKey, ActKeyFile? actKey = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = new Uri(server.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
+    // A command waits a minute at most, retries included; it retries only what is safe to repeat (a GET, a keyed mutation).
+    private readonly LikenessTransport _transport = new(new LikenessClientOptions
+    {
+        Server = new Uri(server.TrimEnd('/') + "/"),
+        ApiKey = key,
+        MaxRetries = 2,
+        TotalTimeout = TimeSpan.FromSeconds(60),
+    });
 
     /// <summary>Sends a request and returns the body of a 2xx answer.</summary>
     public async Task<JsonNode?> SendAsync(HttpMethod method, string path, string? body = null) =>
@@ -22,34 +31,28 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
     /// <summary>Sends a request and returns the 2xx answer with its status.</summary>
     public async Task<ApiAnswer> CallAsync(HttpMethod method, string path, string? body = null)
     {
-        using var req = Request(method, path);
         var idem = actKey is not null && method != HttpMethod.Get ? idempotencyKey ?? "act-" + Guid.NewGuid().ToString("N") : idempotencyKey;
-        if (idem is not null && method != HttpMethod.Get)
+        if (method == HttpMethod.Get)
         {
-            req.Headers.Add("Idempotency-Key", idem);
+            idem = null;
         }
 
-        if (actKey is not null && idem is not null && method != HttpMethod.Get)
+        var headers = new List<KeyValuePair<string, string>>();
+        if (actKey is not null && idem is not null)
         {
             // The path as the server routes it: the base address's path and the request's, without the query.
-            var target = new Uri(_http.BaseAddress!, path.TrimStart('/')).AbsolutePath;
-            req.Headers.Add(Likeness.Ledger.Acts.ActSignature.Header, actKey.Sign(method.Method, target, body, idem));
+            var target = new Uri(_transport.Server, path.TrimStart('/')).AbsolutePath;
+            headers.Add(new(Likeness.Ledger.Acts.ActSignature.Header, actKey.Sign(method.Method, target, body, idem)));
         }
 
-        if (body is not null)
+        var res = await SendAsync(method, path, body is null ? null : Encoding.UTF8.GetBytes(body), idem, headers);
+        var json = ParseOrNull(res.Body);
+        if (!res.IsSuccess)
         {
-            req.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            throw Failure(path, res.Status, json, res.Body);
         }
 
-        using var res = await SendAsync(req);
-        var bytes = await res.Content.ReadAsByteArrayAsync();
-        var json = ParseOrNull(bytes);
-        if (!res.IsSuccessStatusCode)
-        {
-            throw Failure(path, (int)res.StatusCode, json, bytes);
-        }
-
-        return new ApiAnswer((int)res.StatusCode, json);
+        return new ApiAnswer(res.Status, json);
     }
 
     /// <summary>GETs raw bytes, or null when the key may not see them (401, 403).</summary>
@@ -68,36 +71,19 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
     /// <summary>GETs raw bytes (tiles, checkpoints, CSV); a non-2xx answer is a <see cref="CliException"/>.</summary>
     public async Task<byte[]> GetBytesAsync(string path)
     {
-        using var req = Request(HttpMethod.Get, path);
-        using var res = await SendAsync(req);
-        var bytes = await res.Content.ReadAsByteArrayAsync();
-        return res.IsSuccessStatusCode ? bytes : throw Failure(path, (int)res.StatusCode, ParseOrNull(bytes), bytes);
+        var res = await SendAsync(HttpMethod.Get, path, null, null, []);
+        return res.IsSuccess ? res.Body : throw Failure(path, res.Status, ParseOrNull(res.Body), res.Body);
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path)
-    {
-        var req = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (key is not null)
-        {
-            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return req;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage req)
+    private async Task<LikenessResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idem, List<KeyValuePair<string, string>> headers)
     {
         try
         {
-            return await _http.SendAsync(req);
+            return await _transport.SendAsync(method, path, body, idem, headers);
         }
-        catch (HttpRequestException e)
+        catch (LikenessUnreachableException e)
         {
-            throw new CliException($"cannot reach {server}: {e.Message}", ExitCodes.Unreachable);
-        }
-        catch (TaskCanceledException)
-        {
-            throw new CliException($"cannot reach {server}: no answer within {_http.Timeout.TotalSeconds:0} s", ExitCodes.Unreachable);
+            throw new CliException(e.Message, ExitCodes.Unreachable);
         }
     }
 
@@ -136,7 +122,7 @@ public sealed class ApiClient(string server, string? key, string? idempotencyKey
 
     public void Dispose()
     {
-        _http.Dispose();
+        _transport.Dispose();
         actKey?.Dispose();
     }
 }

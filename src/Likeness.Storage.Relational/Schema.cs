@@ -155,5 +155,9 @@ internal static class Schema
             performer_id TEXT NOT NULL, role TEXT NOT NULL, share_bps BIGINT NOT NULL, needs_approval BIGINT NOT NULL,
             approved_by TEXT, approved_at BIGINT, PRIMARY KEY (render_id, position));
         """,
+        // The reference voice worker (issue 18): a voice asset's espeak-ng parameters, its stand-in for a voice model.
+        """
+        ALTER TABLE assets ADD COLUMN voice_model TEXT;
+        """,
     ];
 }

@@ -13,8 +13,14 @@ public sealed record DeathBody(DateOnly DiedOn);
 /// <summary>One training-data item of an asset.</summary>
 public sealed record ProvenanceBody(string Source, string Licence, string? Sha256 = null);
 
+/// <summary>
+/// A voice asset's synthesis parameters, the reference worker's stand-in for a voice model: an espeak-ng voice
+/// (<c>fr</c>, <c>en-us</c>), pitch 0–99, speed in words per minute (80–450) and a variant (<c>f3</c>, <c>m1</c>).
+/// </summary>
+public sealed record VoiceModelBody(string Voice, int? Pitch = null, int? Speed = null, string? Variant = null, string Engine = "espeak-ng");
+
 /// <summary><c>POST /v1/performers/{id}/assets</c>.</summary>
-public sealed record CreateAssetBody(string Name, string Modality, string Tier, string? Sha256 = null, long? SizeBytes = null, ProvenanceBody[]? Provenance = null);
+public sealed record CreateAssetBody(string Name, string Modality, string Tier, string? Sha256 = null, long? SizeBytes = null, ProvenanceBody[]? Provenance = null, VoiceModelBody? VoiceModel = null);
 
 /// <summary>An amount in minor units of an ISO 4217 currency.</summary>
 public sealed record MoneyBody(string Currency, long Minor);

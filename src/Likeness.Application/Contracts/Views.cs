@@ -12,7 +12,11 @@ public sealed record PartyView(string Id, string Kind, string Name, string[] Rep
 
 public sealed record ProvenanceView(string Source, string Licence, string? Sha256);
 
-public sealed record AssetView(string Id, string PerformerId, string Name, string Modality, string Tier, string? Sha256, long? SizeBytes, ProvenanceView[] Provenance, DateTimeOffset CreatedAt);
+public sealed record AssetView(string Id, string PerformerId, string Name, string Modality, string Tier, string? Sha256, long? SizeBytes, ProvenanceView[] Provenance, DateTimeOffset CreatedAt)
+{
+    /// <summary>A voice asset's synthesis parameters, when it has them.</summary>
+    public VoiceModelBody? VoiceModel { get; init; }
+}
 
 /// <summary>A consent version: the policy in our JSON shape or as ODRL.</summary>
 public sealed record ConsentView(string PerformerId, int Version, DateTimeOffset CreatedAt, long LedgerIndex, JsonObject Policy);

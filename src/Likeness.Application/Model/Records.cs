@@ -16,7 +16,17 @@ public sealed record ProvenanceItem(string Source, string Licence, string? Sha25
 /// <summary>A registered likeness asset.</summary>
 public sealed record AssetRecord(
     string Id, string PerformerId, string Name, Modality Modality, Tier Tier, string? Sha256, long? SizeBytes,
-    IReadOnlyList<ProvenanceItem> Provenance, DateTimeOffset CreatedAt);
+    IReadOnlyList<ProvenanceItem> Provenance, DateTimeOffset CreatedAt)
+{
+    /// <summary>A voice asset's synthesis parameters (the reference worker's stand-in for a voice model); null on other assets and on assets made before they existed.</summary>
+    public VoiceModel? VoiceModel { get; init; }
+}
+
+/// <summary>
+/// The stored form of a voice asset's synthesis parameters: the espeak-ng voice, pitch (0–99), speed (words per minute)
+/// and variant (<c>f3</c>, <c>m1</c>, …). Stored as its own JSON, never the HTTP view.
+/// </summary>
+public sealed record VoiceModel(string Engine, string Voice, int? Pitch, int? Speed, string? Variant);
 
 /// <summary>One version of a performer's consent, as the JSON text that was accepted.</summary>
 public sealed record ConsentVersionRecord(string PerformerId, int Version, string PolicyJson, DateTimeOffset CreatedAt, long LedgerIndex);

@@ -39,7 +39,11 @@ public static class PartyVerbs
         var tier = Opt.Text("--tier", "The replica tier", "T", required: true);
         var sha256 = Opt.Text("--sha256", "The asset's SHA-256", "HEX");
         var size = Opt.Bytes("--size", "The asset's size in bytes");
-        var add = Opt.Verb("add", "Register a likeness asset", performer, name, modality, tier, sha256, size)
+        var voice = Opt.Text("--voice", "A voice asset's voice model: the espeak-ng voice (fr, en-us)", "VOICE");
+        var pitch = Opt.Whole("--pitch", "The voice model's pitch, 0 to 99");
+        var speed = Opt.Whole("--speed", "The voice model's speed, words per minute");
+        var variant = Opt.Text("--variant", "The voice model's espeak-ng variant (f3, m1)", "VARIANT");
+        var add = Opt.Verb("add", "Register a likeness asset", performer, name, modality, tier, sha256, size, voice, pitch, speed, variant)
             .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{Esc(p.GetValue(performer))}/assets", new JsonObject
             {
                 ["name"] = p.GetValue(name),
@@ -47,6 +51,9 @@ public static class PartyVerbs
                 ["tier"] = p.GetValue(tier),
                 ["sha256"] = p.GetValue(sha256),
                 ["sizeBytes"] = p.GetValue(size),
+                ["voiceModel"] = p.GetValue(voice) is { } v
+                    ? new JsonObject { ["voice"] = v, ["pitch"] = p.GetValue(pitch), ["speed"] = p.GetValue(speed), ["variant"] = p.GetValue(variant) }
+                    : null,
             }.ToJsonString()));
 
         var listed = Opt.Word("PERFORMER_ID", "The performer's id");

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+
+namespace Likeness.Client;
+
+/// <summary>
+/// One permitted render, from authorize to complete. Complete it with the output file (the scope hashes it itself,
+/// and reads a WAV's seconds when none are given); dispose it without completing (the pipeline failed) and it
+/// cancels the reservation, so the budget is not held until the reservation expires.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var render = await likeness.Renders.AuthorizeAsync(request);
+/// // … produce the output …
+/// await render.CompleteAsync("take.wav");
+/// </code>
+/// </example>
+public sealed class RenderScope : IAsyncDisposable
+{
+    private readonly RendersClient _renders;
+    private bool _settled;
+
+    internal RenderScope(RendersClient renders, Render render)
+    {
+        _renders = renders;
+        Render = render;
+    }
+
+    /// <summary>The render as last seen: authorized, then completed or cancelled.</summary>
+    public Render Render { get; private set; }
+
+    /// <summary>The render's id.</summary>
+    public string RenderId => Render.RenderId;
+
+    /// <summary>The seconds reserved: the output may not be longer.</summary>
+    public decimal ReservedSeconds => Render.ReservedSeconds;
+
+    /// <summary>What the permit obliges (a <c>label</c>, an <c>inform</c>, …).</summary>
+    public IReadOnlyList<Obligation> Obligations => Render.Obligations;
+
+    /// <summary>
+    /// Completes the render with <paramref name="outputFile"/>: its SHA-256 and its seconds (<paramref name="actualSeconds"/>,
+    /// or, for a WAV file, its duration read from its header, rounded up to the millisecond).
+    /// </summary>
+    /// <exception cref="ArgumentException">No seconds were given and the file is not a WAV whose duration can be read.</exception>
+    public async Task<Render> CompleteAsync(string outputFile, decimal? actualSeconds = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputFile);
+        var seconds = actualSeconds ?? WavAudio.Read(outputFile).Seconds;
+        var stream = File.OpenRead(outputFile);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await CompleteAsync(stream, seconds, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes the render with the output read from <paramref name="output"/> (hashed here) and its seconds.</summary>
+    public async Task<Render> CompleteAsync(Stream output, decimal actualSeconds, CancellationToken ct = default)
+    {
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, ct).ConfigureAwait(false));
+        // The key is this render's: a retried or repeated completion of the same output settles once.
+        Render = await _renders.CompleteAsync(RenderId, new CompleteRender(actualSeconds, sha256), $"complete-{RenderId}-{sha256[..16]}", ct).ConfigureAwait(false);
+        _settled = true;
+        return Render;
+    }
+
+    /// <summary>Cancels the render now, releasing its reservation.</summary>
+    public async Task<Render> CancelAsync(CancellationToken ct = default)
+    {
+        Render = await _renders.CancelAsync(RenderId, ct).ConfigureAwait(false);
+        _settled = true;
+        return Render;
+    }
+
+    /// <summary>Cancels the reservation unless the render was completed or cancelled (best effort: the reservation lapses on its own otherwise).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_settled)
+        {
+            _settled = true;
+            await _renders.CancelQuietlyAsync(RenderId).ConfigureAwait(false);
+        }
+    }
+}

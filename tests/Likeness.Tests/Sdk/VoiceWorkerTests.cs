@@ -1,0 +1,113 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Likeness.Client;
+using Likeness.Tests.Support;
+using Xunit;
+
+namespace Likeness.Tests.Sdk;
+
+/// <summary>The reference worker end to end: real speech from espeak-ng with the performer's voice model, completed with its own hash and seconds.</summary>
+public sealed class VoiceWorkerTests : IAsyncLifetime
+{
+    private const string Script = "Le capitaine Vale ordonne à l'équipage de hisser les voiles avant la tempête.";
+
+    private TestServer _server = null!;
+    private World _w = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestServer.StartAsync();
+        _w = await World.CreateAsync(_server, use: new
+        {
+            modality = "voice",
+            purposes = new[] { "dubbing" },
+            territories = new[] { "FR", "JP" },
+            languages = new[] { "fr", "en" },
+            from = TestServer.Epoch.AddDays(-1),
+            to = TestServer.Epoch.AddDays(365),
+            maxSecondsPerDeliverable = 60,
+            maxSyntheticSeconds = 600,
+            maxRenders = 100,
+            contentCategories = new[] { "violence" },
+            derivation = "newPerformance",
+        });
+        using var performer = new LikenessClient(new Uri(_server.Url), _w.Performer.Key);
+        await performer.Parties.RegisterAssetAsync(_w.Performer.Id, new CreateAsset("voice v1", "voice", "behavioralEmulator", VoiceModel: new VoiceModel("fr", 40, 150, "m3")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _server.DeleteFiles();
+    }
+
+    private async Task<(int Exit, string Out, string Err, string Wav)> RenderAsync(params string[] more)
+    {
+        var script = Path.Combine(_server.Dir, "script.txt");
+        await File.WriteAllTextAsync(script, Script);
+        var wav = Path.Combine(_server.Dir, "take.wav");
+        var (exit, stdout, stderr) = await VoiceProcess.RunAsync(
+            ["render", "--license", _w.LicenseId, "--script", script, "--language", "fr", "--out", wav, "--territory", "FR", "--server", _server.Url, "--key", _w.Studio.Key, .. more]);
+        return (exit, stdout, stderr, wav);
+    }
+
+    [Fact]
+    public async Task The_worker_renders_real_speech_and_completes_with_the_files_hash_and_seconds()
+    {
+        var (exit, stdout, stderr, wav) = await RenderAsync();
+
+        Assert.True(exit == 0, stderr);
+        var take = JsonNode.Parse(stdout)!;
+        var bytes = await File.ReadAllBytesAsync(wav);
+        var audio = WavAudio.Read(wav);
+        Assert.Equal((22050, 1, 16), (audio.SampleRate, audio.Channels, audio.BitsPerSample));
+        Assert.InRange(audio.Seconds, 2m, 15m);
+        Assert.True(Rms(bytes, audio) > 300, "the take is silent");
+
+        using var studio = new LikenessClient(new Uri(_server.Url), _w.Studio.Key);
+        var render = await studio.Renders.GetAsync(take["renderId"]!.GetValue<string>());
+        Assert.Equal("completed", render.Status);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), render.OutputSha256);
+        Assert.Equal(audio.Seconds, render.ActualSeconds);
+        Assert.Equal(render.OutputSha256, take["outputSha256"]!.GetValue<string>());
+        Assert.False(File.Exists(wav + ".partial"));
+    }
+
+    [Fact]
+    public async Task A_denied_render_exits_2_naming_every_reason_and_writes_nothing()
+    {
+        var (exit, _, stderr, wav) = await RenderAsync("--territory", "US", "--categories", "political");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("territory_not_licensed", stderr, StringComparison.Ordinal);
+        Assert.Contains("content_prohibited", stderr, StringComparison.Ordinal);
+        Assert.Contains("consent/", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(wav));
+    }
+
+    [Fact]
+    public async Task A_take_longer_than_its_reservation_is_not_completed_and_its_reservation_is_released()
+    {
+        var (exit, _, stderr, _) = await RenderAsync("--seconds", "1");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("longer than the 1 s reserved", stderr, StringComparison.Ordinal);
+        using var studio = new LikenessClient(new Uri(_server.Url), _w.Studio.Key);
+        Assert.Equal("cancelled", Assert.Single((await studio.Renders.ListAsync(license: _w.LicenseId)).Items).Status);
+    }
+
+    /// <summary>The root mean square of the 16-bit samples: espeak-ng's speech is well above 300; silence is 0.</summary>
+    private static double Rms(byte[] file, WavAudio audio)
+    {
+        var samples = file.AsSpan((int)audio.DataOffset, (int)audio.DataBytes);
+        double sum = 0;
+        for (var i = 0; i + 1 < samples.Length; i += 2)
+        {
+            double s = BinaryPrimitives.ReadInt16LittleEndian(samples[i..]);
+            sum += s * s;
+        }
+
+        return Math.Sqrt(sum / (samples.Length / 2));
+    }
+}
