@@ -38,6 +38,7 @@ public sealed class LikenessCore : IDisposable
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Usage = new UsageService(store);
+        Valuation = new Planning.ValuationService(store, clock);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
         Ledger = new LedgerService(store, clock, keys);
@@ -73,6 +74,9 @@ public sealed class LikenessCore : IDisposable
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }
     public UsageService Usage { get; }
+
+    /// <summary>A likeness's value for a scenario (issue 21).</summary>
+    public Planning.ValuationService Valuation { get; }
 
     /// <summary>The lists of licence requests, licences and renders.</summary>
     public ListService Lists { get; }

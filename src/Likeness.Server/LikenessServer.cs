@@ -124,6 +124,7 @@ public static class LikenessServer
         app.MapRendersApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
+        app.MapPlanningApi();
         app.MapWebhooksApi();
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);

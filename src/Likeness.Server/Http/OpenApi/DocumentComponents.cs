@@ -52,6 +52,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Renders"] = "Authorizing, approving and completing renders against a licence and the consent.",
         ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
+        ["Planning"] = "Screenplay breakdowns by asset tier and what a likeness is worth (docs/PLANNING.md).",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
         ["Problems"] = "What each problem code means.",
     };
