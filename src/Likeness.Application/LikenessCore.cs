@@ -42,6 +42,7 @@ public sealed class LikenessCore : IDisposable
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Ensembles = new EnsembleService(store, clock, mutations, Snapshots, options, gate, Renders);
         Usage = new UsageService(store);
+        Valuation = new Planning.ValuationService(store, clock);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
         Ledger = new LedgerService(store, clock, keys);
@@ -83,6 +84,9 @@ public sealed class LikenessCore : IDisposable
     /// <summary>Renders with several performers (issue 16).</summary>
     public EnsembleService Ensembles { get; }
     public UsageService Usage { get; }
+
+    /// <summary>A likeness's value for a scenario (issue 21).</summary>
+    public Planning.ValuationService Valuation { get; }
 
     /// <summary>The lists of licence requests, licences and renders.</summary>
     public ListService Lists { get; }

@@ -125,6 +125,7 @@ public static class LikenessServer
         app.MapProvenanceApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
+        app.MapPlanningApi();
         app.MapWebhooksApi();
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);

@@ -32,6 +32,7 @@ public static class CommandTree
             RenderVerbs.Render(),
             UsageVerb.Usage(),
             PlanVerbs.Plan(),
+            PlanVerbs.Valuation(),
             RoyaltyVerbs.Splits(),
             RoyaltyVerbs.Rates(),
             RoyaltyVerbs.Statements(),

@@ -66,6 +66,19 @@ public static class PlanVerbs
             });
     }
 
+    /// <summary><c>valuation PERFORMER --scenario FILE</c>: V for the scenario in FILE (JSON), from the server, every figure with its working.</summary>
+    public static Command Valuation()
+    {
+        var performer = Opt.Word("PERFORMER", "The performer's id");
+        var scenario = Opt.Text("--scenario", "The scenario, a JSON file (docs/PLANNING.md)", "FILE", required: true);
+        return Opt.Verb("valuation", "What a likeness is worth in a scenario: V = (C + M) − (L + T + R)", performer, scenario)
+            .Calls((p, api) =>
+            {
+                var json = Run.ReadFile(p.GetValue(scenario)!).Trim();
+                return api.CallAsync(HttpMethod.Get, $"v1/performers/{Uri.EscapeDataString(p.GetValue(performer)!)}/valuation?scenario={Uri.EscapeDataString(json)}");
+            });
+    }
+
     private static void Print(BreakdownView view, string csvPath)
     {
         var parts = new Table().AddColumns("Scene", "Heading", "1/8", "Character", "Performer", "Lines", "Words", "Tier", "Rule", "Modalities", "Seconds");

@@ -54,7 +54,7 @@ public static class Breakdowner
                     decision.Tier == PlanTier.Human ? [] : modalities, derivation, dialogue, scene.Eighths * rules.Rates.MillisPerEighth));
             }
 
-            sceneViews.Add(new SceneBreakdown(scene.Index, scene.Number, scene.Heading, scene.Line, scene.Eighths, sceneDecision, [.. scene.Speakers.Keys]));
+            sceneViews.Add(new SceneBreakdown(scene.Index, scene.Number, scene.Heading, scene.Line, scene.Eighths, sceneDecision, scene.Speakers.Keys.ToList()));
         }
 
         var estimates = parts
@@ -62,10 +62,10 @@ public static class Breakdowner
             .SelectMany(p => p.Modalities.Select(m => (p.PerformerId!, m, p.MillisFor(m), p.Scene)))
             .GroupBy(x => (x.Item1, x.m))
             .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.m)
-            .Select(g => new PerformerEstimate(g.Key.Item1, g.Key.m, g.Sum(x => x.Item3), [.. g.Select(x => x.Scene).Distinct()]))
+            .Select(g => new PerformerEstimate(g.Key.Item1, g.Key.m, g.Sum(x => x.Item3), g.Select(x => x.Scene).Distinct().ToList()))
             .ToList();
         var unused = castByName.Keys.Where(k => !used.Contains(k)).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        return new Breakdown(script.Title(), scenes.Sum(s => s.Eighths), sceneViews, parts, estimates, [.. unknown], unused);
+        return new Breakdown(script.Title(), scenes.Sum(s => s.Eighths), sceneViews, parts, estimates, unknown.ToList(), unused);
     }
 
     /// <summary>A character's name as the cast list and the cues are compared: trimmed, upper case, inner spaces single.</summary>

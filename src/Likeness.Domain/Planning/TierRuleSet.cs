@@ -63,7 +63,7 @@ public sealed record TierRuleSet(IReadOnlyList<TierRule> Rules, EstimateRates Ra
             }
         }
 
-        return new TierRuleSet([.. added, .. rules], rates ?? Rates);
+        return new TierRuleSet(added.Concat(rules).ToList(), rates ?? Rates);
     }
 }
 

@@ -93,9 +93,12 @@ public static class Valuator
     {
         var window = model.WindowMonths;
         var asOf = Ordinal(asOfMonth);
+
+        // One pass summing per month in longs (a month's milliseconds fit a long many times over); the exact weighting is
+        // done once per month, not per row, so a million rows cost a million additions.
         var perMonth = new long[window * 2];
+        var seen = new bool[64];
         var studios = new HashSet<int>();
-        BigInteger weighted = 0;
         foreach (ref readonly var row in rows)
         {
             var age = asOf - Ordinal(row.Month);
@@ -104,11 +107,26 @@ public static class Valuator
                 continue;
             }
 
-            var units = row.Millis + (row.Renders * model.MillisPerRender);
-            weighted += (BigInteger)units * (window - age);
             perMonth[age * 2] += row.Millis;
             perMonth[(age * 2) + 1] += row.Renders;
-            studios.Add(row.Studio);
+            if ((uint)row.Studio < (uint)seen.Length)
+            {
+                if (!seen[row.Studio])
+                {
+                    seen[row.Studio] = true;
+                    studios.Add(row.Studio);
+                }
+            }
+            else
+            {
+                studios.Add(row.Studio);
+            }
+        }
+
+        BigInteger weighted = 0;
+        for (var age = 0; age < window; age++)
+        {
+            weighted += ((BigInteger)perMonth[age * 2] + ((BigInteger)perMonth[(age * 2) + 1] * model.MillisPerRender)) * (window - age);
         }
 
         var series = new List<ExposurePoint>(window);

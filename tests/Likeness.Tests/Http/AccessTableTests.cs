@@ -45,6 +45,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
             ["PUT /v1/performers/{id}/consent"] = Now(Put($"/v1/performers/{p}/consent", World.DefaultConsent)),
             ["GET /v1/performers/{id}/consent"] = Now(Get($"/v1/performers/{p}/consent")),
             ["GET /v1/performers/{id}/usage"] = Now(Get($"/v1/performers/{p}/usage")),
+            ["GET /v1/performers/{id}/valuation"] = Now(Get($"/v1/performers/{p}/valuation?scenario={Uri.EscapeDataString("{\"model\":{\"marketValue\":{\"currency\":\"USD\",\"minor\":1000000}}}")}")),
             ["GET /v1/ledger/tile/{path} (level tile)"] = Now(Get("/v1/ledger/tile/0/000.p/1")),
             ["GET /v1/me/performers"] = Now(List("/v1/me/performers?limit=100", "id", p)),
             ["GET /v1/performers/{id}/consent/versions"] = Now(Get($"/v1/performers/{p}/consent/versions")),

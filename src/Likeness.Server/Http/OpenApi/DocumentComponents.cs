@@ -53,6 +53,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
         ["Provenance"] = "C2PA content credentials: the operator's trust anchor, and signing a render's claim after checking it states the render truthfully.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
+        ["Planning"] = "Screenplay breakdowns by asset tier and what a likeness is worth (docs/PLANNING.md).",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
         ["Problems"] = "What each problem code means.",
     };

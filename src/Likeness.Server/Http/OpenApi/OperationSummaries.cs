@@ -23,6 +23,7 @@ public static class OperationSummaries
         ["GET /v1/performers/{id}/consent/versions"] = "List a performer's consent versions",
         ["GET /v1/performers/{id}/caps"] = "Get a performer's caps across licences, each with what it used, reserved and has left this period",
         ["GET /v1/performers/{id}/usage"] = "List a performer's usage events",
+        ["GET /v1/performers/{id}/valuation"] = "Value a likeness for a scenario (V with every figure's working)",
         ["POST /v1/license-requests"] = "Request a licence (studio)",
         ["GET /v1/license-requests"] = "List licence requests",
         ["GET /v1/license-requests/{id}"] = "Get a licence request",
