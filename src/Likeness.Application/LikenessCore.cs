@@ -9,6 +9,7 @@ using Likeness.Application.Parties;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
+using Likeness.Application.Strikes;
 using Likeness.Application.Usage;
 using Likeness.Application.Webhooks;
 
@@ -36,6 +37,7 @@ public sealed class LikenessCore : IDisposable
         Caps = new CapService(store, clock, Snapshots);
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
+        Strikes = new StrikeService(store, clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Usage = new UsageService(store);
         Lists = new ListService(store, clock);
@@ -71,6 +73,9 @@ public sealed class LikenessCore : IDisposable
     public CapService Caps { get; }
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
+
+    /// <summary>Unions' strikes, their waivers and ends.</summary>
+    public StrikeService Strikes { get; }
     public RenderService Renders { get; }
     public UsageService Usage { get; }
 

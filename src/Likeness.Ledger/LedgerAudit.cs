@@ -8,8 +8,9 @@ public sealed record AuditFinding(long Index, string Problem);
 
 /// <summary>
 /// Replays the entries (docs/LEDGER.md) and checks the story they tell: no render on a licence that was not
-/// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
-/// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
+/// active at that moment (unknown, suspended by any owner or by a union's strike that covered it, revoked, past its term,
+/// or its performer dead without the estate's consent); no licence granted while a strike covering it held; no
+/// suspension lifted by an owner that held none; no render settled that was not reserved; none completed above its reservation; releases
 /// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
 /// the grant names its budgets); no reservation past a cap of the performer's consent in force
 /// (<see cref="CapReplay"/>); and no act on a performer by a representative that did not hold that power from her grant
@@ -26,9 +27,27 @@ public sealed class LedgerAudit
         /// <summary>Each use's budget (milliseconds, renders; null for unlimited), when the grant names them.</summary>
         public (long? Ms, long? Renders)[] Budgets { get; init; } = [];
 
-        public bool Suspended { get; set; }
+        /// <summary>The SHA-256 of the licence's project, when the grant names it (what a strike's waiver names).</summary>
+        public string ProjectSha256 { get; init; } = "";
+
+        /// <summary>The owners of the suspensions placed by hand and not lifted (a strike's are the strike's).</summary>
+        public HashSet<string> SuspendedBy { get; } = new(StringComparer.Ordinal);
+
         public DateTimeOffset? RevokedAt { get; set; }
         public bool EstateConsented { get; set; }
+    }
+
+    private sealed class Strike
+    {
+        public required string Id { get; init; }
+        public string? Studio { get; init; }
+        public required DateTimeOffset From { get; init; }
+        public DateTimeOffset? To { get; set; }
+        public required HashSet<string> Performers { get; init; }
+        public HashSet<string> Waived { get; } = new(StringComparer.Ordinal);
+
+        public bool Covers(License l, DateTimeOffset at) =>
+            From <= at && (To is null || at < To) && (Studio is null || Studio == l.Studio) && Performers.Contains(l.Performer) && !Waived.Contains(l.ProjectSha256);
     }
 
     private sealed record Render(string License, long Use, long ReservedMs, bool Pending, CapReplay.Counter? Counted = null);
@@ -42,6 +61,7 @@ public sealed class LedgerAudit
     private readonly CapReplay _caps = new();
     private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
     private readonly Powers _powers = new();
+    private readonly Dictionary<string, Strike> _strikes = new(StringComparer.Ordinal);
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -119,16 +139,50 @@ public sealed class LedgerAudit
                 _deaths[S("performer")] = at;
                 return null;
             case "license.approved" or "license.accepted":
-                _licenses[S("license")] = new License
+                var granted = _licenses[S("license")] = new License
                 {
                     Performer = S("performer"),
                     Studio = e.TryGetProperty("studio", out var studio) ? studio.GetString() ?? "" : "",
+                    ProjectSha256 = e.TryGetProperty("projectSha256", out var project) ? project.GetString() ?? "" : "",
                     TermEnd = T("termEnd"),
                     Budgets = e.TryGetProperty("budgets", out var budgets) ? Budgets(budgets.GetString()!) : [],
                     // Approved by the estate after the death: the approval is its consent (docs/DOMAIN.md).
                     EstateConsented = kind == "license.approved" && Died(S("performer")) is { } died && died <= at,
                 };
+                // A strike in effect refuses new licences with its studio unless it waived the project.
+                if (e.TryGetProperty("projectSha256", out _) && _strikes.Values.FirstOrDefault(k => k.Covers(granted, at)) is { } striking)
+                {
+                    return $"a licence granted during strike {striking.Id}";
+                }
+
                 return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
+            case "strike.declared":
+                var performers = S("performers");
+                _strikes[S("strike")] = new Strike
+                {
+                    Id = S("strike"),
+                    Studio = S("studio") == "*" ? null : S("studio"),
+                    From = T("from"),
+                    To = e.TryGetProperty("to", out _) ? T("to") : null,
+                    Performers = new HashSet<string>(performers.Length == 0 ? [] : performers.Split(','), StringComparer.Ordinal),
+                };
+                return null;
+            case "strike.waived" or "strike.ended":
+                if (!_strikes.TryGetValue(S("strike"), out var strike))
+                {
+                    return $"{kind} of a strike never declared";
+                }
+
+                if (kind == "strike.waived")
+                {
+                    strike.Waived.Add(S("projectSha256"));
+                }
+                else if (strike.To is null || at < strike.To)
+                {
+                    strike.To = at;
+                }
+
+                return null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
                 if (!_licenses.TryGetValue(S("license"), out var l))
                 {
@@ -140,13 +194,23 @@ public sealed class LedgerAudit
                     return withoutPower;
                 }
 
+                // Suspensions stack and each has an owner. Entries from before owners were recorded name none: such a suspension
+                // became the performer side's (as the store's migration made it), and such a resume lifted every one.
+                var owner = e.TryGetProperty("owner", out var o) ? o.GetString() ?? "" : null;
                 if (kind == "license.suspended")
                 {
-                    l.Suspended = true;
+                    l.SuspendedBy.Add(owner ?? "performer");
                 }
                 else if (kind == "license.resumed")
                 {
-                    l.Suspended = false;
+                    if (owner is null)
+                    {
+                        l.SuspendedBy.Clear();
+                    }
+                    else if (!l.SuspendedBy.Remove(owner))
+                    {
+                        return $"a suspension lifted by {owner}, who held none";
+                    }
                 }
                 else if (kind == "license.revoked")
                 {
@@ -295,9 +359,14 @@ public sealed class LedgerAudit
             return "past its term end";
         }
 
-        if (l.Suspended)
+        if (l.SuspendedBy.Count > 0)
         {
-            return "suspended";
+            return "suspended by " + string.Join(", ", l.SuspendedBy.Order(StringComparer.Ordinal));
+        }
+
+        if (_strikes.Values.FirstOrDefault(k => k.Covers(l, at)) is { } strike)
+        {
+            return $"suspended by strike {strike.Id}";
         }
 
         return _deaths.TryGetValue(l.Performer, out var died) && died <= at && !l.EstateConsented ? "its performer died and the estate had not consented" : null;

@@ -147,5 +147,17 @@ internal static class Schema
             ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
         UPDATE parties SET represents = '[]' WHERE kind = 'representative';
         """,
+        // Owned suspensions and strikes (issue 15): a licence's suspensions are a list (each with its owner and, for a strike's,
+        // its window); a stored 'suspended' status becomes one performer-side suspension (who placed it was not kept, and
+        // the performer side is whom it protects), and the status keeps only revocation. Strikes keep their members at
+        // declaration and the projects waived.
+        """
+        ALTER TABLE licenses ADD COLUMN suspensions TEXT;
+        UPDATE licenses SET suspensions = '[{"owner":"performer","from":0}]', stored_status = 'active' WHERE stored_status = 'suspended';
+        CREATE TABLE strikes (
+            id TEXT PRIMARY KEY, union_id TEXT NOT NULL REFERENCES parties(id), studio_id TEXT, starts_at BIGINT NOT NULL, ends_at BIGINT,
+            ended_at BIGINT, members TEXT NOT NULL, waivers TEXT NOT NULL, created_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL);
+        CREATE INDEX strikes_union ON strikes(union_id, created_at);
+        """,
     ];
 }

@@ -30,6 +30,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IActSession Acts { get; } = new ActRows(sql);
 
+    public IStrikeSession Strikes { get; } = new StrikeRows(sql);
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);

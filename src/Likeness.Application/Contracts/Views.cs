@@ -35,7 +35,14 @@ public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal S
 public sealed record LicenseView(
     string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string? Token,
     DateTimeOffset ApprovedAt, DateTimeOffset TermEnd, DateTimeOffset? RevocationEffectiveAt, bool EstateConfirmed,
-    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false);
+    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false)
+{
+    /// <summary>Every suspension placed and not lifted: whose (<c>performer</c> or <c>union</c>), the strike if any, its window, whether it holds now.</summary>
+    public SuspensionView[] Suspensions { get; init; } = [];
+}
+
+/// <summary>One suspension of a licence; <c>rule</c> is what a render it denies names.</summary>
+public sealed record SuspensionView(string Side, string? UnionId, string? StrikeId, DateTimeOffset From, DateTimeOffset? To, bool Holds, string Rule);
 
 public sealed record ReasonView(string Code, string Message, string Rule);
 

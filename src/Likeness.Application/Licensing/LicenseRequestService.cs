@@ -8,6 +8,7 @@ using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
+using Likeness.Application.Strikes;
 using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
@@ -161,6 +162,14 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride, ActProof? proof)
     {
         var now = clock.GetUtcNow();
+        // A union's strike refuses new licences with the studio (unless it waived the project); one declared but not yet
+        // started suspends the new licence from its start, as it does those granted before it.
+        var suspensions = new List<Suspension>();
+        if (StrikeEffects.OnGrant(s, request.PerformerId, request.StudioId, terms.Project, now, suspensions) is { } strike)
+        {
+            throw strike;
+        }
+
         var licenseId = Ids.New("lic", now);
         var consentVersion = s.GetCurrentConsent(request.PerformerId)?.Version ?? 0;
         var termsJson = TermsMapper.ViewJson(terms);
@@ -172,12 +181,12 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var index = ActGate.Append(s, new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
-            .With("termEnd", terms.TermEnd)
+            .With("termEnd", terms.TermEnd).WithHash("projectSha256", terms.Project)
             .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)), proof);
         // A licence the estate itself approves after the death carries the estate's consent (it is the estate's own act);
         // a counter made in life and accepted by the studio after the death still needs it.
         var estateApproved = outcome == RequestStatus.Approved && s.GetParty(request.PerformerId)?.DiedOn is not null;
-        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride);
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride, suspensions);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
         s.UpdateRequest(granted);

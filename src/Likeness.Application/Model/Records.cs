@@ -33,7 +33,14 @@ public sealed record LicenseRequestRecord(
 public sealed record LicenseRecord(
     string Id, string RequestId, string PerformerId, string StudioId, LicenseTerms Terms, LicenseStatus StoredStatus,
     DateTimeOffset? RevocationEffectiveAt, DateTimeOffset ApprovedAt, bool EstateConfirmed, int ConsentVersion,
-    string Token, string? Attestation, long LedgerIndex, bool RateOverride = false);
+    string Token, string? Attestation, long LedgerIndex, bool RateOverride = false, IReadOnlyList<Suspension>? SuspensionList = null)
+{
+    /// <summary>Every suspension placed on the licence and not lifted (docs/DOMAIN.md, "Suspensions and strikes").</summary>
+    public IReadOnlyList<Suspension> Suspensions => SuspensionList ?? [];
+
+    /// <summary>Whether a suspension holds at <paramref name="now"/>.</summary>
+    public bool SuspendedAt(DateTimeOffset now) => Suspension.AnyHolds(Suspensions, now.ToUnixTimeMilliseconds());
+}
 
 /// <summary>The budget counters of one licence use.</summary>
 public sealed record UseBudgetRecord(int UseIndex, long SecondsUsedMillis, long SecondsReservedMillis, long RendersUsed, long RendersReserved);

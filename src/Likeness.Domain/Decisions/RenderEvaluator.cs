@@ -32,7 +32,7 @@ public static class RenderEvaluator
     {
         into.Reset();
         // Exhaustion is not a lifecycle reason here: the budget checks below name which budget is spent.
-        switch (LicenseLifecycle.StatusAt(f.AtUnixMillis, license.StoredStatus, license.RevocationEffectiveMillis, license.TermEndMillis, exhausted: false))
+        switch (LicenseLifecycle.StatusAt(f.AtUnixMillis, license.StoredStatus, license.RevocationEffectiveMillis, license.TermEndMillis, exhausted: false, license.SuspendedAt(f.AtUnixMillis)))
         {
             case LicenseStatus.Revoked:
                 into.Add(ReasonCode.LicenseRevoked, LicenseRule);
@@ -41,7 +41,15 @@ public static class RenderEvaluator
                 into.Add(ReasonCode.LicenseExpired, LicenseRule);
                 break;
             case LicenseStatus.Suspended:
-                into.Add(ReasonCode.LicenseSuspended, LicenseRule);
+                // Each suspension that holds is its own reason, naming whose it is (a strike, the union, the performer side).
+                foreach (var s in license.Suspensions)
+                {
+                    if (s.HoldsAt(f.AtUnixMillis))
+                    {
+                        into.Add(ReasonCode.LicenseSuspended, s.Reference);
+                    }
+                }
+
                 break;
         }
 

@@ -52,6 +52,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Renders"] = "Authorizing, approving and completing renders against a licence and the consent.",
         ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
+        ["Strikes"] = "A union's strikes for its members against a studio or every studio: declared, waived per project, ended; each suspends and lifts only its own.",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
         ["Problems"] = "What each problem code means.",
     };
