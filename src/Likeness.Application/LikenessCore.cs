@@ -38,6 +38,7 @@ public sealed class LikenessCore : IDisposable
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
         Strikes = new StrikeService(store, clock, mutations, Snapshots);
+        PostMortem = new PostMortemService(clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Usage = new UsageService(store);
         Lists = new ListService(store, clock);
@@ -73,6 +74,9 @@ public sealed class LikenessCore : IDisposable
     public CapService Caps { get; }
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
+
+    /// <summary>The estate's renewals of post-mortem rights.</summary>
+    public PostMortemService PostMortem { get; }
 
     /// <summary>Unions' strikes, their waivers and ends.</summary>
     public StrikeService Strikes { get; }

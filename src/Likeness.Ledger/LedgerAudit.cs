@@ -63,6 +63,10 @@ public sealed class LedgerAudit
     private readonly Powers _powers = new();
     private readonly Dictionary<string, Strike> _strikes = new(StringComparer.Ordinal);
 
+    // A dead performer's post-mortem term end, and her renders settled after the death (index, time): a renewal's evidence.
+    private readonly Dictionary<string, DateTimeOffset> _postMortemEnds = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
+
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
 
@@ -137,7 +141,28 @@ public sealed class LedgerAudit
                 return null;
             case "performer.died":
                 _deaths[S("performer")] = at;
+                if (e.TryGetProperty("postMortemEnd", out _))
+                {
+                    _postMortemEnds[S("performer")] = T("postMortemEnd");
+                }
+
                 return null;
+            case "post_mortem.renewed":
+                // A renewal cites renders of hers settled in the evidence window; it moves the end from where it was.
+                var who = S("performer");
+                if (!_postMortemEnds.TryGetValue(who, out var previous) || previous != T("previousEnd") || at >= previous)
+                {
+                    return "a post-mortem renewal of a term that was not running to that end";
+                }
+
+                var cited = S("evidence").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => long.Parse(i, CultureInfo.InvariantCulture)).ToList();
+                if (cited.Count == 0 || cited.Any(i => !_settledAfterDeath.TryGetValue(i, out var r) || r.Performer != who || r.At < T("evidenceFrom")))
+                {
+                    return "a post-mortem renewal without evidence of settled renders in its window";
+                }
+
+                _postMortemEnds[who] = T("termEnd");
+                return _powers.Act(By(), who, "consent", at, Died(who));
             case "license.approved" or "license.accepted":
                 var granted = _licenses[S("license")] = new License
                 {
@@ -293,6 +318,10 @@ public sealed class LedgerAudit
                     }
 
                     Completed++;
+                    if (_licenses.TryGetValue(r.License, out var settledOn) && _deaths.ContainsKey(settledOn.Performer))
+                    {
+                        _settledAfterDeath[index] = (settledOn.Performer, at);
+                    }
                 }
                 else if (N("releasedMs") != r.ReservedMs)
                 {
@@ -367,6 +396,11 @@ public sealed class LedgerAudit
         if (_strikes.Values.FirstOrDefault(k => k.Covers(l, at)) is { } strike)
         {
             return $"suspended by strike {strike.Id}";
+        }
+
+        if (_postMortemEnds.TryGetValue(l.Performer, out var pmEnd) && at >= pmEnd)
+        {
+            return "past its performer's post-mortem term";
         }
 
         return _deaths.TryGetValue(l.Performer, out var died) && died <= at && !l.EstateConsented ? "its performer died and the estate had not consented" : null;

@@ -8,7 +8,17 @@ namespace Likeness.Application.Contracts;
 /// A party; <see cref="ApiKey"/> only in the answer that created it. A retry of that request under its Idempotency-Key
 /// gets the party without the key and <see cref="ApiKeyShownOnce"/> true: the key was shown once and is kept only hashed.
 /// </summary>
-public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null, bool? ApiKeyShownOnce = null);
+public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null, bool? ApiKeyShownOnce = null)
+{
+    /// <summary>The instant of death (a date alone: the end of that day in the given time zone).</summary>
+    public DateTimeOffset? DiedAt { get; init; }
+
+    /// <summary>The domicile at death (ISO 3166-1 or 3166-2), which picks the post-mortem rule.</summary>
+    public string? Domicile { get; init; }
+
+    /// <summary>When the post-mortem right ends (after renewals); every licence of hers ends with it.</summary>
+    public DateTimeOffset? PostMortemTermEnd { get; init; }
+}
 
 public sealed record ProvenanceView(string Source, string Licence, string? Sha256);
 

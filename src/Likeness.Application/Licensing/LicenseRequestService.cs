@@ -34,7 +34,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
-            var conflicts = RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms)).Select(ToView).ToArray();
+            var conflicts = RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms))
+                .Concat(PastPostMortemTerm(s.GetParty(body.PerformerId)!, terms)).Select(ToView).ToArray();
             var now = clock.GetUtcNow();
             var id = Ids.New("lrq", now);
             var index = s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", id).With("performer", body.PerformerId)
@@ -164,6 +165,20 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var now = clock.GetUtcNow();
         // A union's strike refuses new licences with the studio (unless it waived the project); one declared but not yet
         // started suspends the new licence from its start, as it does those granted before it.
+        // After the death no licence outlives the post-mortem right, and none is granted once it has ended.
+        if (s.GetParty(request.PerformerId)?.PostMortemEnd is { } pmEnd)
+        {
+            if (now >= pmEnd)
+            {
+                throw AppProblem.Conflict("post_mortem_term_ended", $"The performer's post-mortem right ended at {pmEnd:O}; no licence can be granted.");
+            }
+
+            if (terms.TermEnd > pmEnd)
+            {
+                throw AppProblem.Conflict("beyond_post_mortem_term", $"The licence would run past the post-mortem term end ({pmEnd:O}); counter with uses ending by then.");
+            }
+        }
+
         var suspensions = new List<Suspension>();
         if (StrikeEffects.OnGrant(s, request.PerformerId, request.StudioId, terms.Project, now, suspensions) is { } strike)
         {
@@ -193,6 +208,12 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         WebhookOutbox.Publish(s, WebhookEventTypes.RequestApproved, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(granted));
         return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);
     }
+
+    // A use running past the performer's post-mortem term end (after her death) is a conflict: it could never be granted as asked.
+    private static IEnumerable<Conflict> PastPostMortemTerm(PartyRecord performer, LicenseTerms terms) =>
+        performer.PostMortemEnd is { } end
+            ? terms.Uses.Select((u, i) => (u, i)).Where(x => x.u.To > end).Select(x => new Conflict(ReasonCode.PostMortemTermEnded, "law/post-mortem-term", x.i))
+            : [];
 
     // Thin: ids and the state; a receiver reads the request with its own key.
     private static Dictionary<string, object?> EventData(LicenseRequestRecord r) => new()

@@ -8,7 +8,16 @@ namespace Likeness.Application.Model;
 /// and for a representative the performers who granted it powers (their own acts: the grants table).
 /// </summary>
 public sealed record PartyRecord(
-    string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null);
+    string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null,
+    DateTimeOffset? DiedAt = null, string? Domicile = null, DateTimeOffset? StoredPostMortemEnd = null)
+{
+    /// <summary>
+    /// When her post-mortem right ends: as renewed, else the first end of her domicile's rule (deaths recorded before
+    /// terms were kept get it computed so); null while she lives.
+    /// </summary>
+    public DateTimeOffset? PostMortemEnd =>
+        StoredPostMortemEnd ?? (DiedAt is { } died ? PostMortemTerms.FirstEnd(PostMortemTerms.For(Domicile), died) : null);
+}
 
 /// <summary>One dataset item a likeness asset was made from.</summary>
 public sealed record ProvenanceItem(string Source, string Licence, string? Sha256);

@@ -66,7 +66,10 @@ public interface IStoreSession
     void InsertParty(PartyRecord party, string apiKeyHash);
     PartyRecord? GetParty(string id);
     PartyRecord? GetPartyByKeyHash(string apiKeyHash);
-    void SetDeath(string performerId, DateOnly diedOn);
+    void SetDeath(string performerId, DateOnly diedOn, DateTimeOffset diedAt, string? domicile, DateTimeOffset postMortemEnd);
+
+    /// <summary>Moves a dead performer's post-mortem term end (a renewal).</summary>
+    void SetPostMortemEnd(string performerId, DateTimeOffset end);
 
     // Assets.
     void InsertAsset(AssetRecord asset);

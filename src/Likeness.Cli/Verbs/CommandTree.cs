@@ -37,6 +37,7 @@ public static class CommandTree
             LedgerVerbs.Ledger(),
             WebhookVerbs.Webhook(),
             StrikeVerbs.Strike(),
+            StrikeVerbs.PostMortem(),
             CompletionVerb.Completion(),
         };
         Globals.AddTo(root);

@@ -40,5 +40,14 @@ public static class StrikeVerbs
         return Opt.Verb("strike", "A union's strikes: declare, waive a project, end", declare, list, get, waive, end);
     }
 
+    /// <summary><c>post-mortem renew PERFORMER_ID</c>: the estate renews the post-mortem right, citing the ledger's settled renders.</summary>
+    public static Command PostMortem()
+    {
+        var performer = Opt.Word("PERFORMER_ID", "The performer's id");
+        var renew = Opt.Verb("renew", "Renew the post-mortem right (estate), on evidence of renders settled in the two years before it ends", performer)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{PartyVerbs.Esc(p.GetValue(performer))}/post-mortem-term/renew", "{}"));
+        return Opt.Verb("post-mortem", "A dead performer's post-mortem right", renew);
+    }
+
     private static Argument<string> Id() => Opt.Word("ID", "The strike's id");
 }

@@ -17,6 +17,7 @@ public static class RenderEvaluator
     private const string SensitiveRule = "policy/sensitive-content";
     private const string LicenseRule = "license";
     private const string EstateRule = "law/post-mortem-consent";
+    private const string PostMortemRule = "law/post-mortem-term";
 
     /// <summary>Evaluates as <see cref="Decide(CompiledLicense, in RenderFacts, ReadOnlySpan{UseBudget}, ReadOnlySpan{CapUsage}, bool, DecisionBuilder)"/> with nothing counted against the performer's caps.</summary>
     public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into) =>
@@ -56,6 +57,12 @@ public static class RenderEvaluator
         if (license.PerformerDeceased && !license.EstateConfirmed)
         {
             into.Add(ReasonCode.EstateConsentRequired, EstateRule);
+        }
+
+        // Every licence ends with the post-mortem right (docs/DOMAIN.md, "Death and post-mortem terms").
+        if (f.AtUnixMillis >= license.PostMortemEndMillis)
+        {
+            into.Add(ReasonCode.PostMortemTermEnded, PostMortemRule);
         }
 
         // The closest use explains the denial; with one use (the usual case) that is exact.

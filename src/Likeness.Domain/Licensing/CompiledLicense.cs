@@ -79,6 +79,9 @@ public sealed class CompiledLicense
     public bool PerformerDeceased { get; init; }
     public bool EstateConfirmed { get; init; }
 
+    /// <summary>When the performer's post-mortem right ends (Unix milliseconds; <see cref="long.MaxValue"/> while she lives).</summary>
+    public long PostMortemEndMillis { get; init; } = long.MaxValue;
+
     /// <summary>Every suspension placed on the licence (each holds over its own window).</summary>
     public ImmutableArray<Suspension> Suspensions { get; init; } = [];
 
@@ -113,7 +116,7 @@ public sealed class CompiledLicense
 
     public static CompiledLicense Compile(
         string id, string performerId, string studioId, LicenseTerms terms, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt,
-        bool performerDeceased, bool estateConfirmed, CompiledConsent consent, long revision, IReadOnlyList<Suspension>? suspensions = null)
+        bool performerDeceased, bool estateConfirmed, CompiledConsent consent, long revision, IReadOnlyList<Suspension>? suspensions = null, DateTimeOffset? postMortemEnd = null)
     {
         var obligations = new List<Obligation> { LabelObligation };
         var c = terms.Compensation;
@@ -144,6 +147,7 @@ public sealed class CompiledLicense
             PerformerDeceased = performerDeceased,
             EstateConfirmed = estateConfirmed,
             Suspensions = suspensions is null ? [] : [.. suspensions],
+            PostMortemEndMillis = postMortemEnd?.ToUnixTimeMilliseconds() ?? long.MaxValue,
             Uses = [.. terms.Uses.Select(CompiledUse.Compile)],
             Consent = consent,
             Obligations = [.. obligations],

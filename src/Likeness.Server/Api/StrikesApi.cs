@@ -20,6 +20,8 @@ public static class StrikesApi
         strikes.MapQuery("/{id}", s => s.Core.Strikes.GetAsync(s.Caller, s.Id, s.Aborted));
         strikes.MapCommand<WaiverBody, StrikeView>("/{id}/waivers", (s, body, idem) => s.Core.Strikes.WaiveAsync(s.Caller, s.Id, body, idem, s.Aborted));
         strikes.MapCommand<EndStrikeBody, StrikeView>("/{id}/end", (s, _, idem) => s.Core.Strikes.EndAsync(s.Caller, s.Id, idem, s.Aborted), new EndStrikeBody());
+        app.MapGroup("/v1/performers").WithTags("Parties and assets")
+            .MapCommand<EndStrikeBody, Likeness.Application.Parties.PostMortemRenewalView>("/{id}/post-mortem-term/renew", (s, _, idem) => s.Core.PostMortem.RenewAsync(s.Caller, s.Id, idem, s.Aborted), new EndStrikeBody());
         return app;
     }
 }

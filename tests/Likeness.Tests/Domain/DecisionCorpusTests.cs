@@ -96,7 +96,8 @@ public sealed class DecisionCorpusTests
         var suspensions = (over["suspensions"] as JsonArray ?? []).Select(x => new Suspension(
             x!["owner"]!.GetValue<string>(), x["strike"]?.GetValue<string>(), Millis(x["from"], long.MinValue), Millis(x["to"], long.MaxValue))).ToList();
         var license = CompiledLicense.Compile("lic", "prf", "std", terms, status, revocation,
-            over["performerDeceased"]?.GetValue<bool>() ?? false, over["estateConfirmed"]?.GetValue<bool>() ?? false, consent, 0, suspensions);
+            over["performerDeceased"]?.GetValue<bool>() ?? false, over["estateConfirmed"]?.GetValue<bool>() ?? false, consent, 0, suspensions,
+            over["postMortemEnd"] is { } pm ? DateTimeOffset.Parse(pm.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null);
 
         var budgets = new UseBudget[terms.Uses.Count];
         if (c["budgets"] is JsonArray b)

@@ -49,6 +49,7 @@ public static class OperationSummaries
         ["GET /v1/strikes/{id}"] = "Get a strike",
         ["POST /v1/strikes/{id}/waivers"] = "Waive a project from a strike (the union's exemption)",
         ["POST /v1/strikes/{id}/end"] = "End a strike, lifting its suspensions only",
+        ["POST /v1/performers/{id}/post-mortem-term/renew"] = "Renew a performer's post-mortem right on evidence of settled renders (estate)",
         ["POST /v1/webhooks"] = "Add a webhook endpoint (its signing secret is shown once)",
         ["GET /v1/webhooks"] = "List the caller's webhook endpoints",
         ["GET /v1/webhooks/{id}"] = "Get a webhook endpoint",
