@@ -58,7 +58,6 @@ public static class BenchCommands
                 return 0;
             case "planning":
                 PlanningHarness.Run(Option(rest, "--rounds", 15), Option(rest, "--seed", 21));
->>>>>>> planning
                 return 0;
             case "prompts":
                 PromptHarness.Run(Option(rest, "--rounds", 200));
@@ -83,7 +82,6 @@ public static class BenchCommands
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
                       acts [--count 20000]                               verify a signed act (issue 14's goal: ≤ 100 µs)
-<<<<<<< HEAD
                       provenance [--count 5000] [--oracle-count 20]      C2PA: claim signing/s, embedding into a 30 s WAV, validation beside c2pa-rs
                       planning [--rounds 15] [--seed 21]                 a 120-page screenplay broken down (goal 200 ms), a valuation over 1,000,000 usage rows (goal 100 ms)
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed

@@ -10,6 +10,7 @@ using Likeness.Application.Ports;
 using Likeness.Application.Provenance;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
+using Likeness.Application.Strikes;
 using Likeness.Application.Usage;
 using Likeness.Application.Webhooks;
 using Likeness.Provenance.Signing;
@@ -39,6 +40,8 @@ public sealed class LikenessCore : IDisposable
         Caps = new CapService(store, clock, Snapshots);
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
+        Strikes = new StrikeService(store, clock, mutations, Snapshots);
+        PostMortem = new PostMortemService(clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Ensembles = new EnsembleService(store, clock, mutations, Snapshots, options, gate, Renders);
         Usage = new UsageService(store);
@@ -79,6 +82,12 @@ public sealed class LikenessCore : IDisposable
     public CapService Caps { get; }
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
+
+    /// <summary>The estate's renewals of post-mortem rights.</summary>
+    public PostMortemService PostMortem { get; }
+
+    /// <summary>Unions' strikes, their waivers and ends.</summary>
+    public StrikeService Strikes { get; }
     public RenderService Renders { get; }
 
     /// <summary>Renders with several performers (issue 16).</summary>

@@ -8,8 +8,9 @@ public sealed record AuditFinding(long Index, string Problem);
 
 /// <summary>
 /// Replays the entries (docs/LEDGER.md) and checks the story they tell: no render on a licence that was not
-/// active at that moment (unknown, suspended, revoked, past its term, or its performer dead without the
-/// estate's consent); no render settled that was not reserved; none completed above its reservation; releases
+/// active at that moment (unknown, suspended by any owner or by a union's strike that covered it, revoked, past its term,
+/// or its performer dead without the estate's consent); no licence granted while a strike covering it held; no
+/// suspension lifted by an owner that held none; no render settled that was not reserved; none completed above its reservation; releases
 /// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
 /// the grant names its budgets); no reservation past a cap of the performer's consent in force
 /// (<see cref="CapReplay"/>); and no act on a performer by a representative that did not hold that power from her grant
@@ -26,9 +27,27 @@ public sealed class LedgerAudit
         /// <summary>Each use's budget (milliseconds, renders; null for unlimited), when the grant names them.</summary>
         public (long? Ms, long? Renders)[] Budgets { get; init; } = [];
 
-        public bool Suspended { get; set; }
+        /// <summary>The SHA-256 of the licence's project, when the grant names it (what a strike's waiver names).</summary>
+        public string ProjectSha256 { get; init; } = "";
+
+        /// <summary>The owners of the suspensions placed by hand and not lifted (a strike's are the strike's).</summary>
+        public HashSet<string> SuspendedBy { get; } = new(StringComparer.Ordinal);
+
         public DateTimeOffset? RevokedAt { get; set; }
         public bool EstateConsented { get; set; }
+    }
+
+    private sealed class Strike
+    {
+        public required string Id { get; init; }
+        public string? Studio { get; init; }
+        public required DateTimeOffset From { get; init; }
+        public DateTimeOffset? To { get; set; }
+        public required HashSet<string> Performers { get; init; }
+        public HashSet<string> Waived { get; } = new(StringComparer.Ordinal);
+
+        public bool Covers(License l, DateTimeOffset at) =>
+            From <= at && (To is null || at < To) && (Studio is null || Studio == l.Studio) && Performers.Contains(l.Performer) && !Waived.Contains(l.ProjectSha256);
     }
 
     private sealed record Render(string License, long Use, long ReservedMs, bool Pending, CapReplay.Counter? Counted = null);
@@ -42,6 +61,11 @@ public sealed class LedgerAudit
     private readonly CapReplay _caps = new();
     private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
     private readonly Powers _powers = new();
+    private readonly Dictionary<string, Strike> _strikes = new(StringComparer.Ordinal);
+
+    // A dead performer's post-mortem term end, and her renders settled after the death (index, time): a renewal's evidence.
+    private readonly Dictionary<string, DateTimeOffset> _postMortemEnds = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -119,18 +143,73 @@ public sealed class LedgerAudit
                 return null;
             case "performer.died":
                 _deaths[S("performer")] = at;
+                if (e.TryGetProperty("postMortemEnd", out _))
+                {
+                    _postMortemEnds[S("performer")] = T("postMortemEnd");
+                }
+
                 return null;
+            case "post_mortem.renewed":
+                // A renewal cites renders of hers settled in the evidence window; it moves the end from where it was.
+                var who = S("performer");
+                if (!_postMortemEnds.TryGetValue(who, out var previous) || previous != T("previousEnd") || at >= previous)
+                {
+                    return "a post-mortem renewal of a term that was not running to that end";
+                }
+
+                var cited = S("evidence").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => long.Parse(i, CultureInfo.InvariantCulture)).ToList();
+                if (cited.Count == 0 || cited.Any(i => !_settledAfterDeath.TryGetValue(i, out var r) || r.Performer != who || r.At < T("evidenceFrom")))
+                {
+                    return "a post-mortem renewal without evidence of settled renders in its window";
+                }
+
+                _postMortemEnds[who] = T("termEnd");
+                return _powers.Act(By(), who, "consent", at, Died(who));
             case "license.approved" or "license.accepted":
-                _licenses[S("license")] = new License
+                var granted = _licenses[S("license")] = new License
                 {
                     Performer = S("performer"),
                     Studio = e.TryGetProperty("studio", out var studio) ? studio.GetString() ?? "" : "",
+                    ProjectSha256 = e.TryGetProperty("projectSha256", out var project) ? project.GetString() ?? "" : "",
                     TermEnd = T("termEnd"),
                     Budgets = e.TryGetProperty("budgets", out var budgets) ? Budgets(budgets.GetString()!) : [],
                     // Approved by the estate after the death: the approval is its consent (docs/DOMAIN.md).
                     EstateConsented = kind == "license.approved" && Died(S("performer")) is { } died && died <= at,
                 };
+                // A strike in effect refuses new licences with its studio unless it waived the project.
+                if (e.TryGetProperty("projectSha256", out _) && _strikes.Values.FirstOrDefault(k => k.Covers(granted, at)) is { } striking)
+                {
+                    return $"a licence granted during strike {striking.Id}";
+                }
+
                 return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
+            case "strike.declared":
+                var performers = S("performers");
+                _strikes[S("strike")] = new Strike
+                {
+                    Id = S("strike"),
+                    Studio = S("studio") == "*" ? null : S("studio"),
+                    From = T("from"),
+                    To = e.TryGetProperty("to", out _) ? T("to") : null,
+                    Performers = new HashSet<string>(performers.Length == 0 ? [] : performers.Split(','), StringComparer.Ordinal),
+                };
+                return null;
+            case "strike.waived" or "strike.ended":
+                if (!_strikes.TryGetValue(S("strike"), out var strike))
+                {
+                    return $"{kind} of a strike never declared";
+                }
+
+                if (kind == "strike.waived")
+                {
+                    strike.Waived.Add(S("projectSha256"));
+                }
+                else if (strike.To is null || at < strike.To)
+                {
+                    strike.To = at;
+                }
+
+                return null;
             case "license.suspended" or "license.resumed" or "license.revoked" or "license.estate_consented" or "license.expired":
                 if (!_licenses.TryGetValue(S("license"), out var l))
                 {
@@ -142,13 +221,23 @@ public sealed class LedgerAudit
                     return withoutPower;
                 }
 
+                // Suspensions stack and each has an owner. Entries from before owners were recorded name none: such a suspension
+                // became the performer side's (as the store's migration made it), and such a resume lifted every one.
+                var owner = e.TryGetProperty("owner", out var o) ? o.GetString() ?? "" : null;
                 if (kind == "license.suspended")
                 {
-                    l.Suspended = true;
+                    l.SuspendedBy.Add(owner ?? "performer");
                 }
                 else if (kind == "license.resumed")
                 {
-                    l.Suspended = false;
+                    if (owner is null)
+                    {
+                        l.SuspendedBy.Clear();
+                    }
+                    else if (!l.SuspendedBy.Remove(owner))
+                    {
+                        return $"a suspension lifted by {owner}, who held none";
+                    }
                 }
                 else if (kind == "license.revoked")
                 {
@@ -163,15 +252,15 @@ public sealed class LedgerAudit
             case "render.pending" or "render.authorized" or "render.approved" or "render.completed" or "render.cancelled" or "render.lapsed" or "render.rejected"
                 or "render.contributor_approved":
                 // A render with several performers names every contributor's part; each is replayed as a render of its own.
-                return e.TryGetProperty("contributors", out var parts) ? Ensemble(kind, e, parts.GetString()!, at, By())
-                    : kind == "render.contributor_approved" ? "a contributor's approval of a render that names no contributors" : Part(kind, e, at, By(), approver: true);
+                return e.TryGetProperty("contributors", out var parts) ? Ensemble(index, kind, e, parts.GetString()!, at, By())
+                    : kind == "render.contributor_approved" ? "a contributor's approval of a render that names no contributors" : Part(index, kind, e, at, By(), approver: true);
             default:
                 return $"unknown entry kind '{kind}'";
         }
     }
 
     /// <summary>One render, or one contributor's part of a render with several performers, as its entry tells it.</summary>
-    private string? Part(string kind, JsonElement e, DateTimeOffset at, string? by, bool approver)
+    private string? Part(long index, string kind, JsonElement e, DateTimeOffset at, string? by, bool approver)
     {
         string S(string name) => e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
         long N(string name) => e.GetProperty(name).GetInt64();
@@ -251,6 +340,10 @@ public sealed class LedgerAudit
             }
 
             Completed++;
+            if (_licenses.TryGetValue(r.License, out var settledOn) && _deaths.ContainsKey(settledOn.Performer))
+            {
+                _settledAfterDeath[index] = (settledOn.Performer, at);
+            }
         }
         else if (N("releasedMs") != r.ReservedMs)
         {
@@ -273,7 +366,7 @@ public sealed class LedgerAudit
     /// the power to approve or reject checked for the parts the actor named (<c>approved</c>, <c>rejected</c>), and a
     /// completion's parts summing exactly to its seconds.
     /// </summary>
-    private string? Ensemble(string kind, JsonElement e, string json, DateTimeOffset at, string? by)
+    private string? Ensemble(long index, string kind, JsonElement e, string json, DateTimeOffset at, string? by)
     {
         using var doc = JsonDocument.Parse(json);
         var parts = doc.RootElement.EnumerateArray().ToArray();
@@ -309,7 +402,7 @@ public sealed class LedgerAudit
 
         foreach (var p in parts)
         {
-            if (Part(kind, p, at, by, actors.Contains(p.GetProperty("render").GetString()!)) is { } finding)
+            if (Part(index, kind, p, at, by, actors.Contains(p.GetProperty("render").GetString()!)) is { } finding)
             {
                 return finding;
             }
@@ -370,9 +463,19 @@ public sealed class LedgerAudit
             return "past its term end";
         }
 
-        if (l.Suspended)
+        if (l.SuspendedBy.Count > 0)
         {
-            return "suspended";
+            return "suspended by " + string.Join(", ", l.SuspendedBy.Order(StringComparer.Ordinal));
+        }
+
+        if (_strikes.Values.FirstOrDefault(k => k.Covers(l, at)) is { } strike)
+        {
+            return $"suspended by strike {strike.Id}";
+        }
+
+        if (_postMortemEnds.TryGetValue(l.Performer, out var pmEnd) && at >= pmEnd)
+        {
+            return "past its performer's post-mortem term";
         }
 
         return _deaths.TryGetValue(l.Performer, out var died) && died <= at && !l.EstateConsented ? "its performer died and the estate had not consented" : null;

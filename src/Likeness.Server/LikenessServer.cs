@@ -127,6 +127,7 @@ public static class LikenessServer
         app.MapRoyaltiesApi();
         app.MapPlanningApi();
         app.MapWebhooksApi();
+        app.MapStrikesApi();
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);
     }

@@ -10,6 +10,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual IActSession Acts => inner.Acts;
 
+    public virtual IStrikeSession Strikes => inner.Strikes;
+
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 
     public virtual void SetSetting(string name, string value) => inner.SetSetting(name, value);
@@ -22,7 +24,10 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual PartyRecord? GetPartyByKeyHash(string apiKeyHash) => inner.GetPartyByKeyHash(apiKeyHash);
 
-    public virtual void SetDeath(string performerId, DateOnly diedOn) => inner.SetDeath(performerId, diedOn);
+    public virtual void SetDeath(string performerId, DateOnly diedOn, DateTimeOffset diedAt, string? domicile, DateTimeOffset postMortemEnd) =>
+        inner.SetDeath(performerId, diedOn, diedAt, domicile, postMortemEnd);
+
+    public virtual void SetPostMortemEnd(string performerId, DateTimeOffset end) => inner.SetPostMortemEnd(performerId, end);
 
     public virtual void InsertAsset(AssetRecord asset) => inner.InsertAsset(asset);
 

@@ -159,5 +159,21 @@ internal static class Schema
         """
         ALTER TABLE assets ADD COLUMN voice_model TEXT;
         """,
+        // Owned suspensions and strikes (issue 15): a licence's suspensions are a list (each with its owner and, for a strike's,
+        // its window); a stored 'suspended' status becomes one performer-side suspension (who placed it was not kept, and
+        // the performer side is whom it protects), and the status keeps only revocation. Strikes keep their members at
+        // declaration and the projects waived. A death is an instant: one recorded as a date becomes the end of that day
+        // (UTC, as no time zone was given), and the post-mortem term end is kept once renewed.
+        """
+        ALTER TABLE licenses ADD COLUMN suspensions TEXT;
+        UPDATE licenses SET suspensions = '[{"owner":"performer","from":0}]', stored_status = 'active' WHERE stored_status = 'suspended';
+        CREATE TABLE strikes (
+            id TEXT PRIMARY KEY, union_id TEXT NOT NULL REFERENCES parties(id), studio_id TEXT, starts_at BIGINT NOT NULL, ends_at BIGINT,
+            ended_at BIGINT, members TEXT NOT NULL, waivers TEXT NOT NULL, created_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL);
+        CREATE INDEX strikes_union ON strikes(union_id, created_at);
+        ALTER TABLE parties ADD COLUMN domicile TEXT;
+        ALTER TABLE parties ADD COLUMN post_mortem_end BIGINT;
+        UPDATE parties SET died_at = died_at + 864000000000 WHERE died_at IS NOT NULL;
+        """,
     ];
 }

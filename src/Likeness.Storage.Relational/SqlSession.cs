@@ -30,6 +30,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IActSession Acts { get; } = new ActRows(sql);
 
+    public IStrikeSession Strikes { get; } = new StrikeRows(sql);
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);
@@ -42,7 +44,10 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public PartyRecord? GetPartyByKeyHash(string apiKeyHash) => PartyRows.GetByKeyHash(sql, apiKeyHash);
 
-    public void SetDeath(string performerId, DateOnly diedOn) => PartyRows.SetDeath(sql, performerId, diedOn);
+    public void SetDeath(string performerId, DateOnly diedOn, DateTimeOffset diedAt, string? domicile, DateTimeOffset postMortemEnd) =>
+        PartyRows.SetDeath(sql, performerId, diedOn, diedAt, domicile, postMortemEnd);
+
+    public void SetPostMortemEnd(string performerId, DateTimeOffset end) => PartyRows.SetPostMortemEnd(sql, performerId, end);
 
     public void InsertAsset(AssetRecord asset) => AssetRows.Insert(sql, asset);
 

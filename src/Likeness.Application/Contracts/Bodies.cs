@@ -8,7 +8,7 @@ namespace Likeness.Application.Contracts;
 public sealed record CreatePartyBody(string Kind, string Name, [property: JsonConverter(typeof(StringOrArrayConverter))] string[]? Represents = null);
 
 /// <summary><c>POST /v1/performers/{id}/death</c>: the operator records a death and the estate that now holds the rights.</summary>
-public sealed record DeathBody(DateOnly DiedOn);
+public sealed record DeathBody(DateOnly? DiedOn = null, DateTimeOffset? DiedAt = null, string? Domicile = null, string? TimeZone = null);
 
 /// <summary>One training-data item of an asset.</summary>
 public sealed record ProvenanceBody(string Source, string Licence, string? Sha256 = null);

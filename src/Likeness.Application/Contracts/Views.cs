@@ -8,7 +8,17 @@ namespace Likeness.Application.Contracts;
 /// A party; <see cref="ApiKey"/> only in the answer that created it. A retry of that request under its Idempotency-Key
 /// gets the party without the key and <see cref="ApiKeyShownOnce"/> true: the key was shown once and is kept only hashed.
 /// </summary>
-public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null, bool? ApiKeyShownOnce = null);
+public sealed record PartyView(string Id, string Kind, string Name, string[] Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn, string? ApiKey = null, bool? ApiKeyShownOnce = null)
+{
+    /// <summary>The instant of death (a date alone: the end of that day in the given time zone).</summary>
+    public DateTimeOffset? DiedAt { get; init; }
+
+    /// <summary>The domicile at death (ISO 3166-1 or 3166-2), which picks the post-mortem rule.</summary>
+    public string? Domicile { get; init; }
+
+    /// <summary>When the post-mortem right ends (after renewals); every licence of hers ends with it.</summary>
+    public DateTimeOffset? PostMortemTermEnd { get; init; }
+}
 
 public sealed record ProvenanceView(string Source, string Licence, string? Sha256);
 
@@ -39,7 +49,14 @@ public sealed record BudgetView(int Use, decimal? MaxSyntheticSeconds, decimal S
 public sealed record LicenseView(
     string Id, string Status, string RequestId, string PerformerId, string StudioId, TermsView Terms, string? Token,
     DateTimeOffset ApprovedAt, DateTimeOffset TermEnd, DateTimeOffset? RevocationEffectiveAt, bool EstateConfirmed,
-    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false);
+    int ConsentVersion, string? Attestation, BudgetView[] Budgets, long LedgerIndex, bool RateOverride = false)
+{
+    /// <summary>Every suspension placed and not lifted: whose (<c>performer</c> or <c>union</c>), the strike if any, its window, whether it holds now.</summary>
+    public SuspensionView[] Suspensions { get; init; } = [];
+}
+
+/// <summary>One suspension of a licence; <c>rule</c> is what a render it denies names.</summary>
+public sealed record SuspensionView(string Side, string? UnionId, string? StrikeId, DateTimeOffset From, DateTimeOffset? To, bool Holds, string Rule);
 
 public sealed record ReasonView(string Code, string Message, string Rule);
 

@@ -8,6 +8,7 @@ using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
+using Likeness.Application.Strikes;
 using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
@@ -33,7 +34,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             }
 
             var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
-            var conflicts = RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms)).Select(ToView).ToArray();
+            var conflicts = RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms))
+                .Concat(PastPostMortemTerm(s.GetParty(body.PerformerId)!, terms)).Select(ToView).ToArray();
             var now = clock.GetUtcNow();
             var id = Ids.New("lrq", now);
             var index = s.AppendLedgerEntry(new LedgerEntry("license.requested", now).With("request", id).With("performer", body.PerformerId)
@@ -161,6 +163,28 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride, ActProof? proof)
     {
         var now = clock.GetUtcNow();
+        // A union's strike refuses new licences with the studio (unless it waived the project); one declared but not yet
+        // started suspends the new licence from its start, as it does those granted before it.
+        // After the death no licence outlives the post-mortem right, and none is granted once it has ended.
+        if (s.GetParty(request.PerformerId)?.PostMortemEnd is { } pmEnd)
+        {
+            if (now >= pmEnd)
+            {
+                throw AppProblem.Conflict("post_mortem_term_ended", $"The performer's post-mortem right ended at {pmEnd:O}; no licence can be granted.");
+            }
+
+            if (terms.TermEnd > pmEnd)
+            {
+                throw AppProblem.Conflict("beyond_post_mortem_term", $"The licence would run past the post-mortem term end ({pmEnd:O}); counter with uses ending by then.");
+            }
+        }
+
+        var suspensions = new List<Suspension>();
+        if (StrikeEffects.OnGrant(s, request.PerformerId, request.StudioId, terms.Project, now, suspensions) is { } strike)
+        {
+            throw strike;
+        }
+
         var licenseId = Ids.New("lic", now);
         var consentVersion = s.GetCurrentConsent(request.PerformerId)?.Version ?? 0;
         var termsJson = TermsMapper.ViewJson(terms);
@@ -172,18 +196,24 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var index = ActGate.Append(s, new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
-            .With("termEnd", terms.TermEnd)
+            .With("termEnd", terms.TermEnd).WithHash("projectSha256", terms.Project)
             .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)), proof);
         // A licence the estate itself approves after the death carries the estate's consent (it is the estate's own act);
         // a counter made in life and accepted by the studio after the death still needs it.
         var estateApproved = outcome == RequestStatus.Approved && s.GetParty(request.PerformerId)?.DiedOn is not null;
-        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride);
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride, suspensions);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
         s.UpdateRequest(granted);
         WebhookOutbox.Publish(s, WebhookEventTypes.RequestApproved, now, WebhookAudience.Of(request.PerformerId, request.StudioId), EventData(granted));
         return LicenseViews.ToView(license, s.GetBudgets(licenseId), now);
     }
+
+    // A use running past the performer's post-mortem term end (after her death) is a conflict: it could never be granted as asked.
+    private static IEnumerable<Conflict> PastPostMortemTerm(PartyRecord performer, LicenseTerms terms) =>
+        performer.PostMortemEnd is { } end
+            ? terms.Uses.Select((u, i) => (u, i)).Where(x => x.u.To > end).Select(x => new Conflict(ReasonCode.PostMortemTermEnded, "law/post-mortem-term", x.i))
+            : [];
 
     // Thin: ids and the state; a receiver reads the request with its own key.
     private static Dictionary<string, object?> EventData(LicenseRequestRecord r) => new()

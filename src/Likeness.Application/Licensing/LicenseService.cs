@@ -25,15 +25,38 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             },
             ct);
 
+    /// <summary>
+    /// Places the caller's own suspension (the performer side's, or the union's): suspensions stack, each lifted only by
+    /// whoever placed it. A licence pending revocation may be suspended; a revoked or expired one may not.
+    /// </summary>
     public Task<Outcome> SuspendAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
-        Change(caller, id, idem, act, Side.PerformerOrUnion, "license.suspended", (l, _) =>
-            Effective(l) is LicenseStatus.Active or LicenseStatus.Exhausted
-                ? l with { StoredStatus = LicenseStatus.Suspended }
-                : throw NotIn(l, "active"), ct);
+        Change(caller, id, idem, act, Side.PerformerOrUnion, "license.suspended", (l, now) =>
+        {
+            if (Effective(l) is LicenseStatus.Revoked or LicenseStatus.Expired)
+            {
+                throw NotIn(l, "live");
+            }
 
+            var owner = OwnerOf(caller);
+            return l.Suspensions.Any(x => x.Owner == owner && x.Strike is null)
+                ? throw AppProblem.Conflict("already_suspended", "This side already holds a suspension of the licence.")
+                : l with { SuspensionList = [.. l.Suspensions, new Suspension(owner, null, now.ToUnixTimeMilliseconds())] };
+        }, ct);
+
+    /// <summary>Lifts the caller's own suspension; the licence stays suspended while another holds (a strike's is lifted by ending or waiving the strike).</summary>
     public Task<Outcome> ResumeAsync(PartyRecord caller, string id, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default) =>
         Change(caller, id, idem, act, Side.PerformerOrUnion, "license.resumed", (l, _) =>
-            Effective(l) == LicenseStatus.Suspended ? l with { StoredStatus = LicenseStatus.Active } : throw NotIn(l, "suspended"), ct);
+        {
+            var owner = OwnerOf(caller);
+            if (l.Suspensions.Any(x => x.Owner == owner && x.Strike is null))
+            {
+                return l with { SuspensionList = [.. l.Suspensions.Where(x => x.Owner != owner || x.Strike is not null)] };
+            }
+
+            throw l.Suspensions.Count == 0
+                ? NotIn(l, "suspended")
+                : AppProblem.Conflict("suspension_not_owned", $"The licence is held by {string.Join(", ", l.Suspensions.Select(x => x.Reference))}; only whoever placed a suspension lifts it.");
+        }, ct);
 
     public Task<Outcome> RevokeAsync(PartyRecord caller, string id, RevokeBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
@@ -48,6 +71,8 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             {
                 throw NotIn(l, "active or suspended");
             }
+
+            // Revocation and suspension are independent: a suspended licence keeps its suspensions while notice runs.
 
             return body.NoticeDays == 0
                 ? l with { StoredStatus = LicenseStatus.Revoked, RevocationEffectiveAt = now }
@@ -93,6 +118,8 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
             s.UpdateLicense(changed);
             s.RecordChange(ChangeKinds.License, id);
             var entry = new LedgerEntry(kind, now).With("license", id).With("by", caller.Id);
+            var owner = kind is "license.suspended" or "license.resumed" ? OwnerOf(caller) : null;
+            entry.With("owner", owner);
             if (changed.RevocationEffectiveAt is { } at && kind == "license.revoked")
             {
                 entry.With("effectiveAt", at);
@@ -108,6 +135,7 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
                     ["studioId"] = changed.StudioId,
                     ["by"] = caller.Id,
                     ["effectiveAt"] = kind == "license.revoked" ? changed.RevocationEffectiveAt : null,
+                    ["owner"] = owner,
                 });
             }
 
@@ -126,7 +154,10 @@ public sealed class LicenseService(IStore store, TimeProvider clock, Mutations m
     };
 
     private LicenseStatus Effective(LicenseRecord l) =>
-        LicenseLifecycle.StatusAt(clock.GetUtcNow(), l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted: false);
+        LicenseLifecycle.StatusAt(clock.GetUtcNow(), l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted: false, l.SuspendedAt(clock.GetUtcNow()));
+
+    // A union's suspensions are its own; every other party that may suspend is the performer side, which holds one together.
+    private static string OwnerOf(PartyRecord caller) => caller.Kind == PartyKind.Union ? Suspension.OfUnion(caller.Id) : Suspension.PerformerSide;
 
     private AppProblem NotIn(LicenseRecord l, string expected) =>
         AppProblem.Conflict("license_state", $"The licence is {LicenseViews.StatusName(Effective(l))}, not {expected}.");

@@ -26,10 +26,16 @@ public static class LicenseViews
         }).ToArray();
         var exhausted = l.Terms.Uses.Select((u, i) => (u, b: budgetViews[i]))
             .All(x => x.b.SecondsRemaining == 0 || x.b.RendersRemaining == 0);
-        var status = LicenseLifecycle.StatusAt(now, l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted);
+        var status = LicenseLifecycle.StatusAt(now, l.StoredStatus, l.RevocationEffectiveAt, l.Terms.TermEnd, exhausted, l.SuspendedAt(now));
         return new LicenseView(
             l.Id, StatusName(status), l.RequestId, l.PerformerId, l.StudioId, TermsMapper.ToView(l.Terms), l.Token, l.ApprovedAt,
-            l.Terms.TermEnd, l.RevocationEffectiveAt, l.EstateConfirmed, l.ConsentVersion, l.Attestation, budgetViews, l.LedgerIndex, l.RateOverride);
+            l.Terms.TermEnd, l.RevocationEffectiveAt, l.EstateConfirmed, l.ConsentVersion, l.Attestation, budgetViews, l.LedgerIndex, l.RateOverride)
+        {
+            Suspensions = [.. l.Suspensions.Select(x => new SuspensionView(
+                x.Owner == Suspension.PerformerSide ? "performer" : "union", x.Owner == Suspension.PerformerSide ? null : x.Owner["union:".Length..], x.Strike,
+                DateTimeOffset.FromUnixTimeMilliseconds(x.FromMillis), x.ToMillis == long.MaxValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(x.ToMillis),
+                x.HoldsAt(now.ToUnixTimeMilliseconds()), x.Reference))],
+        };
     }
 
     /// <summary>

@@ -8,7 +8,16 @@ namespace Likeness.Application.Model;
 /// and for a representative the performers who granted it powers (their own acts: the grants table).
 /// </summary>
 public sealed record PartyRecord(
-    string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null);
+    string Id, PartyKind Kind, string Name, IReadOnlyList<string> Represents, DateTimeOffset CreatedAt, DateOnly? DiedOn = null,
+    DateTimeOffset? DiedAt = null, string? Domicile = null, DateTimeOffset? StoredPostMortemEnd = null)
+{
+    /// <summary>
+    /// When her post-mortem right ends: as renewed, else the first end of her domicile's rule (deaths recorded before
+    /// terms were kept get it computed so); null while she lives.
+    /// </summary>
+    public DateTimeOffset? PostMortemEnd =>
+        StoredPostMortemEnd ?? (DiedAt is { } died ? PostMortemTerms.FirstEnd(PostMortemTerms.For(Domicile), died) : null);
+}
 
 /// <summary>One dataset item a likeness asset was made from.</summary>
 public sealed record ProvenanceItem(string Source, string Licence, string? Sha256);
@@ -43,7 +52,14 @@ public sealed record LicenseRequestRecord(
 public sealed record LicenseRecord(
     string Id, string RequestId, string PerformerId, string StudioId, LicenseTerms Terms, LicenseStatus StoredStatus,
     DateTimeOffset? RevocationEffectiveAt, DateTimeOffset ApprovedAt, bool EstateConfirmed, int ConsentVersion,
-    string Token, string? Attestation, long LedgerIndex, bool RateOverride = false);
+    string Token, string? Attestation, long LedgerIndex, bool RateOverride = false, IReadOnlyList<Suspension>? SuspensionList = null)
+{
+    /// <summary>Every suspension placed on the licence and not lifted (docs/DOMAIN.md, "Suspensions and strikes").</summary>
+    public IReadOnlyList<Suspension> Suspensions => SuspensionList ?? [];
+
+    /// <summary>Whether a suspension holds at <paramref name="now"/>.</summary>
+    public bool SuspendedAt(DateTimeOffset now) => Suspension.AnyHolds(Suspensions, now.ToUnixTimeMilliseconds());
+}
 
 /// <summary>The budget counters of one licence use.</summary>
 public sealed record UseBudgetRecord(int UseIndex, long SecondsUsedMillis, long SecondsReservedMillis, long RendersUsed, long RendersReserved);

@@ -5,6 +5,7 @@ using Likeness.Application.Contracts;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Domain.Common;
+using Likeness.Domain.Licensing;
 
 namespace Likeness.Application.Parties;
 
@@ -116,15 +117,23 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
         return party is not null && AccessRules.MaySeeParty(caller, party) ? ToView(party) : throw AppProblem.NotFound("party");
     }
 
-    /// <summary>The operator records a performer's death; control passes to the estate named for the performer.</summary>
+    /// <summary>
+    /// The operator records a performer's death, as an instant (<c>diedAt</c>) or a date (<c>diedOn</c>: the end of that day
+    /// in <c>timeZone</c>, UTC when none is given); control passes to the estate named for the performer, and her post-mortem
+    /// term starts under her domicile's rule (docs/DOMAIN.md, "Death and post-mortem terms").
+    /// </summary>
     public async Task<Outcome> RecordDeathAsync(PartyRecord caller, string performerId, DeathBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Operator);
-        if (body.DiedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        var (diedOn, diedAt) = DeathInstant.Of(body);
+        if (diedAt > clock.GetUtcNow())
         {
-            throw AppProblem.BadRequest("out_of_range", "A death cannot be in the future.", "diedOn");
+            throw AppProblem.BadRequest("out_of_range", "A death cannot be in the future.", body.DiedAt is null ? "diedOn" : "diedAt");
         }
 
+        var domicile = DeathInstant.Domicile(body.Domicile);
+        var rule = PostMortemTerms.For(domicile);
+        var termEnd = PostMortemTerms.FirstEnd(rule, diedAt);
         var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
             var performer = s.GetParty(performerId);
@@ -138,14 +147,17 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
                 throw AppProblem.Conflict("already_recorded", "This performer's death is already recorded.");
             }
 
-            s.SetDeath(performerId, body.DiedOn);
+            s.SetDeath(performerId, diedOn, diedAt, domicile, termEnd);
             s.RecordChange(ChangeKinds.Performer, performerId);
+            var now = clock.GetUtcNow();
+            var day = diedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             // Her estate (on her side from now) and every studio holding a licence of hers, whose post-mortem terms now apply.
             var studios = s.ListLicensesOfPerformer(performerId).Select(l => l.StudioId).Distinct(StringComparer.Ordinal).ToArray();
-            Webhooks.WebhookOutbox.Publish(s, Webhooks.WebhookEventTypes.PerformerDied, clock.GetUtcNow(), new Webhooks.WebhookAudience(performerId, studios, Unions: true),
-                new Dictionary<string, object?> { ["performerId"] = performerId, ["diedOn"] = body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
-            s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", clock.GetUtcNow()).With("performer", performerId).With("diedOn", body.DiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToBytes());
-            return Outcome.Ok(ToView(performer with { DiedOn = body.DiedOn }));
+            Webhooks.WebhookOutbox.Publish(s, Webhooks.WebhookEventTypes.PerformerDied, now, new Webhooks.WebhookAudience(performerId, studios, Unions: true),
+                new Dictionary<string, object?> { ["performerId"] = performerId, ["diedOn"] = day, ["diedAt"] = diedAt, ["postMortemTermEnd"] = termEnd });
+            s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", now).With("performer", performerId).With("diedOn", day).With("diedAt", diedAt)
+                .With("jurisdiction", rule.Jurisdiction).With("postMortemEnd", termEnd).ToBytes());
+            return Outcome.Ok(ToView(performer with { DiedOn = diedOn, DiedAt = diedAt, Domicile = domicile, StoredPostMortemEnd = termEnd }));
         }, ct);
         ForgetCachedParties();
         PerformerChanged?.Invoke(performerId);
@@ -156,7 +168,12 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
     public void ForgetCachedParties() => _byKeyHash.Clear();
 
     public static PartyView ToView(PartyRecord p) =>
-        new(p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, [.. p.Represents], p.CreatedAt, p.DiedOn);
+        new(p.Id, Vocabulary<PartyKind>.Name(p.Kind), p.Name, [.. p.Represents], p.CreatedAt, p.DiedOn)
+        {
+            DiedAt = p.DiedAt,
+            Domicile = p.Domicile,
+            PostMortemTermEnd = p.PostMortemEnd,
+        };
 
     private static string Prefix(PartyKind k) => k switch
     {

@@ -54,6 +54,9 @@ public interface IStoreSession
     /// <summary>Signing keys, grants to representatives, and signed acts.</summary>
     IActSession Acts { get; }
 
+    /// <summary>Unions' strikes.</summary>
+    IStrikeSession Strikes { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);
@@ -63,7 +66,10 @@ public interface IStoreSession
     void InsertParty(PartyRecord party, string apiKeyHash);
     PartyRecord? GetParty(string id);
     PartyRecord? GetPartyByKeyHash(string apiKeyHash);
-    void SetDeath(string performerId, DateOnly diedOn);
+    void SetDeath(string performerId, DateOnly diedOn, DateTimeOffset diedAt, string? domicile, DateTimeOffset postMortemEnd);
+
+    /// <summary>Moves a dead performer's post-mortem term end (a renewal).</summary>
+    void SetPostMortemEnd(string performerId, DateTimeOffset end);
 
     // Assets.
     void InsertAsset(AssetRecord asset);

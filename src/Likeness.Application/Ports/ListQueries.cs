@@ -25,7 +25,7 @@ public sealed record RequestListQuery(ListScope Scope, RequestStatus? Status, Ke
 
 /// <summary>
 /// Licences in the scope, oldest first by (approved at, id), after <see cref="After"/>. <see cref="Status"/> is the
-/// status at <see cref="Now"/> from the stored status and time (<see cref="LicenseLifecycle.StatusAt(DateTimeOffset, LicenseStatus, DateTimeOffset?, DateTimeOffset, bool)"/>);
+/// status at <see cref="Now"/> from the stored status and time (<see cref="LicenseLifecycle.StatusAt(DateTimeOffset, LicenseStatus, DateTimeOffset?, DateTimeOffset, bool, bool)"/>);
 /// active and exhausted differ only by budget, so the store returns both for either and the caller tells them apart.
 /// <see cref="ExpiringBefore"/> keeps the licences whose term ends before it.
 /// </summary>

@@ -51,7 +51,7 @@ public sealed class SnapshotCache(IStore store)
         var consent = ConsentFor(s.GetCurrentConsent(license.PerformerId));
         return CompiledLicense.Compile(
             license.Id, license.PerformerId, license.StudioId, license.Terms, license.StoredStatus, license.RevocationEffectiveAt,
-            performer?.DiedOn is not null, license.EstateConfirmed, consent, Interlocked.Read(ref _epoch));
+            performer?.DiedOn is not null, license.EstateConfirmed, consent, Interlocked.Read(ref _epoch), license.Suspensions, performer?.PostMortemEnd);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public static class WebhookEventTypes
     public const string LicenseExpiring = "license.expiring";
     public const string PerformerDied = "performer.death_recorded";
     public const string StatementClosed = "statement.closed";
+    public const string StrikeDeclared = "strike.declared";
+    public const string StrikeWaived = "strike.waived";
+    public const string StrikeEnded = "strike.ended";
 
     /// <summary>Sent only by <c>POST /v1/webhooks/{id}/test</c>, to that endpoint; no subscription needed.</summary>
     public const string Test = "webhook.test";
@@ -23,7 +26,7 @@ public static class WebhookEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         RequestReceived, RequestCountered, RequestApproved, RequestVetoed, RenderPendingApproval, LicenseSuspended, LicenseResumed,
-        LicenseRevoked, LicenseRevocationEffective, LicenseExpiring, PerformerDied, StatementClosed,
+        LicenseRevoked, LicenseRevocationEffective, LicenseExpiring, PerformerDied, StatementClosed, StrikeDeclared, StrikeWaived, StrikeEnded,
     ];
 
     public const string Wildcard = "*";

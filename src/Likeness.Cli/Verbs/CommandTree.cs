@@ -39,6 +39,8 @@ public static class CommandTree
             LedgerVerbs.Ledger(),
             ProvenanceVerbs.Provenance(),
             WebhookVerbs.Webhook(),
+            StrikeVerbs.Strike(),
+            StrikeVerbs.PostMortem(),
             CompletionVerb.Completion(),
         };
         Globals.AddTo(root);

@@ -24,9 +24,18 @@ public static class PartyVerbs
             .Calls((p, api) => api.CallAsync(HttpMethod.Get, $"v1/parties/{Esc(p.GetValue(id))}"));
 
         var performer = Opt.Word("PERFORMER_ID", "The performer's id");
-        var diedOn = Opt.Text("--died-on", "The date of death", "YYYY-MM-DD", required: true);
-        var death = Opt.Verb("death", "Record a performer's death (operator)", performer, diedOn)
-            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{Esc(p.GetValue(performer))}/death", new JsonObject { ["diedOn"] = p.GetValue(diedOn) }.ToJsonString()));
+        var diedOn = Opt.Text("--died-on", "The date of death (the end of that day in --time-zone, UTC by default)", "YYYY-MM-DD");
+        var diedAt = Opt.Text("--died-at", "The instant of death, RFC 3339 (instead of --died-on)", "TIME");
+        var zone = Opt.Text("--time-zone", "The IANA time zone of the domicile (America/Los_Angeles)", "ZONE");
+        var domicile = Opt.Text("--domicile", "The domicile: ISO 3166-1 or 3166-2 (US-CA), which picks the post-mortem rule", "CODE");
+        var death = Opt.Verb("death", "Record a performer's death (operator)", performer, diedOn, diedAt, zone, domicile)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{Esc(p.GetValue(performer))}/death", new JsonObject
+            {
+                ["diedOn"] = p.GetValue(diedOn),
+                ["diedAt"] = p.GetValue(diedAt),
+                ["timeZone"] = p.GetValue(zone),
+                ["domicile"] = p.GetValue(domicile),
+            }.ToJsonString()));
 
         return Opt.Verb("party", "Parties: performers, studios, representatives, unions, auditors", create, get, death);
     }

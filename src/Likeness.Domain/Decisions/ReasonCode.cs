@@ -10,7 +10,7 @@ public enum ReasonCode
 
     // Extensions (API.md: extend, keep these).
     ContentNotLicensed, UseProhibited, AgeModificationNotPermitted, RealtimeNotPermitted, ConsentMissing,
-    DescriptionNotSpecific, BelowUnionFloor, PerformerCapExhausted,
+    DescriptionNotSpecific, BelowUnionFloor, PerformerCapExhausted, PostMortemTermEnded,
 }
 
 /// <summary>Wire names and human messages of <see cref="ReasonCode"/>.</summary>
@@ -23,7 +23,7 @@ public static class ReasonCodes
         "deliverable_too_long", "seconds_budget_exhausted", "render_budget_exhausted", "content_prohibited", "instance_approval_required",
         "derivation_not_licensed", "estate_consent_required",
         "content_not_licensed", "use_prohibited", "age_modification_not_permitted", "realtime_not_permitted", "consent_missing",
-        "description_not_specific", "below_union_floor", "performer_cap_exhausted",
+        "description_not_specific", "below_union_floor", "performer_cap_exhausted", "post_mortem_term_ended",
     ];
 
     private static readonly string[] Messages =
@@ -53,6 +53,7 @@ public static class ReasonCodes
         "The description of use is not reasonably specific (California AB 2602) and no counsel or union attested it.",
         "The proposed compensation is below the union's minimum rate (or in another currency); approval needs an explicit override.",
         "The performer's cap on her synthetic output for the period would be exceeded.",
+        "The performer's post-mortem right has ended; every licence ended with it.",
     ];
 
     public static string WireName(ReasonCode c) => Wire[(int)c];

@@ -17,6 +17,7 @@ public static class RenderEvaluator
     private const string SensitiveRule = "policy/sensitive-content";
     private const string LicenseRule = "license";
     private const string EstateRule = "law/post-mortem-consent";
+    private const string PostMortemRule = "law/post-mortem-term";
 
     /// <summary>Evaluates as <see cref="Decide(CompiledLicense, in RenderFacts, ReadOnlySpan{UseBudget}, ReadOnlySpan{CapUsage}, bool, DecisionBuilder)"/> with nothing counted against the performer's caps.</summary>
     public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into) =>
@@ -32,7 +33,7 @@ public static class RenderEvaluator
     {
         into.Reset();
         // Exhaustion is not a lifecycle reason here: the budget checks below name which budget is spent.
-        switch (LicenseLifecycle.StatusAt(f.AtUnixMillis, license.StoredStatus, license.RevocationEffectiveMillis, license.TermEndMillis, exhausted: false))
+        switch (LicenseLifecycle.StatusAt(f.AtUnixMillis, license.StoredStatus, license.RevocationEffectiveMillis, license.TermEndMillis, exhausted: false, license.SuspendedAt(f.AtUnixMillis)))
         {
             case LicenseStatus.Revoked:
                 into.Add(ReasonCode.LicenseRevoked, LicenseRule);
@@ -41,13 +42,27 @@ public static class RenderEvaluator
                 into.Add(ReasonCode.LicenseExpired, LicenseRule);
                 break;
             case LicenseStatus.Suspended:
-                into.Add(ReasonCode.LicenseSuspended, LicenseRule);
+                // Each suspension that holds is its own reason, naming whose it is (a strike, the union, the performer side).
+                foreach (var s in license.Suspensions)
+                {
+                    if (s.HoldsAt(f.AtUnixMillis))
+                    {
+                        into.Add(ReasonCode.LicenseSuspended, s.Reference);
+                    }
+                }
+
                 break;
         }
 
         if (license.PerformerDeceased && !license.EstateConfirmed)
         {
             into.Add(ReasonCode.EstateConsentRequired, EstateRule);
+        }
+
+        // Every licence ends with the post-mortem right (docs/DOMAIN.md, "Death and post-mortem terms").
+        if (f.AtUnixMillis >= license.PostMortemEndMillis)
+        {
+            into.Add(ReasonCode.PostMortemTermEnded, PostMortemRule);
         }
 
         // The closest use explains the denial; with one use (the usual case) that is exact.

@@ -78,6 +78,13 @@ public sealed class CompiledLicense
     public required long TermEndMillis { get; init; }
     public bool PerformerDeceased { get; init; }
     public bool EstateConfirmed { get; init; }
+
+    /// <summary>When the performer's post-mortem right ends (Unix milliseconds; <see cref="long.MaxValue"/> while she lives).</summary>
+    public long PostMortemEndMillis { get; init; } = long.MaxValue;
+
+    /// <summary>Every suspension placed on the licence (each holds over its own window).</summary>
+    public ImmutableArray<Suspension> Suspensions { get; init; } = [];
+
     public required ImmutableArray<CompiledUse> Uses { get; init; }
     public required CompiledConsent Consent { get; init; }
     public required ImmutableArray<Obligation> Obligations { get; init; }
@@ -90,12 +97,26 @@ public sealed class CompiledLicense
 
     private UseBudget[] UnusedBudgets { get; init; } = [];
 
+    /// <summary>Whether a suspension holds at <paramref name="atMillis"/>.</summary>
+    public bool SuspendedAt(long atMillis)
+    {
+        foreach (var s in Suspensions)
+        {
+            if (s.HoldsAt(atMillis))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A stamp that changes whenever the snapshot is rebuilt from newer state.</summary>
     public long Revision { get; init; }
 
     public static CompiledLicense Compile(
         string id, string performerId, string studioId, LicenseTerms terms, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt,
-        bool performerDeceased, bool estateConfirmed, CompiledConsent consent, long revision)
+        bool performerDeceased, bool estateConfirmed, CompiledConsent consent, long revision, IReadOnlyList<Suspension>? suspensions = null, DateTimeOffset? postMortemEnd = null)
     {
         var obligations = new List<Obligation> { LabelObligation };
         var c = terms.Compensation;
@@ -125,6 +146,8 @@ public sealed class CompiledLicense
             TermEndMillis = terms.TermEnd.ToUnixTimeMilliseconds(),
             PerformerDeceased = performerDeceased,
             EstateConfirmed = estateConfirmed,
+            Suspensions = suspensions is null ? [] : [.. suspensions],
+            PostMortemEndMillis = postMortemEnd?.ToUnixTimeMilliseconds() ?? long.MaxValue,
             Uses = [.. terms.Uses.Select(CompiledUse.Compile)],
             Consent = consent,
             Obligations = [.. obligations],

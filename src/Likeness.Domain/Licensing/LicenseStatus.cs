@@ -11,14 +11,15 @@ public static class LicenseLifecycle
 
     /// <summary>
     /// The status at <paramref name="now"/>: revocation takes effect at its effective instant (inclusive); the
-    /// term end is exclusive (a licence whose term ends at T is expired at T); suspension shows while neither
-    /// applies; exhausted when every use's budget is spent.
+    /// term end is exclusive (a licence whose term ends at T is expired at T); while neither applies, a licence any
+    /// suspension holds is suspended, whether or not revocation notice runs (the two are independent, and renders
+    /// need the licence to be neither revoked nor suspended); exhausted when every use's budget is spent.
     /// </summary>
-    public static LicenseStatus StatusAt(DateTimeOffset now, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt, DateTimeOffset termEnd, bool exhausted) =>
-        StatusAt(now.ToUnixTimeMilliseconds(), stored, revocationEffectiveAt?.ToUnixTimeMilliseconds() ?? long.MaxValue, termEnd.ToUnixTimeMilliseconds(), exhausted);
+    public static LicenseStatus StatusAt(DateTimeOffset now, LicenseStatus stored, DateTimeOffset? revocationEffectiveAt, DateTimeOffset termEnd, bool exhausted, bool suspended) =>
+        StatusAt(now.ToUnixTimeMilliseconds(), stored, revocationEffectiveAt?.ToUnixTimeMilliseconds() ?? long.MaxValue, termEnd.ToUnixTimeMilliseconds(), exhausted, suspended);
 
     /// <summary>The same rule on Unix milliseconds (no revocation: <see cref="long.MaxValue"/>), as the hot path holds them.</summary>
-    public static LicenseStatus StatusAt(long nowMillis, LicenseStatus stored, long revocationEffectiveMillis, long termEndMillis, bool exhausted)
+    public static LicenseStatus StatusAt(long nowMillis, LicenseStatus stored, long revocationEffectiveMillis, long termEndMillis, bool exhausted, bool suspended)
     {
         if (stored == LicenseStatus.Revoked || (stored == LicenseStatus.RevocationPending && revocationEffectiveMillis <= nowMillis))
         {
@@ -30,7 +31,12 @@ public static class LicenseLifecycle
             return LicenseStatus.Expired;
         }
 
-        if (stored is LicenseStatus.Suspended or LicenseStatus.RevocationPending)
+        if (suspended)
+        {
+            return LicenseStatus.Suspended;
+        }
+
+        if (stored == LicenseStatus.RevocationPending)
         {
             return stored;
         }

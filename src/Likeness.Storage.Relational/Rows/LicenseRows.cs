@@ -13,15 +13,16 @@ internal static class LicenseRows
 {
     private static readonly Columns Columns = new(
         "id", "request_id", "performer_id", "studio_id", "terms", "stored_status", "revocation_effective_at", "approved_at", "estate_confirmed",
-        "consent_version", "token", "attestation", "ledger_index", "rate_override");
+        "consent_version", "token", "attestation", "ledger_index", "rate_override", "suspensions");
 
     private static readonly Columns BudgetColumns = new("use_index", "seconds_used", "seconds_reserved", "renders_used", "renders_reserved");
 
     public static void Insert(ISql sql, LicenseRecord l)
     {
-        sql.Exec($"INSERT INTO licenses({Columns.Sql}, term_end, next_notice_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15)",
+        sql.Exec($"INSERT INTO licenses({Columns.Sql}, term_end, next_notice_at) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16)",
             l.Id, l.RequestId, l.PerformerId, l.StudioId, TermsCodec.Encode(l.Terms), Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks,
-            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.RateOverride ? 1 : 0, l.Terms.TermEnd.UtcTicks,
+            l.ApprovedAt.UtcTicks, l.EstateConfirmed ? 1 : 0, l.ConsentVersion, l.Token, l.Attestation, l.LedgerIndex, l.RateOverride ? 1 : 0,
+            SuspensionsCodec.Encode(l.Suspensions), l.Terms.TermEnd.UtcTicks,
             LicenseNotices.FirstNoticeAt(l.Terms.TermEnd).UtcTicks);
         for (var i = 0; i < l.Terms.Uses.Count; i++)
         {
@@ -30,8 +31,8 @@ internal static class LicenseRows
     }
 
     public static void Update(ISql sql, LicenseRecord l) =>
-        sql.Exec("UPDATE licenses SET stored_status=@p1, revocation_effective_at=@p2, estate_confirmed=@p3 WHERE id=@p0",
-            l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0);
+        sql.Exec("UPDATE licenses SET stored_status=@p1, revocation_effective_at=@p2, estate_confirmed=@p3, suspensions=@p4 WHERE id=@p0",
+            l.Id, Vocabulary<LicenseStatus>.Name(l.StoredStatus), l.RevocationEffectiveAt?.UtcTicks, l.EstateConfirmed ? 1 : 0, SuspensionsCodec.Encode(l.Suspensions));
 
     public static LicenseRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM licenses WHERE id = @p0", Columns, Read, id);
 
@@ -55,9 +56,10 @@ internal static class LicenseRows
     }
 
     /// <summary>
-    /// The condition for a licence's status at <paramref name="now"/>, as <see cref="LicenseLifecycle.StatusAt(long, LicenseStatus, long, long, bool)"/>
+    /// The condition for a licence's status at <paramref name="now"/>, as <see cref="LicenseLifecycle.StatusAt(long, LicenseStatus, long, long, bool, bool)"/>
     /// decides it on whole milliseconds: an instant has passed when it falls before the end of now's millisecond. Active
-    /// and exhausted differ by budget only; both are returned for either.
+    /// and exhausted differ by budget only; both are returned for either. Whether a suspension holds depends on its window,
+    /// which the list reads after the page's rows: a condition here may return more rows than the status matches, never fewer.
     /// </summary>
     private static string StatusAt(ListConditions where, LicenseStatus status, DateTimeOffset now)
     {
@@ -67,7 +69,7 @@ internal static class LicenseRows
         {
             LicenseStatus.Revoked => revoked,
             LicenseStatus.Expired => $"NOT {revoked} AND term_end < {passed}",
-            LicenseStatus.Suspended => $"stored_status = 'suspended' AND term_end >= {passed}",
+            LicenseStatus.Suspended => $"NOT {revoked} AND suspensions IS NOT NULL AND term_end >= {passed}",
             LicenseStatus.RevocationPending => $"stored_status = 'revocationPending' AND revocation_effective_at >= {passed} AND term_end >= {passed}",
             _ => $"stored_status = 'active' AND term_end >= {passed}",
         };
@@ -107,5 +109,5 @@ internal static class LicenseRows
     private static LicenseRecord Read(Row r) => new(
         r.Text("id"), r.Text("request_id"), r.Text("performer_id"), r.Text("studio_id"), TermsCodec.Decode(r.Text("terms")), r.Code<LicenseStatus>("stored_status"),
         r.TimeOrNull("revocation_effective_at"), r.Time("approved_at"), r.Flag("estate_confirmed"), r.Int("consent_version"), r.Text("token"),
-        r.TextOrNull("attestation"), r.Long("ledger_index"), r.Flag("rate_override"));
+        r.TextOrNull("attestation"), r.Long("ledger_index"), r.Flag("rate_override"), SuspensionsCodec.Decode(r.TextOrNull("suspensions")));
 }

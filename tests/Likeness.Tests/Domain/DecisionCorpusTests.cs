@@ -90,8 +90,14 @@ public sealed class DecisionCorpusTests
         var over = c["license"] as JsonObject ?? [];
         var status = over["status"] is { } st && Vocabulary<LicenseStatus>.TryParse(st.GetValue<string>(), out var s) ? s : LicenseStatus.Active;
         DateTimeOffset? revocation = over["revocationEffectiveAt"] is { } r ? DateTimeOffset.Parse(r.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null;
+        // A case's suspensions: {"owner", "strike", "from", "to"} (RFC 3339; absent: since ever, until lifted).
+        static long Millis(JsonNode? t, long absent) =>
+            t is null ? absent : DateTimeOffset.Parse(t.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        var suspensions = (over["suspensions"] as JsonArray ?? []).Select(x => new Suspension(
+            x!["owner"]!.GetValue<string>(), x["strike"]?.GetValue<string>(), Millis(x["from"], long.MinValue), Millis(x["to"], long.MaxValue))).ToList();
         var license = CompiledLicense.Compile("lic", "prf", "std", terms, status, revocation,
-            over["performerDeceased"]?.GetValue<bool>() ?? false, over["estateConfirmed"]?.GetValue<bool>() ?? false, consent, 0);
+            over["performerDeceased"]?.GetValue<bool>() ?? false, over["estateConfirmed"]?.GetValue<bool>() ?? false, consent, 0, suspensions,
+            over["postMortemEnd"] is { } pm ? DateTimeOffset.Parse(pm.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null);
 
         var budgets = new UseBudget[terms.Uses.Count];
         if (c["budgets"] is JsonArray b)

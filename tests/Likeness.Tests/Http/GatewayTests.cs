@@ -158,7 +158,8 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         var (s1, p1) = await studio.PostAsync("/v1/renders", World.RenderBody(W.LicenseId));
         Assert.Equal(403, s1);
         Assert.Equal("license_suspended", World.Codes(p1));
-        var (sr, _) = await W.As(W.Performer).PostAsync($"/v1/licenses/{W.LicenseId}/resume");
+        Assert.Equal(409, (await W.As(W.Performer).PostAsync($"/v1/licenses/{W.LicenseId}/resume")).Status);
+        var (sr, _) = await W.As(W.Union).PostAsync($"/v1/licenses/{W.LicenseId}/resume");
         Assert.Equal(200, sr);
         Assert.Equal(201, (await studio.PostAsync("/v1/renders", World.RenderBody(W.LicenseId))).Status);
 

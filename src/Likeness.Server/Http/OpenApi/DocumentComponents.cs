@@ -54,6 +54,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Provenance"] = "C2PA content credentials: the operator's trust anchor, and signing a render's claim after checking it states the render truthfully.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
         ["Planning"] = "Screenplay breakdowns by asset tier and what a likeness is worth (docs/PLANNING.md).",
+        ["Strikes"] = "A union's strikes for its members against a studio or every studio: declared, waived per project, ended; each suspends and lifts only its own.",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
         ["Problems"] = "What each problem code means.",
     };
