@@ -10,6 +10,7 @@ using Likeness.Application.Ports;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
 using Likeness.Application.Usage;
+using Likeness.Application.Vault;
 using Likeness.Application.Webhooks;
 
 namespace Likeness.Application;
@@ -17,7 +18,7 @@ namespace Likeness.Application;
 /// <summary>The use cases of one node, wired over one store and one clock. The server and the tests build it the same way.</summary>
 public sealed class LikenessCore : IDisposable
 {
-    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets)
+    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets, VaultKeys vaultKeys)
     {
         Store = store;
         Clock = clock;
@@ -47,6 +48,7 @@ public sealed class LikenessCore : IDisposable
         Changes = new ChangeFeed(store, Snapshots, Parties, keys);
         Webhooks = new WebhookService(store, clock, mutations, webhookSecrets, options.WebhookPrivateAddresses);
         LicenseNotices = new LicenseNotices(store, clock);
+        Vault = new VaultService(store, store.Content, vaultKeys, clock, mutations, options.VaultMaxBytes);
     }
 
     public IStore Store { get; }
@@ -91,6 +93,9 @@ public sealed class LikenessCore : IDisposable
     /// <summary>The licence events that only time causes (expiring in 30, 7, 1 days; a revocation taking effect).</summary>
     public LicenseNotices LicenseNotices { get; }
 
+    /// <summary>The custody vault: sealed asset content, its release and its destruction (docs/CUSTODY.md).</summary>
+    public VaultService Vault { get; }
+
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
@@ -99,34 +104,35 @@ public sealed class LikenessCore : IDisposable
         await store.MigrateAsync(ct);
         var keys = await KeyRing.OpenAsync(store, signingKeys, options.Origin, ct);
         var webhookSecrets = new WebhookSecretBox(signingKeys.WebhookSecretsKey());
-        await CheckWebhookKeyAsync(store, webhookSecrets, signingKeys, ct);
-        var core = new LikenessCore(store, clock, options, keys, webhookSecrets);
+        await CheckKeyAsync(store, "webhook_key_check", webhookSecrets.KeyCheck, $"The webhook secrets key beside {signingKeys.Location} is not the one this store's webhook secrets were sealed under; give this node a copy of the first node's key file.", ct);
+        var vaultKeys = new VaultKeys(signingKeys.VaultMasterKey());
+        await CheckKeyAsync(store, "vault_key_check", vaultKeys.KeyCheck, $"The vault master key beside {signingKeys.Location} is not the one this store's vault was sealed under; give this node a copy of the first node's key file.", ct);
+        var core = new LikenessCore(store, clock, options, keys, webhookSecrets, vaultKeys);
         await core.Changes.SyncAsync(ct);
         return core;
     }
 
     public void Dispose() => Keys.Dispose();
 
-    // The store remembers a check of the key its webhook secrets were sealed under, so a node given another key file
-    // stops at start-up instead of signing deliveries nobody can verify.
-    private static async Task CheckWebhookKeyAsync(IStore store, WebhookSecretBox box, ISigningKeyStore files, CancellationToken ct)
+    // The store remembers a check of each key kept beside it (webhook secrets, the vault's master key), so a node given
+    // another key file stops at start-up instead of sealing what no other node can open.
+    private static async Task CheckKeyAsync(IStore store, string setting, string check, string mismatch, CancellationToken ct)
     {
-        const string setting = "webhook_key_check";
         var stored = await store.WriteAsync(
             s =>
             {
-                if (s.GetSetting(setting) is { } check)
+                if (s.GetSetting(setting) is { } kept)
                 {
-                    return check;
+                    return kept;
                 }
 
-                s.SetSetting(setting, box.KeyCheck);
-                return box.KeyCheck;
+                s.SetSetting(setting, check);
+                return check;
             },
             ct);
-        if (stored != box.KeyCheck)
+        if (stored != check)
         {
-            throw new InvalidOperationException($"The webhook secrets key beside {files.Location} is not the one this store's webhook secrets were sealed under; give this node a copy of the first node's key file.");
+            throw new InvalidOperationException(mismatch);
         }
     }
 }

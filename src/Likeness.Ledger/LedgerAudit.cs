@@ -42,6 +42,7 @@ public sealed class LedgerAudit
     private readonly CapReplay _caps = new();
     private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
     private readonly Powers _powers = new();
+    private readonly VaultReplay _vault = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -244,6 +245,14 @@ public sealed class LedgerAudit
                 }
 
                 return r.Counted is { } counter ? _caps.Settle(counter, r.ReservedMs, kind == "render.completed" ? N("actualMs") : null) : null;
+            case "asset.sealed":
+                return _vault.Sealed(S("asset"));
+            case "asset.lineage":
+                return _vault.Lineage(S("asset"), S("consent") == "clean");
+            case "asset.released":
+                return _vault.Released(S("asset"), _renders.TryGetValue(S("render"), out var released) && !released.Pending);
+            case "asset.shredded":
+                return _vault.Shredded(S("asset"));
             default:
                 return $"unknown entry kind '{kind}'";
         }

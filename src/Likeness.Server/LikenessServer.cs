@@ -125,6 +125,7 @@ public static class LikenessServer
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
         app.MapWebhooksApi();
+        app.MapVaultApi(settings.Options.VaultMaxBytes);
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);
     }

@@ -10,6 +10,8 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual IActSession Acts => inner.Acts;
 
+    public virtual IVaultSession Vault => inner.Vault;
+
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 
     public virtual void SetSetting(string name, string value) => inner.SetSetting(name, value);

@@ -147,5 +147,19 @@ internal static class Schema
             ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
         UPDATE parties SET represents = '[]' WHERE kind = 'representative';
         """,
+        // The custody vault (issue 20, docs/CUSTODY.md): each performer's key-encryption key (wrapped by the master key,
+        // which is never here), uploads in progress (the durable offset and the wrapped data key), sealed contents (a
+        // null wrapped key is a shredded content), and the sealed chunks themselves where the store keeps them in the
+        // database (PostgreSQL: every node reaches them; the SQLite store keeps them in a file beside the database).
+        """
+        CREATE TABLE vault_keys (performer_id TEXT PRIMARY KEY REFERENCES parties(id), wrapped {blob} NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE asset_uploads (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), blob_id TEXT NOT NULL, upload_offset BIGINT NOT NULL, expected_sha256 TEXT,
+            wrapped_key {blob} NOT NULL, started_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE TABLE asset_contents (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), blob_id TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL,
+            chunk_count BIGINT NOT NULL, wrapped_key {blob}, sealed_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL, shredded_at BIGINT);
+        CREATE TABLE vault_chunks (blob_id TEXT NOT NULL, idx BIGINT NOT NULL, data {blob} NOT NULL, PRIMARY KEY (blob_id, idx));
+        """,
     ];
 }

@@ -33,4 +33,10 @@ public interface ISigningKeyStore
     /// signing key and created on first use; every node of a store reads the same one.
     /// </summary>
     byte[] WebhookSecretsKey();
+
+    /// <summary>
+    /// The vault's 32-byte master key (<see cref="Vault.VaultKeys"/>), kept beside the signing key and created on first
+    /// use; every node of a store reads the same one. Never in the store.
+    /// </summary>
+    byte[] VaultMasterKey();
 }

@@ -36,6 +36,9 @@ public interface IStore : IAsyncDisposable
     /// The lease lasts until it is disposed or its node dies.
     /// </summary>
     Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Where the vault's sealed bytes live for this store: every node of the store reaches the same ones.</summary>
+    IContentStore Content { get; }
 }
 
 /// <summary>Held by the node that sequences the ledger.</summary>
@@ -53,6 +56,9 @@ public interface IStoreSession
 
     /// <summary>Signing keys, grants to representatives, and signed acts.</summary>
     IActSession Acts { get; }
+
+    /// <summary>The vault's keys, uploads and sealed contents (docs/CUSTODY.md).</summary>
+    IVaultSession Vault { get; }
 
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);

@@ -32,19 +32,25 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
     public void Replace(byte[] pkcs8) => PrivateFile.Write(_path, Pem(pkcs8));
 
     /// <summary>Where the webhook secrets key is: beside this file, <c>.webhook-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
-    public string WebhookKeyPath
+    public string WebhookKeyPath => Beside(".webhook-key");
+
+    /// <summary>Where the vault's master key is: beside this file, <c>.vault-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
+    public string VaultKeyPath => Beside(".vault-key");
+
+    public byte[] WebhookSecretsKey() => SymmetricKey(WebhookKeyPath, "webhook secrets key");
+
+    public byte[] VaultMasterKey() => SymmetricKey(VaultKeyPath, "vault master key");
+
+    private string Beside(string suffix)
     {
-        get
-        {
-            var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
-            stem = stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
-            return stem + ".webhook-key";
-        }
+        var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
+        stem = stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
+        return stem + suffix;
     }
 
-    public byte[] WebhookSecretsKey()
+    // A 32-byte key in base64, created 0600 on first use.
+    private static byte[] SymmetricKey(string path, string what)
     {
-        var path = WebhookKeyPath;
         if (!File.Exists(path))
         {
             PrivateFile.TryCreate(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
@@ -53,7 +59,7 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
         var key = new byte[32];
         return Convert.TryFromBase64String(File.ReadAllText(path).Trim(), key, out var length) && length == key.Length
             ? key
-            : throw new FormatException($"{path} is not a webhook secrets key (32 bytes in base64).");
+            : throw new FormatException($"{path} is not a {what} (32 bytes in base64).");
     }
 
     private static string Pem(byte[] pkcs8) => PemEncoding.WriteString(Label, pkcs8) + "\n";
