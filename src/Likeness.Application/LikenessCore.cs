@@ -49,6 +49,8 @@ public sealed class LikenessCore : IDisposable
         Webhooks = new WebhookService(store, clock, mutations, webhookSecrets, options.WebhookPrivateAddresses);
         LicenseNotices = new LicenseNotices(store, clock);
         Vault = new VaultService(store, store.Content, vaultKeys, clock, mutations, options.VaultMaxBytes);
+        Lineage = new LineageService(store, clock, mutations);
+        Releases = new ReleaseService(store, clock, mutations, Vault);
     }
 
     public IStore Store { get; }
@@ -95,6 +97,12 @@ public sealed class LikenessCore : IDisposable
 
     /// <summary>The custody vault: sealed asset content, its release and its destruction (docs/CUSTODY.md).</summary>
     public VaultService Vault { get; }
+
+    /// <summary>What each asset was made from, and whether every source had consent.</summary>
+    public LineageService Lineage { get; }
+
+    /// <summary>Assets released to licensed renders.</summary>
+    public ReleaseService Releases { get; }
 
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)

@@ -160,6 +160,13 @@ internal static class Schema
             asset_id TEXT PRIMARY KEY REFERENCES assets(id), blob_id TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL,
             chunk_count BIGINT NOT NULL, wrapped_key {blob}, sealed_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL, shredded_at BIGINT);
         CREATE TABLE vault_chunks (blob_id TEXT NOT NULL, idx BIGINT NOT NULL, data {blob} NOT NULL, PRIMARY KEY (blob_id, idx));
+        CREATE TABLE asset_lineage (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), body TEXT NOT NULL, flagged BIGINT NOT NULL, recorded_at BIGINT NOT NULL,
+            ledger_index BIGINT NOT NULL);
+        CREATE TABLE asset_grants (
+            id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, render_id TEXT NOT NULL REFERENCES renders(id), asset_id TEXT NOT NULL REFERENCES assets(id),
+            studio_id TEXT NOT NULL, sha256 TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT, ledger_index BIGINT NOT NULL);
+        CREATE INDEX asset_grants_asset ON asset_grants(asset_id, created_at);
         """,
     ];
 }

@@ -23,4 +23,16 @@ public interface IVaultSession
 
     /// <summary>Destroys a content's wrapped data key (crypto-shredding).</summary>
     void ShredContent(string assetId, DateTimeOffset at);
+
+    LineageRecord? GetLineage(string assetId);
+    void InsertLineage(LineageRecord lineage);
+
+    void InsertGrant(AssetGrantRecord grant);
+    AssetGrantRecord? GetGrantByToken(string tokenHash);
+
+    /// <summary>Marks a grant used; false when it was used already (a race between two downloads is won once).</summary>
+    bool UseGrant(string grantId, DateTimeOffset at);
+
+    /// <summary>The releases of a performer's assets, newest first.</summary>
+    IReadOnlyList<AssetGrantRecord> ListGrantsOfPerformer(string performerId, int limit);
 }

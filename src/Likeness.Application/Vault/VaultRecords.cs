@@ -21,3 +21,20 @@ public sealed record SealedContentRecord(
     /// <summary>Whether the content can still be opened.</summary>
     public bool IsShredded => WrappedDataKey is null;
 }
+
+/// <summary>
+/// What an asset was made from (seed 001's "provably clean datasets"): recordings and sessions with their hashes and the
+/// consent version in force when each was captured (null: none, the source is without consent), and the assets it was
+/// derived from. <see cref="Flagged"/> when a source, or an asset it derives from, is without consent.
+/// </summary>
+public sealed record LineageRecord(string AssetId, IReadOnlyList<LineageSource> Sources, IReadOnlyList<string> DerivedFrom, bool Flagged, DateTimeOffset RecordedAt, long LedgerIndex);
+
+/// <summary>One source of an asset: a recording or a session, its hash, when it was captured, and the consent then in force.</summary>
+public sealed record LineageSource(string Kind, string Name, string Sha256, DateTimeOffset CapturedAt, int? ConsentVersion);
+
+/// <summary>
+/// An asset released to a render: a single-use download, by the hash of its token, until <see cref="ExpiresAt"/>.
+/// </summary>
+public sealed record AssetGrantRecord(
+    string Id, string TokenHash, string RenderId, string AssetId, string StudioId, string Sha256, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
+    DateTimeOffset? UsedAt, long LedgerIndex);

@@ -26,6 +26,17 @@ public static class VaultApi
             "/performers/{id}/assets/{asset}/shred",
             (s, _, idem) => s.Core.Vault.ShredAsync(s.Caller, s.Id, s.RouteValue("asset"), idem, s.Aborted),
             whenEmpty: new ShredBody());
+        g.MapCommand<LineageBody, LineageView>(
+            "/performers/{id}/assets/{asset}/lineage",
+            (s, body, idem) => s.Core.Lineage.RecordAsync(s.Caller, s.Id, s.RouteValue("asset"), body, idem, s.Aborted),
+            status: 201);
+        g.MapQuery("/assets/{id}/lineage", s => s.Core.Lineage.TreeAsync(s.Caller, s.Id, s.Aborted));
+        g.MapCommand<AssetGrantBody, AssetGrantView>("/renders/{id}/asset-grants", (s, body, idem) => s.Core.Releases.GrantAsync(s.Caller, s.Id, body, idem, s.Aborted), status: 201);
+        g.MapRawQuery<byte[]>(
+            "/asset-downloads/{id}",
+            async s => new ContentResult(await s.Core.Releases.DownloadAsync(s.Caller, s.Id, s.Aborted)),
+            contentType: "application/octet-stream");
+        g.MapQuery("/performers/{id}/asset-releases", s => s.Core.Releases.ListAsync(s.Caller, s.Id, s.Aborted));
         return app;
     }
 

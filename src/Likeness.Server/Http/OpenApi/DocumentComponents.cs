@@ -53,6 +53,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Ledger"] = "The signed, append-only transparency log and its proofs, readable by anyone.",
         ["Royalties"] = "Splits, union rate tables, statements and closed periods.",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
+        ["Custody vault"] = "A performer's asset content, sealed (AES-256-GCM under keys the store never holds), uploaded in resumable parts, released only to a licensed render, and destroyed on time (crypto-shredding).",
         ["Problems"] = "What each problem code means.",
     };
 
