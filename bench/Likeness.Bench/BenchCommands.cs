@@ -55,6 +55,9 @@ public static class BenchCommands
             case "prompts":
                 PromptHarness.Run(Option(rest, "--rounds", 200));
                 return 0;
+            case "custody":
+                await CustodyHarness.RunAsync(Option(rest, "--mib", 2048), Option(rest, "--parts", 32));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -73,6 +76,7 @@ public static class BenchCommands
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
                       acts [--count 20000]                               verify a signed act (issue 14's goal: ≤ 100 µs)
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
+                      custody [--mib 2048] [--parts 32]                  sealed upload/download vs a plain copy, peak working set, crypto-shredding
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]
                                                                          [--cap-seconds N] [--serve "OPTIONS"]

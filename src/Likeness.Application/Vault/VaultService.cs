@@ -294,6 +294,8 @@ public sealed class VaultService(IStore store, IContentStore content, VaultKeys 
         ValueTask pending = default;
         try
         {
+            // A part that is the whole content has the content's hash: it is computed once.
+            var whole = part.Start == 0 && part.IsLast;
             var index = part.Start / VaultCipher.ChunkBytes;
             long received = 0;
             do
@@ -307,7 +309,11 @@ public sealed class VaultService(IStore store, IContentStore content, VaultKeys 
 
                 received += n;
                 var last = part.IsLast && received == part.Length;
-                partHash.AppendData(plain, 0, n);
+                if (!whole)
+                {
+                    partHash.AppendData(plain, 0, n);
+                }
+
                 running.AppendData(plain, 0, n);
                 var sealedChunk = sealedChunks[index & 1];
                 VaultCipher.Seal(aes, aad, index, last, plain.AsSpan(0, n), sealedChunk.AsSpan(0, n + VaultCipher.Overhead));
@@ -324,7 +330,7 @@ public sealed class VaultService(IStore store, IContentStore content, VaultKeys 
                 throw AppProblem.BadRequest("part_too_long", $"The body is longer than the {part.Length} bytes Content-Range names.", "Content-Range");
             }
 
-            if (!CryptographicOperations.FixedTimeEquals(partHash.GetHashAndReset(), part.PartSha256))
+            if (!CryptographicOperations.FixedTimeEquals(whole ? running.GetCurrentHash() : partHash.GetHashAndReset(), part.PartSha256))
             {
                 throw AppProblem.BadRequest("digest_mismatch", "The part's bytes do not match its Content-Digest; send the part again.", "Content-Digest");
             }
