@@ -65,6 +65,9 @@ public static class BenchCommands
             case "voice":
                 await VoiceHarness.RunAsync(Option(rest, "--takes", 10));
                 return 0;
+            case "custody":
+                await CustodyHarness.RunAsync(Option(rest, "--mib", 2048), Option(rest, "--parts", 32));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -85,6 +88,7 @@ public static class BenchCommands
                       provenance [--count 5000] [--oracle-count 20]      C2PA: claim signing/s, embedding into a 30 s WAV, validation beside c2pa-rs
                       planning [--rounds 15] [--seed 21]                 a 120-page screenplay broken down (goal 200 ms), a valuation over 1,000,000 usage rows (goal 100 ms)
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
+                      custody [--mib 2048] [--parts 32]                  sealed upload/download vs a plain copy, peak working set, crypto-shredding
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many
                       voice [--takes 10]                                 the voice worker's loop (authorize, ~10 s of espeak-ng speech, complete): share in Likeness
                       gateway [--provider sqlite|postgres] [--nodes 1] [--clients 64] [--pairs 20000] [--seconds 60] [--rate N] [--healthz] [--client raw|httpclient] [--keys] [--studios N]

@@ -12,6 +12,7 @@ using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
 using Likeness.Application.Strikes;
 using Likeness.Application.Usage;
+using Likeness.Application.Vault;
 using Likeness.Application.Webhooks;
 using Likeness.Provenance.Signing;
 
@@ -20,7 +21,7 @@ namespace Likeness.Application;
 /// <summary>The use cases of one node, wired over one store and one clock. The server and the tests build it the same way.</summary>
 public sealed class LikenessCore : IDisposable
 {
-    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets, SigningChain credentialChain)
+    private LikenessCore(IStore store, TimeProvider clock, LikenessOptions options, KeyRing keys, WebhookSecretBox webhookSecrets, SigningChain credentialChain, VaultKeys vaultKeys)
     {
         _credentialChain = credentialChain;
         Store = store;
@@ -56,6 +57,9 @@ public sealed class LikenessCore : IDisposable
         Webhooks = new WebhookService(store, clock, mutations, webhookSecrets, options.WebhookPrivateAddresses);
         LicenseNotices = new LicenseNotices(store, clock);
         Credentials = new CredentialService(clock, mutations, options, credentialChain);
+        Vault = new VaultService(store, store.Content, vaultKeys, clock, mutations, options.VaultMaxBytes);
+        Lineage = new LineageService(store, clock, mutations);
+        Releases = new ReleaseService(store, clock, mutations, Vault);
     }
 
     private readonly SigningChain _credentialChain;
@@ -117,6 +121,15 @@ public sealed class LikenessCore : IDisposable
     /// <summary>C2PA credentials for renders, signed under the operator's chain (issue 18).</summary>
     public CredentialService Credentials { get; }
 
+    /// <summary>The custody vault: sealed asset content, its release and its destruction (docs/CUSTODY.md).</summary>
+    public VaultService Vault { get; }
+
+    /// <summary>What each asset was made from, and whether every source had consent.</summary>
+    public LineageService Lineage { get; }
+
+    /// <summary>Assets released to licensed renders.</summary>
+    public ReleaseService Releases { get; }
+
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)
     {
@@ -125,9 +138,11 @@ public sealed class LikenessCore : IDisposable
         await store.MigrateAsync(ct);
         var keys = await KeyRing.OpenAsync(store, signingKeys, options.Origin, ct);
         var webhookSecrets = new WebhookSecretBox(signingKeys.WebhookSecretsKey());
-        await CheckWebhookKeyAsync(store, webhookSecrets, signingKeys, ct);
+        await CheckKeyAsync(store, "webhook_key_check", webhookSecrets.KeyCheck, $"The webhook secrets key beside {signingKeys.Location} is not the one this store's webhook secrets were sealed under; give this node a copy of the first node's key file.", ct);
+        var vaultKeys = new VaultKeys(signingKeys.VaultMasterKey());
+        await CheckKeyAsync(store, "vault_key_check", vaultKeys.KeyCheck, $"The vault master key beside {signingKeys.Location} is not the one this store's vault was sealed under; give this node a copy of the first node's key file.", ct);
         var chain = SigningChain.Read(signingKeys.CredentialChain(() => SigningChain.Create(options.Origin, clock.GetUtcNow())));
-        var core = new LikenessCore(store, clock, options, keys, webhookSecrets, chain);
+        var core = new LikenessCore(store, clock, options, keys, webhookSecrets, chain, vaultKeys);
         await core.Changes.SyncAsync(ct);
         return core;
     }
@@ -138,26 +153,25 @@ public sealed class LikenessCore : IDisposable
         _credentialChain.Dispose();
     }
 
-    // The store remembers a check of the key its webhook secrets were sealed under, so a node given another key file
-    // stops at start-up instead of signing deliveries nobody can verify.
-    private static async Task CheckWebhookKeyAsync(IStore store, WebhookSecretBox box, ISigningKeyStore files, CancellationToken ct)
+    // The store remembers a check of each key kept beside it (webhook secrets, the vault's master key), so a node given
+    // another key file stops at start-up instead of sealing what no other node can open.
+    private static async Task CheckKeyAsync(IStore store, string setting, string check, string mismatch, CancellationToken ct)
     {
-        const string setting = "webhook_key_check";
         var stored = await store.WriteAsync(
             s =>
             {
-                if (s.GetSetting(setting) is { } check)
+                if (s.GetSetting(setting) is { } kept)
                 {
-                    return check;
+                    return kept;
                 }
 
-                s.SetSetting(setting, box.KeyCheck);
-                return box.KeyCheck;
+                s.SetSetting(setting, check);
+                return check;
             },
             ct);
-        if (stored != box.KeyCheck)
+        if (stored != check)
         {
-            throw new InvalidOperationException($"The webhook secrets key beside {files.Location} is not the one this store's webhook secrets were sealed under; give this node a copy of the first node's key file.");
+            throw new InvalidOperationException(mismatch);
         }
     }
 }

@@ -26,4 +26,7 @@ public sealed record LikenessOptions
     /// its own network; on for a receiver on the operator's own network, and in tests).
     /// </summary>
     public bool WebhookPrivateAddresses { get; init; }
+
+    /// <summary>The largest asset content the vault accepts (docs/CUSTODY.md): 20 GiB unless the operator says otherwise.</summary>
+    public long VaultMaxBytes { get; init; } = 20L << 30;
 }

@@ -66,6 +66,7 @@ public sealed class LedgerAudit
     // A dead performer's post-mortem term end, and her renders settled after the death (index, time): a renewal's evidence.
     private readonly Dictionary<string, DateTimeOffset> _postMortemEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
+    private readonly VaultReplay _vault = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -254,6 +255,14 @@ public sealed class LedgerAudit
                 // A render with several performers names every contributor's part; each is replayed as a render of its own.
                 return e.TryGetProperty("contributors", out var parts) ? Ensemble(index, kind, e, parts.GetString()!, at, By())
                     : kind == "render.contributor_approved" ? "a contributor's approval of a render that names no contributors" : Part(index, kind, e, at, By(), approver: true);
+            case "asset.sealed":
+                return _vault.Sealed(S("asset"));
+            case "asset.lineage":
+                return _vault.Lineage(S("asset"), S("consent") == "clean");
+            case "asset.released":
+                return _vault.Released(S("asset"), _renders.TryGetValue(S("render"), out var released) && !released.Pending);
+            case "asset.shredded":
+                return _vault.Shredded(S("asset"));
             default:
                 return $"unknown entry kind '{kind}'";
         }

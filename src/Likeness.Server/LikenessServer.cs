@@ -128,6 +128,7 @@ public static class LikenessServer
         app.MapPlanningApi();
         app.MapWebhooksApi();
         app.MapStrikesApi();
+        app.MapVaultApi(settings.Options.VaultMaxBytes);
         app.MapProblemTypesApi();
         return new BuiltServer(app, core, operatorKey);
     }

@@ -23,8 +23,12 @@ public sealed class PostgresStore : RelationalStore
         : base(new PostgresDialect())
     {
         _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(Normalize(connectionString)));
+        Content = new PostgresContentStore(_dataSource);
         StartWriter();
     }
+
+    /// <summary>The vault's sealed chunks, one row each in <c>vault_chunks</c>: every node reaches them.</summary>
+    public override IContentStore Content { get; }
 
     /// <summary>Accepts <c>postgres://user:password@host:port/database</c> as well as keyword connection strings.</summary>
     public static string Normalize(string connectionString)

@@ -11,6 +11,7 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
     public virtual IActSession Acts => inner.Acts;
 
     public virtual IStrikeSession Strikes => inner.Strikes;
+    public virtual IVaultSession Vault => inner.Vault;
 
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 

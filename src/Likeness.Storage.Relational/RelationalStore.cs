@@ -49,6 +49,9 @@ public abstract class RelationalStore : IStore
 
     public abstract Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
 
+    /// <inheritdoc/>
+    public abstract IContentStore Content { get; }
+
     public Task<T> WriteAsync<T>(Func<IStoreSession, T> command, CancellationToken cancellationToken = default) =>
         WriteAsync(command, null, cancellationToken);
 

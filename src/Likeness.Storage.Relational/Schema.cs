@@ -175,5 +175,26 @@ internal static class Schema
         ALTER TABLE parties ADD COLUMN post_mortem_end BIGINT;
         UPDATE parties SET died_at = died_at + 864000000000 WHERE died_at IS NOT NULL;
         """,
+        // The custody vault (issue 20, docs/CUSTODY.md): each performer's key-encryption key (wrapped by the master key,
+        // which is never here), uploads in progress (the durable offset and the wrapped data key), sealed contents (a
+        // null wrapped key is a shredded content), and the sealed chunks themselves where the store keeps them in the
+        // database (PostgreSQL: every node reaches them; the SQLite store keeps them in a file beside the database).
+        """
+        CREATE TABLE vault_keys (performer_id TEXT PRIMARY KEY REFERENCES parties(id), wrapped {blob} NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE asset_uploads (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), blob_id TEXT NOT NULL, upload_offset BIGINT NOT NULL, expected_sha256 TEXT,
+            wrapped_key {blob} NOT NULL, started_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE TABLE asset_contents (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), blob_id TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL,
+            chunk_count BIGINT NOT NULL, wrapped_key {blob}, sealed_at BIGINT NOT NULL, ledger_index BIGINT NOT NULL, shredded_at BIGINT);
+        CREATE TABLE vault_chunks (blob_id TEXT NOT NULL, idx BIGINT NOT NULL, data {blob} NOT NULL, PRIMARY KEY (blob_id, idx));
+        CREATE TABLE asset_lineage (
+            asset_id TEXT PRIMARY KEY REFERENCES assets(id), body TEXT NOT NULL, flagged BIGINT NOT NULL, recorded_at BIGINT NOT NULL,
+            ledger_index BIGINT NOT NULL);
+        CREATE TABLE asset_grants (
+            id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, render_id TEXT NOT NULL REFERENCES renders(id), asset_id TEXT NOT NULL REFERENCES assets(id),
+            studio_id TEXT NOT NULL, sha256 TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT, ledger_index BIGINT NOT NULL);
+        CREATE INDEX asset_grants_asset ON asset_grants(asset_id, created_at);
+        """,
     ];
 }

@@ -31,6 +31,7 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
     public IActSession Acts { get; } = new ActRows(sql);
 
     public IStrikeSession Strikes { get; } = new StrikeRows(sql);
+    public IVaultSession Vault { get; } = new VaultRows(sql);
 
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 

@@ -51,6 +51,7 @@ public sealed class SqliteStore : RelationalStore
         _walRestartFrames = walRestartFrames;
         _commitsPerCheckpoint = commitsPerCheckpoint;
         OwnerOnlyFiles.Prepare(path);
+        Content = new FileContentStore(Path.GetFullPath(path) + ".vault");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using (var c = Open())
         {
@@ -64,6 +65,9 @@ public sealed class SqliteStore : RelationalStore
         _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpoint" };
         _checkpointer.Start();
     }
+
+    /// <summary>The vault's sealed chunks: a folder beside the database (<c>&lt;db&gt;.vault</c>), one file per content.</summary>
+    public override IContentStore Content { get; }
 
     /// <summary>
     /// Copies the WAL back into the database beside the writer (a passive checkpoint never blocks it), when the writer

@@ -40,4 +40,10 @@ public interface ISigningKeyStore
     /// owner-only (the root's private key in a file of its own). Every node of a store reads the same chain.
     /// </summary>
     string CredentialChain(Func<(string ChainPem, string RootKeyPem)> create);
+
+    /// <summary>
+    /// The vault's 32-byte master key (<see cref="Vault.VaultKeys"/>), kept beside the signing key and created on first
+    /// use; every node of a store reads the same one. Never in the store.
+    /// </summary>
+    byte[] VaultMasterKey();
 }

@@ -36,6 +36,9 @@ public interface IStore : IAsyncDisposable
     /// The lease lasts until it is disposed or its node dies.
     /// </summary>
     Task<ISequencerLease?> TryAcquireSequencerAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Where the vault's sealed bytes live for this store: every node of the store reaches the same ones.</summary>
+    IContentStore Content { get; }
 }
 
 /// <summary>Held by the node that sequences the ledger.</summary>
@@ -56,6 +59,9 @@ public interface IStoreSession
 
     /// <summary>Unions' strikes.</summary>
     IStrikeSession Strikes { get; }
+
+    /// <summary>The vault's keys, uploads and sealed contents (docs/CUSTODY.md).</summary>
+    IVaultSession Vault { get; }
 
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);

@@ -98,6 +98,29 @@ public static class EndpointExtensions
             .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
     }
 
+    /// <summary>
+    /// A mutating route whose body is a stream of bytes (a part of an asset's content, docs/CUSTODY.md): up to
+    /// <paramref name="maxBodyBytes"/>, read by the use case as it arrives, never held whole. It takes no Idempotency-Key
+    /// (the body cannot be hashed before it is read); the use case makes a retry safe by the part's offset and digest.
+    /// </summary>
+    public static RouteHandlerBuilder MapStreamCommand<TResult>(
+        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Stream, Task<Outcome>> run, long maxBodyBytes, int status = 200, string method = "PUT")
+    {
+        async Task<IResult> Handle(HttpContext http, LikenessCore core)
+        {
+            var scope = await ScopeAsync(http, core, RouteAccess.Caller);
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = maxBodyBytes;
+            }
+
+            return (await run(scope, http.Request.Body)).ToResult();
+        }
+
+        return routes.MapMethods(pattern, [method], WithRouteValues(pattern, Handle)).Accepts<byte[]>("application/octet-stream").Produces<TResult>(status)
+            .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
+    }
+
     /// <summary>A read route answering 200 with <typeparamref name="TResult"/> as JSON.</summary>
     public static RouteHandlerBuilder MapQuery<TResult>(this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Task<TResult>> query, RouteAccess access = RouteAccess.Caller)
     {
@@ -121,7 +144,9 @@ public static class EndpointExtensions
     /// OpenAPI document lists it. A handler reads it from <see cref="RequestScope.Id"/> or <see cref="RouteValue"/>.
     /// </summary>
     private static Delegate WithRouteValues(string pattern, Func<HttpContext, LikenessCore, Task<IResult>> handle) =>
-        pattern.Contains("{id}", StringComparison.Ordinal)
+        pattern.Contains("{asset}", StringComparison.Ordinal)
+            ? (HttpContext http, LikenessCore core, string id, string asset) => handle(http, core)
+            : pattern.Contains("{id}", StringComparison.Ordinal)
             ? (HttpContext http, LikenessCore core, string id) => handle(http, core)
             : pattern.Contains("{**path}", StringComparison.Ordinal)
                 ? (HttpContext http, LikenessCore core, string path) => handle(http, core)

@@ -32,20 +32,17 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
     public void Replace(byte[] pkcs8) => PrivateFile.Write(_path, Pem(pkcs8));
 
     /// <summary>Where the webhook secrets key is: beside this file, <c>.webhook-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
-    public string WebhookKeyPath => Stem + ".webhook-key";
+    public string WebhookKeyPath => Beside(".webhook-key");
 
-    // The key file's path without .signing-key.pem (or .pem): the files kept beside it add their own endings.
-    private string Stem
-    {
-        get
-        {
-            var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
-            return stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
-        }
-    }
+    /// <summary>Where the vault's master key is: beside this file, <c>.vault-key</c> for <c>.signing-key.pem</c> (or <c>.pem</c>).</summary>
+    public string VaultKeyPath => Beside(".vault-key");
+
+    public byte[] WebhookSecretsKey() => SymmetricKey(WebhookKeyPath, "webhook secrets key");
+
+    public byte[] VaultMasterKey() => SymmetricKey(VaultKeyPath, "vault master key");
 
     /// <summary>Where the C2PA chain is: beside this file, <c>.c2pa-chain.pem</c> (and the root's key in <c>.c2pa-root-key.pem</c>).</summary>
-    public string CredentialChainPath => Stem + ".c2pa-chain.pem";
+    public string CredentialChainPath => Beside(".c2pa-chain.pem");
 
     public string CredentialChain(Func<(string ChainPem, string RootKeyPem)> create)
     {
@@ -56,16 +53,23 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
             // The node that creates the chain writes its root's key; one that loses the race reads the winner's chain.
             if (PrivateFile.TryCreate(path, chain))
             {
-                PrivateFile.Write(Stem + ".c2pa-root-key.pem", rootKey);
+                PrivateFile.Write(Beside(".c2pa-root-key.pem"), rootKey);
             }
         }
 
         return File.ReadAllText(path);
     }
 
-    public byte[] WebhookSecretsKey()
+    private string Beside(string suffix)
     {
-        var path = WebhookKeyPath;
+        var stem = _path.EndsWith(".pem", StringComparison.Ordinal) ? _path[..^4] : _path;
+        stem = stem.EndsWith(".signing-key", StringComparison.Ordinal) ? stem[..^12] : stem;
+        return stem + suffix;
+    }
+
+    // A 32-byte key in base64, created 0600 on first use.
+    private static byte[] SymmetricKey(string path, string what)
+    {
         if (!File.Exists(path))
         {
             PrivateFile.TryCreate(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
@@ -74,7 +78,7 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
         var key = new byte[32];
         return Convert.TryFromBase64String(File.ReadAllText(path).Trim(), key, out var length) && length == key.Length
             ? key
-            : throw new FormatException($"{path} is not a webhook secrets key (32 bytes in base64).");
+            : throw new FormatException($"{path} is not a {what} (32 bytes in base64).");
     }
 
     private static string Pem(byte[] pkcs8) => PemEncoding.WriteString(Label, pkcs8) + "\n";

@@ -16,10 +16,14 @@ internal static class AssetRows
             a.VoiceModel is null ? null : Json.Serialize(a.VoiceModel));
 
     public static IReadOnlyList<AssetRecord> List(ISql sql, string performerId) =>
-        sql.Many($"SELECT {Columns.Sql} FROM assets WHERE performer_id = @p0 ORDER BY created_at, id", Columns, r => new AssetRecord(
-            r.Text("id"), r.Text("performer_id"), r.Text("name"), r.Code<Modality>("modality"), r.Code<Tier>("tier"), r.TextOrNull("sha256"),
-            r.LongOrNull("size_bytes"), Json.DeserializeStored<ProvenanceItem[]>(r.Text("provenance")), r.Time("created_at"))
-        {
-            VoiceModel = r.TextOrNull("voice_model") is { } voice ? Json.DeserializeStored<VoiceModel>(voice) : null,
-        }, performerId);
+        sql.Many($"SELECT {Columns.Sql} FROM assets WHERE performer_id = @p0 ORDER BY created_at, id", Columns, Read, performerId);
+
+    public static AssetRecord? Get(ISql sql, string id) => sql.One($"SELECT {Columns.Sql} FROM assets WHERE id = @p0", Columns, Read, id);
+
+    private static AssetRecord Read(Row r) => new(
+        r.Text("id"), r.Text("performer_id"), r.Text("name"), r.Code<Modality>("modality"), r.Code<Tier>("tier"), r.TextOrNull("sha256"),
+        r.LongOrNull("size_bytes"), Json.DeserializeStored<ProvenanceItem[]>(r.Text("provenance")), r.Time("created_at"))
+    {
+        VoiceModel = r.TextOrNull("voice_model") is { } voice ? Json.DeserializeStored<VoiceModel>(voice) : null,
+    };
 }

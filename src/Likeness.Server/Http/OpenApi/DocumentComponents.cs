@@ -56,6 +56,7 @@ public sealed class DocumentComponents : IOpenApiDocumentTransformer
         ["Planning"] = "Screenplay breakdowns by asset tier and what a likeness is worth (docs/PLANNING.md).",
         ["Strikes"] = "A union's strikes for its members against a studio or every studio: declared, waived per project, ended; each suspends and lifts only its own.",
         ["Webhooks"] = "A party's webhook endpoints (Standard Webhooks signatures) and their delivery logs, with replay.",
+        ["Custody vault"] = "A performer's asset content, sealed (AES-256-GCM under keys the store never holds), uploaded in resumable parts, released only to a licensed render, and destroyed on time (crypto-shredding).",
         ["Problems"] = "What each problem code means.",
     };
 

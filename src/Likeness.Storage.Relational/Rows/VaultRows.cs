@@ -1,0 +1,88 @@
+using Likeness.Application.Model;
+using Likeness.Application.Ports;
+using Likeness.Application.Vault;
+using Likeness.Storage.Relational.Codecs;
+using Likeness.Storage.Relational.Sql;
+
+namespace Likeness.Storage.Relational.Rows;
+
+/// <summary>The <c>vault_keys</c>, <c>asset_uploads</c> and <c>asset_contents</c> tables. Wrapped keys are stored as their bytes.</summary>
+internal sealed class VaultRows(ISql sql) : IVaultSession
+{
+    private static readonly Columns KeyColumns = new("performer_id", "wrapped", "created_at");
+    private static readonly Columns UploadColumns = new("asset_id", "blob_id", "upload_offset", "expected_sha256", "wrapped_key", "started_at", "updated_at");
+    private static readonly Columns LineageColumns = new("asset_id", "body", "flagged", "recorded_at", "ledger_index");
+    private static readonly Columns GrantColumns = new("id", "token_hash", "render_id", "asset_id", "studio_id", "sha256", "created_at", "expires_at", "used_at", "ledger_index");
+    private static readonly Columns ContentColumns = new("asset_id", "blob_id", "sha256", "size_bytes", "chunk_count", "wrapped_key", "sealed_at", "ledger_index", "shredded_at");
+
+    public AssetRecord? GetAsset(string assetId) => AssetRows.Get(sql, assetId);
+
+    public VaultKeyRecord? GetKey(string performerId) =>
+        sql.One($"SELECT {KeyColumns.Sql} FROM vault_keys WHERE performer_id = @p0", KeyColumns, r => new VaultKeyRecord(r.Text("performer_id"), r.Bytes("wrapped"), r.Time("created_at")), performerId);
+
+    public void InsertKey(VaultKeyRecord key) =>
+        sql.Exec($"INSERT INTO vault_keys({KeyColumns.Sql}) VALUES (@p0,@p1,@p2)", key.PerformerId, key.WrappedKey, key.CreatedAt.UtcTicks);
+
+    public UploadRecord? GetUpload(string assetId) =>
+        sql.One($"SELECT {UploadColumns.Sql} FROM asset_uploads WHERE asset_id = @p0", UploadColumns, r => new UploadRecord(
+            r.Text("asset_id"), r.Text("blob_id"), r.Long("upload_offset"), r.TextOrNull("expected_sha256"), r.Bytes("wrapped_key"), r.Time("started_at"), r.Time("updated_at")), assetId);
+
+    public void InsertUpload(UploadRecord u) =>
+        sql.Exec($"INSERT INTO asset_uploads({UploadColumns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6)",
+            u.AssetId, u.BlobId, u.Offset, u.ExpectedSha256, u.WrappedDataKey, u.StartedAt.UtcTicks, u.UpdatedAt.UtcTicks);
+
+    public void AdvanceUpload(string assetId, long offset, DateTimeOffset at) =>
+        sql.Exec("UPDATE asset_uploads SET upload_offset = @p1, updated_at = @p2 WHERE asset_id = @p0", assetId, offset, at.UtcTicks);
+
+    public void DeleteUpload(string assetId) => sql.Exec("DELETE FROM asset_uploads WHERE asset_id = @p0", assetId);
+
+    public SealedContentRecord? GetContent(string assetId) =>
+        sql.One($"SELECT {ContentColumns.Sql} FROM asset_contents WHERE asset_id = @p0", ContentColumns, r => new SealedContentRecord(
+            r.Text("asset_id"), r.Text("blob_id"), r.Text("sha256"), r.Long("size_bytes"), r.Long("chunk_count"), r.BytesOrNull("wrapped_key"),
+            r.Time("sealed_at"), r.Long("ledger_index"), r.TimeOrNull("shredded_at")), assetId);
+
+    public void InsertContent(SealedContentRecord c) =>
+        sql.Exec($"INSERT INTO asset_contents({ContentColumns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)",
+            c.AssetId, c.BlobId, c.Sha256, c.SizeBytes, c.ChunkCount, c.WrappedDataKey, c.SealedAt.UtcTicks, c.LedgerIndex, c.ShreddedAt?.UtcTicks);
+
+    // The wrapped key is overwritten by NULL in place: the row keeps what was sealed and when, nothing that opens it.
+    public void ShredContent(string assetId, DateTimeOffset at) =>
+        sql.Exec("UPDATE asset_contents SET wrapped_key = NULL, shredded_at = @p1 WHERE asset_id = @p0", assetId, at.UtcTicks);
+
+    public LineageRecord? GetLineage(string assetId) =>
+        sql.One($"SELECT {LineageColumns.Sql} FROM asset_lineage WHERE asset_id = @p0", LineageColumns, r =>
+        {
+            var (sources, derivedFrom) = LineageCodec.Decode(r.Text("body"));
+            return new LineageRecord(r.Text("asset_id"), sources, derivedFrom, r.Flag("flagged"), r.Time("recorded_at"), r.Long("ledger_index"));
+        }, assetId);
+
+    public void InsertLineage(LineageRecord l) =>
+        sql.Exec($"INSERT INTO asset_lineage({LineageColumns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4)",
+            l.AssetId, LineageCodec.Encode(l.Sources, l.DerivedFrom), l.Flagged ? 1L : 0L, l.RecordedAt.UtcTicks, l.LedgerIndex);
+
+    public void InsertGrant(AssetGrantRecord g) =>
+        sql.Exec($"INSERT INTO asset_grants({GrantColumns.Sql}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9)",
+            g.Id, g.TokenHash, g.RenderId, g.AssetId, g.StudioId, g.Sha256, g.CreatedAt.UtcTicks, g.ExpiresAt.UtcTicks, g.UsedAt?.UtcTicks, g.LedgerIndex);
+
+    public AssetGrantRecord? GetGrantByToken(string tokenHash) =>
+        sql.One($"SELECT {GrantColumns.Sql} FROM asset_grants WHERE token_hash = @p0", GrantColumns, ReadGrant, tokenHash);
+
+    public bool UseGrant(string grantId, DateTimeOffset at)
+    {
+        if (sql.Scalar<long>("SELECT COUNT(*) FROM asset_grants WHERE id = @p0 AND used_at IS NULL", grantId) == 0)
+        {
+            return false;
+        }
+
+        sql.Exec("UPDATE asset_grants SET used_at = @p1 WHERE id = @p0", grantId, at.UtcTicks);
+        return true;
+    }
+
+    public IReadOnlyList<AssetGrantRecord> ListGrantsOfPerformer(string performerId, int limit) =>
+        sql.Many($"SELECT {GrantColumns.Sql} FROM asset_grants WHERE asset_id IN (SELECT id FROM assets WHERE performer_id = @p0) ORDER BY created_at DESC, id DESC LIMIT @p1",
+            GrantColumns, ReadGrant, performerId, (long)limit);
+
+    private static AssetGrantRecord ReadGrant(Row r) => new(
+        r.Text("id"), r.Text("token_hash"), r.Text("render_id"), r.Text("asset_id"), r.Text("studio_id"), r.Text("sha256"), r.Time("created_at"),
+        r.Time("expires_at"), r.TimeOrNull("used_at"), r.Long("ledger_index"));
+}
