@@ -7,6 +7,7 @@ using Likeness.Application.Licensing;
 using Likeness.Application.Lists;
 using Likeness.Application.Parties;
 using Likeness.Application.Ports;
+using Likeness.Application.Provenance;
 using Likeness.Application.Renders;
 using Likeness.Application.Royalties;
 using Likeness.Application.Usage;
@@ -37,6 +38,7 @@ public sealed class LikenessCore : IDisposable
         Requests = new LicenseRequestService(store, clock, mutations, Snapshots, keys, gate);
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
+        Provenance = new ProvenanceService(store);
         Usage = new UsageService(store);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
@@ -72,6 +74,8 @@ public sealed class LikenessCore : IDisposable
     public LicenseRequestService Requests { get; }
     public LicenseService Licenses { get; }
     public RenderService Renders { get; }
+
+    public ProvenanceService Provenance { get; }
     public UsageService Usage { get; }
 
     /// <summary>The lists of licence requests, licences and renders.</summary>

@@ -122,6 +122,7 @@ public static class LikenessServer
         app.MapConsentApi();
         app.MapLicensesApi();
         app.MapRendersApi();
+        app.MapWatermarkApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
         app.MapWebhooksApi();

@@ -147,5 +147,11 @@ internal static class Schema
             ledger_index BIGINT PRIMARY KEY, party_id TEXT NOT NULL, kid TEXT NOT NULL, signature TEXT NOT NULL, signed_form TEXT NOT NULL);
         UPDATE parties SET represents = '[]' WHERE kind = 'representative';
         """,
+        // Watermarks (issue 19): each render's 64-bit token (stored as the signed BIGINT of the same bits), which the
+        // render's audio carries; a repeat is refused by the key.
+        """
+        CREATE TABLE watermarks (token BIGINT PRIMARY KEY, render_id TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE INDEX watermarks_render ON watermarks(render_id);
+        """,
     ];
 }

@@ -30,6 +30,8 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IActSession Acts { get; } = new ActRows(sql);
 
+    public IProvenanceSession Provenance { get; } = new WatermarkRows(sql);
+
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);
 
     public void SetSetting(string name, string value) => SettingRows.SetSetting(sql, name, value);

@@ -1,7 +1,7 @@
 namespace Likeness.Watermark;
 
 /// <summary>
-/// Finds tokens in audio of any length. At 8 kHz, for 8 frame offsets (every 2 ms of the 16 ms hop), it scores the
+/// Finds tokens in audio of any length. At 8 kHz, for 32 frame offsets (every 0.5 ms of the 16 ms hop), it scores the
 /// synchronisation pattern of every block start and block index (the pilots' soft values summed), then every window of
 /// 8 consecutive blocks (one period, 2.56 s, in any cyclic order, so any 3 s of marked audio holds one). A window's
 /// score is a z-score: under no mark each pilot's soft value has mean 0 and variance 1/2. The best window in each
@@ -11,7 +11,7 @@ namespace Likeness.Watermark;
 /// </summary>
 internal static class Detector
 {
-    public const int Offsets = 8;
+    public const int Offsets = 32;
     public const float SyncThreshold = 4f;
     public const float UndecodableThreshold = 6.5f;
     private const float BlockThreshold = 2f;
@@ -161,7 +161,7 @@ internal static class Detector
         {
             var start = at.Start + (i * MarkLayout.FramesPerBlock);
             var block = (((at.Block + i) % MarkLayout.BlocksPerPeriod) + MarkLayout.BlocksPerPeriod) % MarkLayout.BlocksPerPeriod;
-            if (!single && PilotAgreement(layout, map, start, block) <= 0)
+            if (!single && PilotAgreement(layout, map, start, block) < 1f)
             {
                 continue;
             }

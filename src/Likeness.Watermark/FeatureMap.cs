@@ -16,8 +16,11 @@ internal sealed class FeatureMap
     private const float Range = 4.6f; // a cell 20 dB below its column's loudest band carries nothing
     private const float Full = 1.4f;  // one within 6 dB of it carries fully
 
-    /// <summary>An absolute floor, a cell's energy at about -70 dBFS: a column below it is silence and carries nothing.</summary>
-    private const float Silence = 1e-3f;
+    /// <summary>A floor under every cell, 40 dB below its column's loudest: relative, so a gain changes nothing.</summary>
+    private const float Relative = 1e-4f;
+
+    /// <summary>An absolute floor far below any sound (digital silence, dither): a column near it carries nothing.</summary>
+    private const float Silence = 1e-9f;
 
     public int Columns { get; }
 
@@ -42,7 +45,8 @@ internal sealed class FeatureMap
                 max = MathF.Max(max, e[b]);
             }
 
-            var loud = Math.Clamp(MathF.Log(max / Silence) / Full, 0f, 1f);
+            var loud = Math.Clamp(MathF.Log((max / Silence) + 1f) / Full, 0f, 1f);
+            var floor = (max * Relative) + Silence;
             var row = t * MarkLayout.Bands;
             for (var b = 0; b < MarkLayout.Bands; b++)
             {
@@ -54,8 +58,8 @@ internal sealed class FeatureMap
                     sum += j == b ? 0f : e[j];
                 }
 
-                Contrast[row + b] = MathF.Log((e[b] + Silence) / ((sum / (hi - lo)) + Silence));
-                Weight[row + b] = loud * Math.Clamp((MathF.Log((e[b] + Silence) / max) + Range) / (Range - Full), 0f, 1f);
+                Contrast[row + b] = MathF.Log((e[b] + floor) / ((sum / (hi - lo)) + floor));
+                Weight[row + b] = loud * Math.Clamp((MathF.Log((e[b] + floor) / max) + Range) / (Range - Full), 0f, 1f);
             }
         }
     }

@@ -49,6 +49,9 @@ public sealed record RenderView(
 {
     /// <summary>On a render pending approval: the lexicon phrases that found sensitive content in its prompt.</summary>
     public Renders.PromptTrigger[]? PromptTriggers { get; init; }
+
+    /// <summary>In the authorization's answer: the 64-bit token (16 hex digits) the render's audio is to carry (issue 19).</summary>
+    public string? Watermark { get; init; }
 }
 
 /// <summary>A completed render, as a usage event.</summary>

@@ -54,6 +54,9 @@ public interface IStoreSession
     /// <summary>Signing keys, grants to representatives, and signed acts.</summary>
     IActSession Acts { get; }
 
+    /// <summary>Renders' watermark tokens (issue 19).</summary>
+    IProvenanceSession Provenance { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);

@@ -36,6 +36,7 @@ public static class CommandTree
             RoyaltyVerbs.Statements(),
             LedgerVerbs.Ledger(),
             WebhookVerbs.Webhook(),
+            WatermarkVerbs.Provenance(),
             CompletionVerb.Completion(),
         };
         Globals.AddTo(root);

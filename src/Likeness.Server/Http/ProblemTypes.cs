@@ -27,6 +27,7 @@ public static class ProblemTypes
         ["invalid_splits"] = (400, "The royalty splits are not valid (shares must add up to the whole)."),
         ["invalid_period"] = (400, "The royalty period is not a month (YYYY-MM)."),
         ["invalid_hash"] = (400, "A hash is not 64 lowercase hexadecimal digits."),
+        ["invalid_watermark"] = (400, "A watermark token is not 16 hexadecimal digits."),
         ["invalid_tile_path"] = (400, "The tile path is not tile/L/N[.p/W] or tile/entries/N[.p/W]."),
         ["invalid_url"] = (400, "A webhook URL is not an absolute http(s) URL, or points at a private address the operator has not allowed."),
         ["mixed_currency"] = (400, "Amounts that must share a currency do not."),
