@@ -16,7 +16,10 @@ command -v jq >/dev/null 2>&1 || apt_packages+=(jq)
 command -v curl >/dev/null 2>&1 || apt_packages+=(curl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+# The watermark's tests (issue 19): real speech from espeak-ng, real encoders from ffmpeg, fingerprints from fpcalc.
 command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
+command -v ffmpeg >/dev/null 2>&1 || apt_packages+=(ffmpeg)
+command -v fpcalc >/dev/null 2>&1 || apt_packages+=(libchromaprint-tools)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing ${apt_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null

@@ -50,6 +50,9 @@ public static class BenchCommands
             case "lists":
                 await ListHarness.RunAsync(Option(rest, "--renders", 1_000_000), Option(rest, "--pages", 1000));
                 return 0;
+            case "watermark":
+                await WatermarkHarness.RunAsync(Option(rest, "--clips", 200), Option(rest, "--windows", 100_000), Option(rest, "--seed", 190019));
+                return 0;
             case "acts":
                 ActBenchmarks.Time(Option(rest, "--count", 20_000));
                 return 0;

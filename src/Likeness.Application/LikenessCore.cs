@@ -45,6 +45,7 @@ public sealed class LikenessCore : IDisposable
         PostMortem = new PostMortemService(clock, mutations, Snapshots);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Ensembles = new EnsembleService(store, clock, mutations, Snapshots, options, gate, Renders);
+        Provenance = new ProvenanceService(store);
         Usage = new UsageService(store);
         Valuation = new Planning.ValuationService(store, clock);
         Lists = new ListService(store, clock);
@@ -96,6 +97,9 @@ public sealed class LikenessCore : IDisposable
 
     /// <summary>Renders with several performers (issue 16).</summary>
     public EnsembleService Ensembles { get; }
+
+    /// <summary>Watermark tokens found in audio, looked up (issue 19).</summary>
+    public ProvenanceService Provenance { get; }
     public UsageService Usage { get; }
 
     /// <summary>A likeness's value for a scenario (issue 21).</summary>

@@ -123,6 +123,7 @@ public static class LikenessServer
         app.MapLicensesApi();
         app.MapRendersApi();
         app.MapProvenanceApi();
+        app.MapWatermarkApi();
         app.MapLedgerApi();
         app.MapRoyaltiesApi();
         app.MapPlanningApi();

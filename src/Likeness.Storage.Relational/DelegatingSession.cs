@@ -9,6 +9,7 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
     public virtual IWebhookSession Webhooks => inner.Webhooks;
 
     public virtual IActSession Acts => inner.Acts;
+    public virtual IProvenanceSession Provenance => inner.Provenance;
 
     public virtual IStrikeSession Strikes => inner.Strikes;
     public virtual IVaultSession Vault => inner.Vault;

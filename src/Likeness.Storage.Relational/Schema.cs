@@ -196,5 +196,11 @@ internal static class Schema
             studio_id TEXT NOT NULL, sha256 TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT, ledger_index BIGINT NOT NULL);
         CREATE INDEX asset_grants_asset ON asset_grants(asset_id, created_at);
         """,
+        // Watermarks (issue 19): each render's 64-bit token (stored as the signed BIGINT of the same bits), which the
+        // render's audio carries; a repeat is refused by the key.
+        """
+        CREATE TABLE watermarks (token BIGINT PRIMARY KEY, render_id TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE INDEX watermarks_render ON watermarks(render_id);
+        """,
     ];
 }

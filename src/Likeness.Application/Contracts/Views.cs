@@ -76,6 +76,9 @@ public sealed record RenderView(
     /// hers); <c>licenseId</c> and <c>use</c> then name the first of them.
     /// </summary>
     public ContributorView[]? Contributors { get; init; }
+
+    /// <summary>In the authorization's answer: the 64-bit token (16 hex digits) the render's audio is to carry (issue 19).</summary>
+    public string? Watermark { get; init; }
 }
 
 /// <summary>

@@ -63,6 +63,9 @@ public interface IStoreSession
     /// <summary>The vault's keys, uploads and sealed contents (docs/CUSTODY.md).</summary>
     IVaultSession Vault { get; }
 
+    /// <summary>Renders' watermark tokens (issue 19).</summary>
+    IProvenanceSession Provenance { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);

@@ -7,6 +7,7 @@ using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Application.Operations;
 using Likeness.Application.Ports;
+using Likeness.Application.Provenance;
 using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
@@ -71,13 +72,14 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
 
             render = render with { LedgerIndex = s.AppendLedgerEntry(made.Entry, made.LeafHash) };
             s.InsertRender(render);
+            s.Provenance.InsertWatermark(new WatermarkRecord(made.Watermark, render.Id, requestedAt));
             if (render.Status == RenderStatus.PendingApproval)
             {
                 WebhookOutbox.Publish(s, WebhookEventTypes.RenderPendingApproval, requestedAt, WebhookAudience.Of(render.PerformerId),
                     new Dictionary<string, object?> { ["renderId"] = render.Id, ["licenseId"] = render.LicenseId, ["performerId"] = render.PerformerId, ["studioId"] = render.StudioId });
             }
 
-            return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons));
+            return Outcome.Of(render.Status == RenderStatus.PendingApproval ? 202 : 201, ToView(render, decision.Reasons) with { Watermark = WatermarkTokens.Hex(made.Watermark) });
         }, ct));
     }
 

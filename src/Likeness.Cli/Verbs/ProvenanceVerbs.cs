@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Likeness.Cli.Verbs;
 
-/// <summary><c>provenance verify</c>; the work is in <see cref="ProvenanceVerify"/>.</summary>
+/// <summary><c>provenance verify</c> (the work is in <see cref="ProvenanceVerify"/>) and <c>provenance detect</c> (<see cref="WatermarkVerbs"/>).</summary>
 public static class ProvenanceVerbs
 {
     public static Command Provenance()
@@ -17,6 +17,6 @@ public static class ProvenanceVerbs
                 using var api = Run.Client(p);
                 return await ProvenanceVerify.RunAsync(api, Globals.KeyOf(p) is not null, ServerState.For(server, p.GetValue(stateDir)), p.GetValue(file)!, p.GetValue(trust), p.GetValue(Globals.Json));
             });
-        return Opt.Verb("provenance", "Content credentials (C2PA) of rendered files", verify);
+        return Opt.Verb("provenance", "Where a rendered file came from: its content credential (C2PA) and its watermark", verify, WatermarkVerbs.Detect());
     }
 }

@@ -15,4 +15,10 @@ public sealed record RateLimits
 
     /// <summary>Failed authentications (a missing or wrong key) per minute, per client address; the burst is 20.</summary>
     public int AuthFailuresPerMinute { get; init; } = 60;
+
+    /// <summary>
+    /// Watermark look-ups per minute, per client address whatever key is sent (issue 19): enough for a person checking
+    /// files, too few to use the server as an oracle while editing a mark away (docs/PROVENANCE.md).
+    /// </summary>
+    public int WatermarkLookupsPerMinute { get; init; } = 30;
 }

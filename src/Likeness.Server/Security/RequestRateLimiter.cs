@@ -19,6 +19,7 @@ public static class RequestRateLimiter
     {
         var perKey = Options(limits.PerKey);
         var perAddress = Options(limits.PerAddress);
+        var lookups = PerMinute(limits.WatermarkLookupsPerMinute);
         return PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             var route = http.GetEndpoint()?.Metadata.GetMetadata<SharedRoute>();
@@ -27,6 +28,12 @@ public static class RequestRateLimiter
             if (route is { Kind: SharedRoute.Health })
             {
                 return RateLimitPartition.GetNoLimiter("health");
+            }
+
+            // A watermark look-up counts against the address whatever key is sent: new keys buy no more answers.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<WatermarkLookupLimit>() is not null)
+            {
+                return Bucket("watermark " + (http.Connection.RemoteIpAddress ?? IPAddress.None), lookups);
             }
 
             var key = route is { Access: RouteAccess.Public } ? null : Partition(http);
@@ -53,6 +60,19 @@ public static class RequestRateLimiter
 
     private static RateLimitPartition<string> Bucket(string key, TokenBucketRateLimiterOptions? options) =>
         options is null ? RateLimitPartition.GetNoLimiter(key) : RateLimitPartition.GetTokenBucketLimiter(key, _ => options);
+
+    /// <summary>A bucket of a minute's worth, refilled one token at a time; null for no limit.</summary>
+    private static TokenBucketRateLimiterOptions? PerMinute(int perMinute) =>
+        perMinute <= 0
+            ? null
+            : new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perMinute,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
 
     /// <summary>A bucket of twice the rate, refilled every 100 ms (every second below 10 a second); null for no limit.</summary>
     private static TokenBucketRateLimiterOptions? Options(int perSecond) =>

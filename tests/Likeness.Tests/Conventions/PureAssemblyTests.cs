@@ -6,14 +6,14 @@ using Xunit;
 namespace Likeness.Tests.Conventions;
 
 /// <summary>
-/// Likeness.Domain, Likeness.Ledger and Likeness.Provenance are pure: the same inputs give the same answer, on any machine, at any time.
+/// Likeness.Domain, Likeness.Ledger, Likeness.Provenance and Likeness.Watermark are pure: the same inputs give the same answer, on any machine, at any time.
 /// They touch no file, network, database, console, environment, process, sleep or wall clock; the clock is a
 /// parameter (an instant, or a <see cref="TimeProvider"/> passed in). Checked on the compiled metadata, so a call
 /// buried in a method body counts as much as a public signature.
 /// </summary>
 public sealed class PureAssemblyTests
 {
-    public static TheoryData<string> PureAssemblies() => new() { "Likeness.Domain", "Likeness.Ledger", "Likeness.Provenance" };
+    public static TheoryData<string> PureAssemblies() => new() { "Likeness.Domain", "Likeness.Ledger", "Likeness.Provenance", "Likeness.Watermark" };
 
     // Referenced assemblies a pure library may use. An allowlist rather than a denylist, so that a new dependency is a
     // decision someone writes down here: System.Runtime and friends hold the base types; Collections, Linq, Memory and
@@ -23,12 +23,15 @@ public sealed class PureAssemblyTests
     // verifies Ed25519 act signatures (PartyKey), which .NET's own cryptography lacks: libsodium over bytes in memory.
     // Cbor and Cose encode and sign C2PA claims (Likeness.Provenance) in memory; NonGeneric holds the base class of
     // the certificate collection a PEM chain is read into.
+    // NWaves gives the watermark its FFT and its filter design (arrays in, arrays out); its WAV reader is never named.
+    // Numerics.Vectors (SIMD dot products) and InteropServices (span marshalling) are arithmetic over memory.
     private static readonly HashSet<string> AllowedAssemblies =
     [
         "System.Runtime", "System.Collections", "System.Collections.Concurrent", "System.Collections.Immutable", "System.Linq", "System.Memory",
         "System.Text.Json", "System.Text.RegularExpressions", "System.Security.Cryptography", "System.Runtime.Intrinsics",
         "System.Runtime.Numerics", "System.Text.Encodings.Web", "Likeness.Domain", "NSec.Cryptography",
         "System.Formats.Cbor", "System.Security.Cryptography.Cose", "System.Collections.NonGeneric",
+        "NWaves", "System.Numerics.Vectors", "System.Runtime.InteropServices",
     ];
 
     // System.IO types that do no IO. MemoryStream is a growable byte buffer (EntryBundle writes a bundle into one);
@@ -81,6 +84,7 @@ public sealed class PureAssemblyTests
         "Likeness.Domain" => typeof(RenderEvaluator).Assembly,
         "Likeness.Ledger" => typeof(TreeMath).Assembly,
         "Likeness.Provenance" => typeof(Likeness.Provenance.Credential).Assembly,
+        "Likeness.Watermark" => typeof(Likeness.Watermark.AudioWatermark).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -1,0 +1,20 @@
+using Likeness.Application.Ports;
+using Likeness.Application.Provenance;
+using Likeness.Storage.Relational.Sql;
+
+namespace Likeness.Storage.Relational.Rows;
+
+/// <summary>The <c>watermarks</c> table. A token is kept as the signed 64-bit integer of the same bits (both providers' BIGINT).</summary>
+internal sealed class WatermarkRows(ISql sql) : IProvenanceSession
+{
+    private static readonly Columns Columns = new("token", "render_id", "created_at");
+
+    public void InsertWatermark(WatermarkRecord w) =>
+        sql.Exec($"INSERT INTO watermarks({Columns.Sql}) VALUES (@p0,@p1,@p2)", unchecked((long)w.Token), w.RenderId, w.CreatedAt.UtcTicks);
+
+    public WatermarkRecord? GetWatermark(ulong token) =>
+        sql.One($"SELECT {Columns.Sql} FROM watermarks WHERE token = @p0", Columns, Read, unchecked((long)token));
+
+    private static WatermarkRecord Read(Row r) =>
+        new(unchecked((ulong)r.Long("token")), r.Text("render_id"), r.Time("created_at"));
+}
