@@ -2,7 +2,8 @@
 # Runs every test, installing first what the tests need on a fresh machine: PostgreSQL 15's server binaries
 # (the tests start their own cluster in a temporary folder, on a free loopback port, as the postgres user), jq
 # and curl for the README's examples (ReadmeExamplesTests runs them), node, and the outside implementations the
-# tests check against (npm packages pinned in tests/oracles/package-lock.json). Ends with one line "tests: N passed, N failed"; exits non-zero
+# tests check against (npm packages pinned in tests/oracles/package-lock.json), and Debian's Chromium for the web app's
+# browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser). Ends with one line "tests: N passed, N failed"; exits non-zero
 # if any test failed. `.ci/run` calls this same script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ command -v jq >/dev/null 2>&1 || apt_packages+=(jq)
 command -v curl >/dev/null 2>&1 || apt_packages+=(curl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing ${apt_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
