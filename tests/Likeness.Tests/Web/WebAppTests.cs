@@ -92,7 +92,7 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByLabel("Languages (BCP 47)").FillAsync("ja");
         await page.GetByLabel("Renders").FillAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
-        var review = page.GetByRole(AriaRole.Region, new() { Name = "Before you send" });
+        var review = page.GetByRole(AriaRole.Status, new() { Name = "Before you send" });
         await Expect(review).ToContainTextAsync("not reasonably specific");
         await Expect(review.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
 
@@ -103,6 +103,34 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Request sent");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wizard Bay" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_union_suspends_in_the_browser_the_studios_render_is_denied_and_the_union_resumes()
+    {
+        var page = await web.SignedInAsync(World.Union.Key);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Licences", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync($"/licences/{World.LicenseId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Licence suspended");
+
+        var studio = web.Server.Client(World.Studio.Key);
+        var (denied, problem) = await studio.PostAsync("/v1/renders", World.RenderBody(World.LicenseId, 5));
+        Assert.True(denied == 403, problem?.ToJsonString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Licence resumed");
+        var (permitted, render) = await studio.PostAsync("/v1/renders", World.RenderBody(World.LicenseId, 5));
+        Assert.True(permitted == 201, render?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_studio_is_offered_no_suspension()
+    {
+        var page = await web.SignedInAsync(World.Studio.Key);
+        await page.GotoAsync($"/licences/{World.LicenseId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budgets" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Suspend" })).ToHaveCountAsync(0);
     }
 
     [Fact]
