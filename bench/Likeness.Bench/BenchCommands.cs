@@ -49,6 +49,9 @@ public static class BenchCommands
             case "lists":
                 await ListHarness.RunAsync(Option(rest, "--renders", 1_000_000), Option(rest, "--pages", 1000));
                 return 0;
+            case "web":
+                await WebHarness.RunAsync(Option(rest, "--renders", 1_000_000), Option(rest, "--licenses", 10_000), Option(rest, "--requests", 200));
+                return 0;
             case "acts":
                 ActBenchmarks.Time(Option(rest, "--count", 20_000));
                 return 0;
@@ -71,6 +74,7 @@ public static class BenchCommands
                       denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
+                      web [--renders 1000000] [--licenses 10000] [--requests 200]  the web app's pages on that store: time per page, bytes on first load
                       acts [--count 20000]                               verify a signed act (issue 14's goal: ≤ 100 µs)
                       prompts [--rounds 200]                             the prompt classifier's precision and recall on the labelled corpus, and its speed
                       lists [--renders 1000000] [--pages 1000]           pages of 100 renders over HTTP from a store of that many

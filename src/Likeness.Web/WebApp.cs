@@ -36,8 +36,8 @@ public static class WebApp
     public static WebApplication MapLikenessWeb(this WebApplication app)
     {
         app.UseMiddleware<WebHeadersMiddleware>();
-        WebAssets.Map(app).WithMetadata(new WebPage());
-        app.MapRazorPages().WithMetadata(new WebPage());
+        WebAssets.Map(app).WithMetadata(new WebPage()).ExcludeFromDescription();
+        app.MapRazorPages().WithMetadata(new WebPage()).ExcludeFromDescription();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public sealed class LicenceModel : PartyPageModel
     /// <summary>Whether to offer Suspend and Resume: not to a studio or an auditor (the use case refuses them anyway).</summary>
     public bool MayPause => PerformerSide || Caller.Kind == PartyKind.Union;
 
+    /// <summary>Whether the caller may list renders (ListScopes: a studio and the performer's side; a union and an auditor may not).</summary>
+    public bool SeesRenders => PerformerSide || Caller.Kind == PartyKind.Studio;
+
     public async Task OnGetAsync(string id) => await LoadAsync(id);
 
     public Task<IActionResult> OnPostSuspendAsync(string id) =>
@@ -41,6 +44,6 @@ public sealed class LicenceModel : PartyPageModel
     private async Task LoadAsync(string id)
     {
         Licence = await Core.Licenses.GetAsync(Caller, id, HttpContext.RequestAborted);
-        Renders = (await Core.Lists.RendersAsync(Caller, null, id, null, null, 100, HttpContext.RequestAborted)).Items;
+        Renders = SeesRenders ? (await Core.Lists.RendersAsync(Caller, null, id, null, null, 100, HttpContext.RequestAborted)).Items : [];
     }
 }

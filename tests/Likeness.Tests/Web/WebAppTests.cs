@@ -76,6 +76,11 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
         await Expect(performer.GetByRole(AriaRole.Heading, new() { Name = "Tidewater Saga", Level = 1 })).ToBeVisibleAsync();
         await Expect(performer.GetByRole(AriaRole.Cell, new() { Name = renderId })).ToBeVisibleAsync();
         await Expect(performer.GetByRole(AriaRole.Img, new() { Name = "Use 1, renders: 1 used, 0 reserved, 39 left of 40" })).ToBeVisibleAsync();
+
+        await performer.GotoAsync("/usage");
+        var row = performer.GetByRole(AriaRole.Row).Filter(new() { Has = performer.GetByRole(AriaRole.Link, new() { Name = licenseId }) });
+        await Expect(row).ToContainTextAsync("11.5");
+        await Expect(performer.Locator("svg.chart rect").First).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -111,6 +116,7 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
         var page = await web.SignedInAsync(World.Union.Key);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Licences", Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync($"/licences/{World.LicenseId}");
+        await Axe.AssertCleanAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Licence suspended");
 
@@ -269,7 +275,7 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
         var studio = await web.SignedInAsync(World.Studio.Key);
         foreach (var (page, path) in new[]
         {
-            (performer, "/inbox"), (performer, "/licences"), (performer, $"/licences/{World.LicenseId}"), (performer, $"/requests/{requestId}/counter"),
+            (performer, "/inbox"), (performer, "/usage"), (performer, "/licences"), (performer, $"/licences/{World.LicenseId}"), (performer, $"/requests/{requestId}/counter"),
             (studio, "/licences"), (studio, "/licences?status=active"), (studio, "/requests/new"), (studio, "/licences/no-such-licence"),
         })
         {
