@@ -4,7 +4,8 @@
 # and curl for the README's examples (ReadmeExamplesTests runs them), node, espeak-ng (the reference voice worker's
 # synthesizer, which its tests and the README run), and the outside implementations the tests check against (npm
 # packages pinned in tests/oracles/package-lock.json, and the C2PA validator copied from ../shared/oracles/c2pa).
-# Ends with one line "tests: N passed, N failed"; exits non-zero
+# Debian's Chromium for the web app's browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser),
+# ffmpeg and fpcalc for the watermark's tests. Ends with one line "tests: N passed, N failed"; exits non-zero
 # if any test failed. `.ci/run` calls this same script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || apt_packages+=(ffmpeg)
 command -v fpcalc >/dev/null 2>&1 || apt_packages+=(libchromaprint-tools)
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing ${apt_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null

@@ -53,6 +53,9 @@ public static class BenchCommands
             case "watermark":
                 await WatermarkHarness.RunAsync(Option(rest, "--clips", 200), Option(rest, "--windows", 100_000), Option(rest, "--seed", 190019));
                 return 0;
+            case "web":
+                await WebHarness.RunAsync(Option(rest, "--renders", 1_000_000), Option(rest, "--licenses", 10_000), Option(rest, "--requests", 200));
+                return 0;
             case "acts":
                 ActBenchmarks.Time(Option(rest, "--count", 20_000));
                 return 0;
@@ -87,6 +90,7 @@ public static class BenchCommands
                       denials [--denials 200000]                         a denied render through the use case, in process
                       http-allocations [--pairs 50000] [--clients 64] [--healthz]  what a render pair allocates over HTTP, in process
                       webhooks [--burst 20000] [--rate 1000] [--seconds 20]  webhook deliveries/s, then commit-to-arrival latency at a rate
+                      web [--renders 1000000] [--licenses 10000] [--requests 200]  the web app's pages on that store: time per page, bytes on first load
                       acts [--count 20000]                               verify a signed act (issue 14's goal: ≤ 100 µs)
                       provenance [--count 5000] [--oracle-count 20]      C2PA: claim signing/s, embedding into a 30 s WAV, validation beside c2pa-rs
                       planning [--rounds 15] [--seed 21]                 a 120-page screenplay broken down (goal 200 ms), a valuation over 1,000,000 usage rows (goal 100 ms)

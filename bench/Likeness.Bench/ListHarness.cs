@@ -73,7 +73,11 @@ public static class ListHarness
         Console.WriteLine($"{label}: {pages:N0} pages ({items:N0} items): {latency.Summary()}");
     }
 
-    private static async Task SeedAsync(string db, int renders, string studioKey, string performerKey)
+    /// <summary>
+    /// A store of 100 performers, one studio and <paramref name="licenses"/> active licences (at least 100; licence
+    /// <c>lic_j</c> is performer <c>prf_{j % 100}</c>'s), and <paramref name="renders"/> renders on the first 100.
+    /// </summary>
+    internal static async Task SeedAsync(string db, int renders, string studioKey, string performerKey, int licenses = 100)
     {
         await using var store = new SqliteStore(db);
         using var core = await LikenessCore.OpenAsync(store, StoreFactory.SigningKeys(db, null), TimeProvider.System, new LikenessOptions());
@@ -88,6 +92,15 @@ public static class ListHarness
                 var terms = new LicenseTerms("bench", "bench", [use], new Compensation(new Money("USD", 100), new Money("USD", 7), null));
                 s.InsertRequest(new LicenseRequestRecord($"lrq_{p}", $"prf_{p}", "std_0", RequestStatus.Approved, terms, "[]", null, null, $"lic_{p}", at, at, 0));
                 s.InsertLicense(new LicenseRecord($"lic_{p}", $"lrq_{p}", $"prf_{p}", "std_0", terms, LicenseStatus.Active, null, at, false, 0, "token", null, 0));
+            }
+
+            for (var j = 100; j < licenses; j++)
+            {
+                var use = new LicenseUse(Modality.Voice, [Purpose.Dubbing], ["WORLD"], ["en"], at, at.AddYears(2), null, null, null, [], null, false);
+                var terms = new LicenseTerms($"bench {j}", "bench", [use], new Compensation(new Money("USD", 100), new Money("USD", 7), null));
+                var performer = $"prf_{j % 100}";
+                s.InsertRequest(new LicenseRequestRecord($"lrq_{j}", performer, "std_0", RequestStatus.Approved, terms, "[]", null, null, $"lic_{j}", at, at, 0));
+                s.InsertLicense(new LicenseRecord($"lic_{j}", $"lrq_{j}", performer, "std_0", terms, LicenseStatus.Active, null, at, false, 0, "token", null, 0));
             }
 
             return 0;

@@ -93,6 +93,9 @@ public static class DemoSeeder
           render         {d.PendingRenderId}  (pending approval: a violent scene)
           request        {d.PendingRequestId}  (pending: waiting for the performer)
 
+        Web app: open {url}/ and sign in with an API key above
+          (the performer's lands on her Inbox; the studio's on Licences).
+
         Try:
           likeness license get {d.LicenseId} --server {url} --key {d.StudioKey}
           likeness render get {d.CompletedRenderId} --server {url} --key {d.StudioKey}

@@ -6,6 +6,7 @@ using Likeness.Server.Http.OpenApi;
 using Likeness.Server.Operations;
 using Likeness.Server.Security;
 using Likeness.Server.Webhooks;
+using Likeness.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -51,7 +52,7 @@ public sealed record ServerSettings(string Db, string Urls)
     public bool ForwardedHeaders { get; init; }
 }
 
-/// <summary>Builds the HTTP server: one process serves the API and the ledger's read endpoints.</summary>
+/// <summary>Builds the HTTP server: one process serves the API, the ledger's read endpoints and the web app (docs/WEB.md).</summary>
 public static class LikenessServer
 {
     /// <summary>Opens (and if empty, initialises) the store and builds the app. <see cref="BuiltServer.NewOperatorKey"/> is set when this call initialised the store.</summary>
@@ -94,6 +95,7 @@ public static class LikenessServer
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddOperations(core, settings);
         builder.Services.AddApiDocumentation();
+        builder.Services.AddLikenessWeb(settings.Clock);
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         var app = builder.Build();
@@ -131,6 +133,7 @@ public static class LikenessServer
         app.MapStrikesApi();
         app.MapVaultApi(settings.Options.VaultMaxBytes);
         app.MapProblemTypesApi();
+        app.MapLikenessWeb();
         return new BuiltServer(app, core, operatorKey);
     }
 }

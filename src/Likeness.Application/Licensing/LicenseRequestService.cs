@@ -48,6 +48,28 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
+    /// <summary>
+    /// What sending <paramref name="body"/> would meet, without sending it: the conflicts with the performer's current
+    /// consent and her union's floors, as <see cref="CreateAsync"/> records them (the web app's request wizard).
+    /// </summary>
+    public Task<ConflictView[]> ReviewAsync(PartyRecord caller, LicenseRequestBody body, CancellationToken ct = default)
+    {
+        AccessRules.RequireKind(caller, PartyKind.Studio);
+        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation);
+        return store.ReadAsync(
+            s =>
+            {
+                if (s.GetParty(body.PerformerId) is not { Kind: PartyKind.Performer })
+                {
+                    throw AppProblem.BadRequest("unknown_performer", "No performer with this id.", "performerId");
+                }
+
+                var consent = snapshots.ConsentFor(s.GetCurrentConsent(body.PerformerId));
+                return RequestReview.Review(terms, consent, attested: false).Concat(UnionFloors.Check(s, body.PerformerId, terms)).Select(ToView).ToArray();
+            },
+            ct);
+    }
+
     public Task<LicenseRequestView> GetAsync(PartyRecord caller, string id, CancellationToken ct = default) =>
         store.ReadAsync(
             s =>
