@@ -9,9 +9,12 @@ public sealed record TierNote(string? Character, TierDecision Decision)
 {
     private static readonly Dictionary<string, PlanTier> Words = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["static"] = PlanTier.StaticReplica, ["staticReplica"] = PlanTier.StaticReplica,
-        ["emulator"] = PlanTier.BehavioralEmulator, ["behavioralEmulator"] = PlanTier.BehavioralEmulator,
-        ["persona"] = PlanTier.GenerativePersona, ["generativePersona"] = PlanTier.GenerativePersona,
+        ["static"] = PlanTier.StaticReplica,
+        ["staticReplica"] = PlanTier.StaticReplica,
+        ["emulator"] = PlanTier.BehavioralEmulator,
+        ["behavioralEmulator"] = PlanTier.BehavioralEmulator,
+        ["persona"] = PlanTier.GenerativePersona,
+        ["generativePersona"] = PlanTier.GenerativePersona,
         ["human"] = PlanTier.Human,
     };
 

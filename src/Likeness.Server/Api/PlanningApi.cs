@@ -1,6 +1,6 @@
 using Likeness.Server.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Likeness.Server.Api;
