@@ -27,17 +27,22 @@ public static class WatermarkVerbs
 
                 var report = AudioWatermark.Detect(audio.Samples, audio.SampleRate);
                 using var api = Run.Client(p);
+                // The detector reports each marked stretch; a token found in several is one token with several ranges.
                 var found = new JsonArray();
-                foreach (var d in report.Detections)
+                foreach (var group in report.Detections.GroupBy(d => d.Token))
                 {
                     found.Add(new JsonObject
                     {
-                        ["token"] = d.Token.ToHex(),
-                        ["start"] = Math.Round(d.StartSeconds, 2),
-                        ["end"] = Math.Round(d.EndSeconds, 2),
-                        ["confidence"] = Math.Round(d.Confidence, 3),
-                        ["syncScore"] = Math.Round(d.SyncScore, 2),
-                        ["lookup"] = await LookUpAsync(api, d.Token),
+                        ["token"] = group.Key.ToHex(),
+                        ["confidence"] = Math.Round(group.Max(d => d.Confidence), 3),
+                        ["ranges"] = new JsonArray([.. group.OrderBy(d => d.StartSeconds).Select(d => (JsonNode)new JsonObject
+                        {
+                            ["start"] = Math.Round(d.StartSeconds, 2),
+                            ["end"] = Math.Round(d.EndSeconds, 2),
+                            ["confidence"] = Math.Round(d.Confidence, 3),
+                            ["syncScore"] = Math.Round(d.SyncScore, 2),
+                        })]),
+                        ["lookup"] = await LookUpAsync(api, group.Key),
                     });
                 }
 
@@ -84,8 +89,13 @@ public static class WatermarkVerbs
         {
             var lookup = t!["lookup"]!;
             var registered = lookup["registered"]?.GetValue<bool>() == true;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{t["token"]}  {t["start"]:0.00}–{t["end"]:0.00} s  confidence {t["confidence"]:0.000}  sync {t["syncScore"]:0.0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t["token"]}  confidence {t["confidence"]:0.000}"));
+            foreach (var r in t["ranges"]!.AsArray())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r!["start"]:0.00}–{r["end"]:0.00} s  confidence {r["confidence"]:0.000}  sync {r["syncScore"]:0.0}"));
+            }
+
             Console.WriteLine(registered
                 ? $"  registered synthetic output; credential {lookup["credential"]}"
                 : "  not registered on this server");

@@ -140,7 +140,7 @@ public static class EndpointExtensions
     }
 
     /// <summary>
-    /// The handler, declaring the <c>{id}</c> or catch-all <c>{**path}</c> route value when the pattern has one, so the
+    /// The handler, declaring the <c>{id}</c> (and <c>{asset}</c>), <c>{token}</c> or catch-all <c>{**path}</c> route value when the pattern has one, so the
     /// OpenAPI document lists it. A handler reads it from <see cref="RequestScope.Id"/> or <see cref="RouteValue"/>.
     /// </summary>
     private static Delegate WithRouteValues(string pattern, Func<HttpContext, LikenessCore, Task<IResult>> handle) =>
@@ -150,6 +150,8 @@ public static class EndpointExtensions
             ? (HttpContext http, LikenessCore core, string id) => handle(http, core)
             : pattern.Contains("{**path}", StringComparison.Ordinal)
                 ? (HttpContext http, LikenessCore core, string path) => handle(http, core)
+            : pattern.Contains("{token}", StringComparison.Ordinal)
+                ? (HttpContext http, LikenessCore core, string token) => handle(http, core)
                 : handle;
 
     /// <summary>A route value (such as a catch-all <c>{**path}</c>), or an empty string.</summary>

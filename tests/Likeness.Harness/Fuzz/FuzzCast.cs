@@ -255,12 +255,13 @@ public sealed class FuzzCast
             ["version"] = "fuzz-1",
             ["rates"] = new JsonArray(new JsonObject { ["purpose"] = "videoGame", ["modality"] = "voice", ["perRender"] = Money(1), ["perSecond"] = Money(1) }),
         };
-        RouteExample E(string method, string template, string? who, string? id = null, JsonNode? body = null, IReadOnlyList<QueryParam>? query = null, int[]? ok = null, bool emptyOk = false) => new()
+        RouteExample E(string method, string template, string? who, string? id = null, JsonNode? body = null, IReadOnlyList<QueryParam>? query = null, int[]? ok = null, bool emptyOk = false, string? asset = null) => new()
         {
             Method = method,
             Template = template,
             Key = who is null ? null : who == "operator" ? _server.OperatorKey : Key(who),
             Id = id,
+            Asset = asset,
             Body = body,
             Query = query ?? [],
             ValidStatuses = ok ?? (method == "GET" ? [200] : [200, 201]),
@@ -354,6 +355,34 @@ public sealed class FuzzCast
             E("GET", "/v1/ledger/proofs/inclusion", null, query: [Q("index", "0", QueryKind.Number, true), Q("treeSize", "1", QueryKind.Number)], ok: [200, 400, 404, 409]),
             E("GET", "/v1/ledger/proofs/consistency", null, query: [Q("from", "1", QueryKind.Number, true), Q("to", "1", QueryKind.Number)], ok: [200, 400, 404, 409]),
             E("GET", "/v1/ledger/tile/{path}", "auditor", "0/000.p/1", ok: [200, 404]),
+
+            // Provenance: a claim that is not a Likeness claim is refused after it is read; the watermark look-up is limited per address.
+            E("GET", "/v1/provenance/trust-anchors", null),
+            E("POST", "/v1/renders/{id}/credential", "studio", Id("open render"), new JsonObject { ["claim"] = "AAAA", ["assertions"] = "AAAA", ["signatureLength"] = 1024 }, ok: [400, 409]),
+            E("GET", "/v1/provenance/watermarks/{token}", null, "0000000000000001", ok: [404, 429]),
+            E("GET", "/v1/performers/{id}/valuation", "performer", Id("performer"), ok: [200, 400]),
+
+            // Strikes: the studio may not declare one (refused after the body is read); no strike has the id asked for.
+            E("POST", "/v1/unions/{id}/strikes", "studio", Id("guild"), new JsonObject { ["studio"] = Id("studio"), ["from"] = Time(_now.AddDays(1)) }, ok: [403, 404]),
+            E("GET", "/v1/unions/{id}/strikes", "union", Id("union")),
+            E("GET", "/v1/strikes/{id}", "union", "stk_0", ok: [404]),
+            E("POST", "/v1/strikes/{id}/waivers", "union", "stk_0", new JsonObject { ["project"] = "Skyward Tides" }, ok: [404]),
+            E("POST", "/v1/strikes/{id}/end", "union", "stk_0", new JsonObject { ["reason"] = "Agreement reached." }, ok: [404], emptyOk: true),
+            E("POST", "/v1/performers/{id}/post-mortem-term/renew", "estate", Id("performer"), new JsonObject(), ok: [403, 404, 409], emptyOk: true),
+
+            // The custody vault: no asset has the id asked for, so every valid request is refused after it is read.
+            E("PUT", "/v1/performers/{id}/assets/{asset}/content", "studio", Id("performer"), new JsonObject(), ok: [400, 403, 404, 411, 415], emptyOk: true, asset: "ast_0"),
+            E("GET", "/v1/performers/{id}/assets/{asset}/content/upload", "performer", Id("performer"), ok: [404], asset: "ast_0"),
+            E("GET", "/v1/performers/{id}/assets/{asset}/content", "performer", Id("performer"), ok: [404], asset: "ast_0"),
+            E("POST", "/v1/performers/{id}/assets/{asset}/shred", "performer", Id("performer"), new JsonObject { ["reason"] = "She asked." }, ok: [404], emptyOk: true, asset: "ast_0"),
+            E("POST", "/v1/performers/{id}/assets/{asset}/lineage", "performer", Id("performer"), new JsonObject
+            {
+                ["sources"] = new JsonArray(new JsonObject { ["kind"] = "recording", ["name"] = "Session 1", ["sha256"] = Hex, ["capturedAt"] = Time(_now.AddDays(-2)) }),
+            }, ok: [404], asset: "ast_0"),
+            E("GET", "/v1/assets/{id}/lineage", "performer", "ast_0", ok: [404]),
+            E("POST", "/v1/renders/{id}/asset-grants", "studio", Id("completed render"), new JsonObject { ["asset"] = "ast_0" }, ok: [404, 409]),
+            E("GET", "/v1/asset-downloads/{id}", "studio", "agt_0", ok: [404, 410]),
+            E("GET", "/v1/performers/{id}/asset-releases", "performer", Id("performer")),
         ];
     }
 }

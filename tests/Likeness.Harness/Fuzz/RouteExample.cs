@@ -42,7 +42,7 @@ public sealed class RouteExample
     /// <summary>The caller's API key, or null for a public route.</summary>
     public string? Key { get; init; }
 
-    /// <summary>The value of the route's <c>{id}</c> (or <c>{path}</c>); replaced by <see cref="Renew"/> when a case used it up.</summary>
+    /// <summary>The value of the route's <c>{id}</c> (or <c>{path}</c>, <c>{token}</c>); replaced by <see cref="Renew"/> when a case used it up.</summary>
     public string? Id { get; set; }
 
     /// <summary>The valid JSON body, or null for a route without one.</summary>
@@ -63,13 +63,17 @@ public sealed class RouteExample
     /// <summary>Makes a fresh target when a request that succeeded used the old one up (a countered request), or null.</summary>
     public Func<Task<string>>? Renew { get; init; }
 
+    /// <summary>The value of a second route value, <c>{asset}</c>, where the template has one; never mutated.</summary>
+    public string? Asset { get; init; }
+
     /// <summary>Method and template, the way failures are grouped.</summary>
     public string Name => Method + " " + Template;
 
     /// <summary>The path with <paramref name="id"/> in place of the route value, and the query.</summary>
     public string PathFor(string? id, string? query = null)
     {
-        var path = Template.Replace("{id}", id ?? Id, StringComparison.Ordinal).Replace("{path}", id ?? Id, StringComparison.Ordinal);
+        var path = Template.Replace("{id}", id ?? Id, StringComparison.Ordinal).Replace("{path}", id ?? Id, StringComparison.Ordinal).Replace("{token}", id ?? Id, StringComparison.Ordinal)
+            .Replace("{asset}", Asset, StringComparison.Ordinal);
         query ??= string.Join("&", Query.Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value)));
         return query.Length == 0 ? path : path + "?" + query;
     }

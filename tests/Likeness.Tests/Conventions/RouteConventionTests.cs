@@ -36,6 +36,7 @@ public sealed class RouteConventionTests : IAsyncLifetime
         ("GET /v1/ledger/tile/{**path}", RouteAccess.OptionalCaller),
         ("GET /problems/{id}", RouteAccess.Public),
         ("GET /v1/provenance/trust-anchors", RouteAccess.Public),
+        ("GET /v1/provenance/watermarks/{token}", RouteAccess.OptionalCaller),
     ];
 
     private TestServer _server = null!;

@@ -79,13 +79,17 @@ public sealed class AccessTableFixture : IAsyncLifetime
         return id;
     }
 
-    /// <summary>A fresh active licence; suspended when asked.</summary>
+    /// <summary>
+    /// A fresh active licence; when asked, suspended by the performer and by her union, so that each side that may resume
+    /// holds a suspension of its own to lift (suspensions have owners: docs/DOMAIN.md).
+    /// </summary>
     public async Task<string> LicenceAsync(bool suspended = false)
     {
         var id = await W.LicenseAsync(World.Use(), null);
         if (suspended)
         {
             Assert.Equal(200, (await W.As(W.Performer).PostAsync($"/v1/licenses/{id}/suspend")).Status);
+            Assert.Equal(200, (await W.As(W.Union).PostAsync($"/v1/licenses/{id}/suspend")).Status);
         }
 
         return id;

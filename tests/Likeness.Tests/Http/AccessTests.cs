@@ -51,8 +51,9 @@ public abstract class AccessTests(Provider provider) : WorldTests(provider)
     [Fact]
     public Task Reading_a_party() => Check(HttpMethod.Get, $"/v1/parties/{W.Performer.Id}", null, W.Operator, W.Performer, W.Representative);
 
+    // The studio holding her licence reads the assets of the modalities it licenses (a render worker needs the voice model).
     [Fact]
-    public Task Reading_assets() => Check(HttpMethod.Get, $"/v1/performers/{W.Performer.Id}/assets", null, W.Operator, W.Performer, W.Representative);
+    public Task Reading_assets() => Check(HttpMethod.Get, $"/v1/performers/{W.Performer.Id}/assets", null, W.Operator, W.Performer, W.Representative, W.Studio);
 
     [Fact]
     public Task Reading_consent() => Check(HttpMethod.Get, $"/v1/performers/{W.Performer.Id}/consent", null, W.Performer, W.Representative, W.Studio);

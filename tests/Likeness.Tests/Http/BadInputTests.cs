@@ -95,7 +95,7 @@ public sealed class BadInputTests() : WorldTests(Provider.Sqlite)
         { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":\"10\"}", "$.requestedSeconds" },
         { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1,\"colour\":\"red\"}", "$.colour" },
         { "{\"licenseId\":\"L\",\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1,\"contentCategories\":[\"gossip\"]}", "contentCategories[0]" },
-        { "{\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1}", "$" },
+        { "{\"modality\":\"voice\",\"purpose\":\"dubbing\",\"territory\":\"JP\",\"language\":\"ja\",\"requestedSeconds\":1}", "licenseId" },
     };
 
     [Theory]
@@ -179,9 +179,15 @@ public sealed class BadInputTests() : WorldTests(Provider.Sqlite)
     [Fact]
     public async Task An_oversized_body_is_refused_with_a_problem()
     {
+        // Expect: 100-continue, as a client sending a large body should: the server answers 413 from the declared length
+        // before the body is sent, so the test reads the answer instead of racing the server's close of the connection.
         var big = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
-        var (status, problem) = await W.As(W.Operator).SendAsync(HttpMethod.Post, "/v1/parties", big);
-        Assert.Equal(413, status);
+        using var client = Server.Client(W.Operator.Key);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/parties") { Content = new StringContent(big, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request);
+        Assert.Equal(413, (int)response.StatusCode);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("body_too_large", problem!["code"]!.GetValue<string>());
     }
 
