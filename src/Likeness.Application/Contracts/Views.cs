@@ -106,10 +106,15 @@ public sealed record RateTableView(string UnionId, int Version, string Label, Un
 /// <summary>An amount in one currency (totals are never summed across currencies).</summary>
 public sealed record TotalView(string Currency, long Minor);
 
-/// <summary>One statement line; amounts in minor units; <c>factor</c> is the combined multiplier as a decimal string.</summary>
+/// <summary>
+/// One statement line; amounts in minor units; <c>factor</c> is the combined multiplier as a decimal string. A line for a
+/// contributor's part of a render with several performers names the render (<c>renderId</c>) and her share of its
+/// seconds in basis points (<c>renderShareBps</c>); both are absent on every other line.
+/// </summary>
 public sealed record StatementLineView(
     string Kind, string LicenseId, int? Use, string Role, string Currency, long Renders, decimal Seconds, long PerRenderMinor,
-    long PerSecondMinor, string Factor, long GrossMinor, int ShareBps, long AmountMinor, string? CorrectsPeriod, string? Corrects);
+    long PerSecondMinor, string Factor, long GrossMinor, int ShareBps, long AmountMinor, string? CorrectsPeriod, string? Corrects,
+    string? RenderId = null, int? RenderShareBps = null);
 
 /// <summary>A party's statement (or, for a studio, its invoice) for one calendar month (UTC).</summary>
 public sealed record StatementView(string Party, string Period, string Status, TotalView[] Totals, StatementLineView[] Lines);

@@ -180,7 +180,7 @@ public sealed class StatementService(IStore store, TimeProvider clock, Mutations
     public static StatementLineView ToView(StatementLine l) => new(
         Name(l.Kind), l.LicenseId, l.Use, l.Role, l.Currency, l.Renders, Millis.ToSeconds(l.Millis), l.PerRenderMinor, l.PerSecondMinor,
         (l.FactorE12 / (decimal)Exact.One).ToString("0.############", CultureInfo.InvariantCulture), l.GrossMinor, l.ShareBps, l.AmountMinor,
-        l.CorrectsPeriod, l.AdjustedKind is { } k ? Name(k) : null);
+        l.CorrectsPeriod, l.AdjustedKind is { } k ? Name(k) : null, l.RenderId, l.RenderShareBps);
 
     private static string Name(LineKind k) => k switch
     {

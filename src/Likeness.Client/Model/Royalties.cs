@@ -29,10 +29,11 @@ public sealed record RateTable(string UnionId, int Version, string Label, UnionR
 /// <summary>An amount in one currency.</summary>
 public sealed record Total(string Currency, long Minor);
 
-/// <summary>One statement line; amounts in minor units.</summary>
+/// <summary>One statement line; amounts in minor units. A part of a render with several performers names the render and her share of it.</summary>
 public sealed record StatementLine(
     string Kind, string LicenseId, int? Use, string Role, string Currency, long Renders, decimal Seconds, long PerRenderMinor,
-    long PerSecondMinor, string Factor, long GrossMinor, int ShareBps, long AmountMinor, string? CorrectsPeriod, string? Corrects);
+    long PerSecondMinor, string Factor, long GrossMinor, int ShareBps, long AmountMinor, string? CorrectsPeriod, string? Corrects,
+    string? RenderId = null, int? RenderShareBps = null);
 
 /// <summary>A party's statement (a studio's invoice) for one month.</summary>
 public sealed record Statement(string Party, string Period, string Status, Total[] Totals, StatementLine[] Lines);

@@ -6,20 +6,26 @@ namespace Likeness.Domain.Royalties;
 /// <summary>What a statement line is.</summary>
 public enum LineKind { Usage, MinimumGuaranteeShortfall, PensionAndHealth, Adjustment }
 
-/// <summary>Completed renders of one licence use in one period, grouped by everything that changes the money.</summary>
-public sealed record UsageAggregate(string LicenseId, int Use, long FactorE12, int SplitVersion, bool Deceased, long Renders, long Millis);
+/// <summary>
+/// Completed renders of one licence use in one period, grouped by everything that changes the money. A contributor's
+/// part of a render with several performers is a group of its own, naming that render and her share of it.
+/// </summary>
+public sealed record UsageAggregate(
+    string LicenseId, int Use, long FactorE12, int SplitVersion, bool Deceased, long Renders, long Millis, string? RenderId = null, int? RenderShareBps = null);
 
 /// <summary>A licence whose term ends in the period: what it earned over its whole term, and how a shortfall is split.</summary>
 public sealed record TermEnd(string LicenseId, long EarnedMinor, int SplitVersion, bool Deceased);
 
 /// <summary>
 /// One line of a period: to one party (a payee, or the studio as licensee), for one licence use, of one kind.
-/// <see cref="AmountMinor"/> is what the party is paid (or, for the studio, billed).
+/// <see cref="AmountMinor"/> is what the party is paid (or, for the studio, billed). A line for a contributor's part of
+/// a render with several performers names that render (<see cref="RenderId"/>) and her share of its seconds
+/// (<see cref="RenderShareBps"/>); <see cref="ShareBps"/> stays the payee's share of the line's gross.
 /// </summary>
 public sealed record StatementLine(
     string Period, string PartyId, string Role, string LicenseId, int? Use, LineKind Kind, string Currency,
     long Renders, long Millis, long PerRenderMinor, long PerSecondMinor, long FactorE12, long GrossMinor, int ShareBps,
-    long AmountMinor, string? CorrectsPeriod = null, LineKind? AdjustedKind = null);
+    long AmountMinor, string? CorrectsPeriod = null, LineKind? AdjustedKind = null, string? RenderId = null, int? RenderShareBps = null);
 
 /// <summary>
 /// Computes a period's statements from usage alone. Pure and deterministic: the same usage, licences and splits
@@ -53,7 +59,8 @@ public static class RoyaltyCalculator
         IReadOnlyList<TermEnd> termEnds)
     {
         var lines = new List<StatementLine>();
-        foreach (var u in usage.OrderBy(u => u.LicenseId, StringComparer.Ordinal).ThenBy(u => u.Use).ThenBy(u => u.FactorE12).ThenBy(u => u.SplitVersion).ThenBy(u => u.Deceased))
+        foreach (var u in usage.OrderBy(u => u.LicenseId, StringComparer.Ordinal).ThenBy(u => u.Use).ThenBy(u => u.FactorE12).ThenBy(u => u.SplitVersion).ThenBy(u => u.Deceased)
+                     .ThenBy(u => u.RenderId, StringComparer.Ordinal))
         {
             var pay = license(u.LicenseId);
             if (pay.Compensation.Currency is not { } currency)
@@ -63,7 +70,8 @@ public static class RoyaltyCalculator
 
             var gross = Gross(pay.Compensation, u.Renders, u.Millis, u.FactorE12);
             var line = new StatementLine(period, pay.StudioId, LicenseeRole, u.LicenseId, u.Use, LineKind.Usage, currency, u.Renders, u.Millis,
-                pay.Compensation.PerRender?.Minor ?? 0, pay.Compensation.PerSecond?.Minor ?? 0, u.FactorE12, gross, 10_000, gross);
+                pay.Compensation.PerRender?.Minor ?? 0, pay.Compensation.PerSecond?.Minor ?? 0, u.FactorE12, gross, 10_000, gross,
+                RenderId: u.RenderId, RenderShareBps: u.RenderShareBps);
             Distribute(lines, line, pay, splits(pay.PerformerId, u.SplitVersion), u.Deceased);
         }
 

@@ -43,14 +43,15 @@ internal static class RoyaltyRows
 
     /// <summary>
     /// One pass over the period's completed renders (an index-only scan), grouped without looking at deaths; then, for the
-    /// few performers who died, the renders after the death are moved into groups of their own.
+    /// few performers who died, the renders after the death are moved into groups of their own; then each contributor's
+    /// part of a render with several performers is moved into a group of its own naming the render and her share.
     /// </summary>
     public static IReadOnlyList<UsageAggregate> AggregateUsage(ISql sql, Dialect dialect, DateTimeOffset? from, DateTimeOffset to, string? licenseId)
     {
         var rows = licenseId is null
             ? sql.Many($"SELECT {GroupColumns.Sql} FROM renders {dialect.SettledIndexHint} WHERE status = 'completed' AND settled_at >= @p0 AND settled_at < @p1 {Group}", GroupColumns, ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks)
             : sql.Many($"SELECT {GroupColumns.Sql} FROM renders WHERE status = 'completed' AND license_id = @p2 AND settled_at >= @p0 AND settled_at < @p1 {Group}", GroupColumns, ReadGroup, from?.UtcTicks ?? 0, to.UtcTicks, licenseId);
-        var groups = rows.ToDictionary(r => (r.License, r.Use, r.Factor, r.Split, Deceased: false), r => (r.Performer, r.Renders, r.Millis));
+        var groups = rows.ToDictionary(r => (r.License, r.Use, r.Factor, r.Split, Deceased: false, Render: (string?)null), r => (r.Performer, r.Renders, r.Millis));
         var deaths = sql.Many("SELECT id, died_at FROM parties WHERE died_at IS NOT NULL AND died_at < @p0", DeathColumns, r => (r.Text("id"), r.Long("died_at")), to.UtcTicks);
         foreach (var (performer, diedAt) in deaths)
         {
@@ -58,16 +59,38 @@ internal static class RoyaltyRows
                 GroupColumns, ReadGroup, performer, Math.Max(from?.UtcTicks ?? 0, diedAt), to.UtcTicks, licenseId);
             foreach (var a in after)
             {
-                var alive = groups[(a.License, a.Use, a.Factor, a.Split, false)];
-                groups[(a.License, a.Use, a.Factor, a.Split, false)] = (performer, alive.Renders - a.Renders, alive.Millis - a.Millis);
-                groups[(a.License, a.Use, a.Factor, a.Split, true)] = (performer, a.Renders, a.Millis);
+                var alive = groups[(a.License, a.Use, a.Factor, a.Split, false, null)];
+                groups[(a.License, a.Use, a.Factor, a.Split, false, null)] = (performer, alive.Renders - a.Renders, alive.Millis - a.Millis);
+                groups[(a.License, a.Use, a.Factor, a.Split, true, null)] = (performer, a.Renders, a.Millis);
             }
         }
 
+        var diedAtOf = deaths.ToDictionary(d => d.Item1, d => d.Item2, StringComparer.Ordinal);
+        var shares = new Dictionary<(string Render, string License), int>();
+        foreach (var part in sql.Many(
+            $"SELECT {PartColumns.Sql} FROM render_contributors c JOIN renders r ON r.id = c.part_id WHERE r.status = 'completed' AND r.settled_at >= @p0 AND r.settled_at < @p1 AND (CAST(@p2 AS TEXT) IS NULL OR r.license_id = @p2)",
+            PartColumns, ReadPart, from?.UtcTicks ?? 0, to.UtcTicks, licenseId))
+        {
+            var deceased = diedAtOf.TryGetValue(part.Performer, out var diedAt) && part.SettledAt >= diedAt;
+            var key = (part.License, part.Use, part.Factor, part.Split, deceased, (string?)null);
+            var all = groups[key];
+            groups[key] = (all.Performer, all.Renders - 1, all.Millis - part.Millis);
+            groups[(part.License, part.Use, part.Factor, part.Split, deceased, part.Render)] = (part.Performer, 1, part.Millis);
+            shares[(part.Render, part.License)] = part.ShareBps; // each licence takes part in a render once
+        }
+
         return groups.Where(g => g.Value.Renders > 0)
-            .Select(g => new UsageAggregate(g.Key.License, g.Key.Use, g.Key.Factor, g.Key.Split, g.Key.Deceased, g.Value.Renders, g.Value.Millis))
+            .Select(g => new UsageAggregate(g.Key.License, g.Key.Use, g.Key.Factor, g.Key.Split, g.Key.Deceased, g.Value.Renders, g.Value.Millis,
+                g.Key.Render, g.Key.Render is { } render ? shares[(render, g.Key.License)] : null))
             .ToList();
     }
+
+    private static readonly Columns PartColumns = new(
+        "c.render_id", "r.license_id", "r.use_index", "r.factor_e12", "r.split_version", "r.performer_id", "r.actual_ms", "r.settled_at", "c.share_bps");
+
+    private static (string Render, string License, int Use, long Factor, int Split, string Performer, long Millis, long SettledAt, int ShareBps) ReadPart(Row r) =>
+        (r.Text("c.render_id"), r.Text("r.license_id"), r.Int("r.use_index"), r.Long("r.factor_e12"), r.Int("r.split_version"), r.Text("r.performer_id"),
+            r.Long("r.actual_ms"), r.Long("r.settled_at"), r.Int("c.share_bps"));
 
     private static readonly Columns DeathColumns = new("id", "died_at");
 
