@@ -73,10 +73,11 @@ internal static class EnsembleRequest
         return (contributors, driven ? body with { Derivation = Vocabulary<Derivation>.Name(Derivation.Puppetry) } : body);
     }
 
-    /// <summary>The facts one contributor is decided on: her reservation as the seconds, and her role's modality.</summary>
+    /// <summary>The facts one contributor is decided on: her reservation as the seconds, her role, and her role's modality.</summary>
     public static RenderFacts For(in RenderFacts render, ContributorRole role, long reservedMillis) => render with
     {
         RequestedMillis = reservedMillis,
+        Role = role,
         Modality = role switch
         {
             ContributorRole.Voice => Modality.Voice,

@@ -11,6 +11,7 @@ public enum ReasonCode
     // Extensions (API.md: extend, keep these).
     ContentNotLicensed, UseProhibited, AgeModificationNotPermitted, RealtimeNotPermitted, ConsentMissing,
     DescriptionNotSpecific, BelowUnionFloor, PerformerCapExhausted, PostMortemTermEnded,
+    RoleNotPermitted,
 }
 
 /// <summary>Wire names and human messages of <see cref="ReasonCode"/>.</summary>
@@ -24,6 +25,7 @@ public static class ReasonCodes
         "derivation_not_licensed", "estate_consent_required",
         "content_not_licensed", "use_prohibited", "age_modification_not_permitted", "realtime_not_permitted", "consent_missing",
         "description_not_specific", "below_union_floor", "performer_cap_exhausted", "post_mortem_term_ended",
+        "role_not_permitted",
     ];
 
     private static readonly string[] Messages =
@@ -54,6 +56,7 @@ public static class ReasonCodes
         "The proposed compensation is below the union's minimum rate (or in another currency); approval needs an explicit override.",
         "The performer's cap on her synthetic output for the period would be exceeded.",
         "The performer's post-mortem right has ended; every licence ended with it.",
+        "The performer's consent does not let her take this role in a render with several performers (driving others, say).",
     ];
 
     public static string WireName(ReasonCode c) => Wire[(int)c];

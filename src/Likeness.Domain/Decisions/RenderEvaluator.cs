@@ -90,7 +90,7 @@ public static class RenderEvaluator
         {
             if (p.Applies(f, budget))
             {
-                into.Add(p.ConstrainsContent ? ReasonCode.ContentProhibited : ReasonCode.UseProhibited, p.Reference);
+                into.Add(p.ConstrainsContent ? ReasonCode.ContentProhibited : p.ConstrainsRole ? ReasonCode.RoleNotPermitted : ReasonCode.UseProhibited, p.Reference);
             }
         }
 

@@ -30,6 +30,9 @@ public readonly record struct RenderFacts
     public AgeModification AgeModification { get; init; }
     public bool Realtime { get; init; }
 
+    /// <summary>The performer's role in the render: a contributor's own in an ensemble, <c>likeness</c> for a single render.</summary>
+    public ContributorRole Role { get; init; }
+
     /// <summary>When the render is asked for, Unix milliseconds.</summary>
     public required long AtUnixMillis { get; init; }
 }

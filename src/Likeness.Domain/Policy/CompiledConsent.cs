@@ -18,6 +18,7 @@ public sealed class CompiledRule
         Constraints = constraints;
         Duties = duties;
         ConstrainsContent = constraints.Any(c => c.Operand == LeftOperand.ContentCategory);
+        ConstrainsRole = constraints.Any(c => c.Operand == LeftOperand.Role);
     }
 
     /// <summary>Where the rule came from, e.g. <c>consent/v3/no-politics</c>.</summary>
@@ -28,6 +29,9 @@ public sealed class CompiledRule
     public ImmutableArray<(DutyAction Action, ImmutableArray<CompiledConstraint> When, Obligation Obligation)> Duties { get; }
 
     public bool ConstrainsContent { get; }
+
+    /// <summary>True when the rule names the performer's role in the render (a prohibition of driving others, say).</summary>
+    public bool ConstrainsRole { get; }
 
     /// <summary>A rule applies when every constraint holds.</summary>
     public bool Applies(in RenderFacts f, in UseBudget budget) => AllHold(Constraints.AsSpan(), f, budget);
@@ -76,6 +80,7 @@ public sealed class CompiledRule
         LeftOperand.Derivation => ReasonCode.DerivationNotLicensed,
         LeftOperand.AgeModification => ReasonCode.AgeModificationNotPermitted,
         LeftOperand.Realtime => ReasonCode.RealtimeNotPermitted,
+        LeftOperand.Role => ReasonCode.RoleNotPermitted,
         _ => ReasonCode.ConsentMissing,
     };
 }

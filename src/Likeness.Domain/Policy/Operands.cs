@@ -1,10 +1,13 @@
 namespace Likeness.Domain.Policy;
 
-/// <summary>Constraint left operands: ODRL's names where ODRL has one, likeness-specific ones otherwise.</summary>
+/// <summary>
+/// Constraint left operands: ODRL's names where ODRL has one, likeness-specific ones otherwise. <see cref="Role"/> is
+/// the performer's role in the render (a single render's performer is its <c>likeness</c>).
+/// </summary>
 public enum LeftOperand
 {
     Purpose, Spatial, Language, DateTime, ElapsedTime, MeteredTime, Count,
-    Modality, ContentCategory, Derivation, AgeModification, Realtime,
+    Modality, ContentCategory, Derivation, AgeModification, Realtime, Role,
 }
 
 /// <summary>ODRL 2.2 constraint operators.</summary>

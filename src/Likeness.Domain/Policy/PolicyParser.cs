@@ -212,6 +212,7 @@ public static partial class PolicyParser
             case LeftOperand.ContentCategory: return Codes<ContentCategory>(op, right, path, opPath, allowIsA: false);
             case LeftOperand.Derivation: return Codes<Derivation>(op, right, path, opPath, allowIsA: false);
             case LeftOperand.AgeModification: return Codes<AgeModification>(op, right, path, opPath, allowIsA: false);
+            case LeftOperand.Role: return Codes<ContributorRole>(op, right, path, opPath, allowIsA: false);
             case LeftOperand.Spatial:
                 return StringSet(op, right, path, opPath, s => Regions.TryResolve(s, out _), "an ISO 3166-1 alpha-2 country or a known region");
             case LeftOperand.Language:

@@ -41,6 +41,7 @@ public sealed class DecisionCorpusTests
     private static readonly Dictionary<ReasonCode, string> DecidedOutsideTheCorpus = new()
     {
         [ReasonCode.LicenseNotFound] = "decided by RenderService before a snapshot exists; GatewayTests.An_unknown_licence_or_another_studios_is_denied_as_not_found",
+        [ReasonCode.RoleNotPermitted] = "a contributor's role other than likeness arises only in a render with several performers; EnsembleTests.A_performer_may_refuse_to_drive_others_and_still_be_driven",
         [ReasonCode.LicenseNotActive] = "a wire code API.md keeps for clients; nothing emits it now (suspended, revoked and expired say which)",
     };
 

@@ -127,6 +127,53 @@ public abstract class EnsembleTests(Provider provider) : WorldTests(provider)
         Assert.Equal(201, (await W.As(W.Studio).PostAsync("/v1/renders", Body(4, (driven, "likeness", 7000), (drives, "driver", 3000)))).Status);
     }
 
+    /// <summary>Her consent as <see cref="NoPuppetry"/>'s permission, prohibiting only her driving others (docs/DOMAIN.md, <c>lk:role</c>).</summary>
+    private static object NoDriving(string role = "driver") => new
+    {
+        permission = new object[]
+        {
+            new
+            {
+                uid = "games", action = "render",
+                constraint = new object[]
+                {
+                    new { leftOperand = "modality", @operator = "isAnyOf", rightOperand = new[] { "voice", "face" } },
+                    new { leftOperand = "spatial", @operator = "isA", rightOperand = "WORLD" },
+                },
+            },
+        },
+        prohibition = new object[]
+        {
+            new { uid = "no-driving", action = "render", constraint = new object[] { new { leftOperand = "lk:role", @operator = "eq", rightOperand = role } } },
+        },
+    };
+
+    [Fact]
+    public async Task A_performer_may_refuse_to_drive_others_and_still_be_driven()
+    {
+        var ines = await PerformerAsync(W, "Ines Duarte", NoDriving());
+        var hers = await LicenceAsync(W, ines, PuppetryUse());
+        var his = await LicenceAsync(W, W.Performer, PuppetryUse());
+
+        // As the driver she is denied with the stable code at her rule; the driven contributor has no reason.
+        var (status, problem) = await W.As(W.Studio).PostAsync("/v1/renders", Body(4, (his, "likeness", 7000), (hers, "driver", 3000)));
+        Assert.Equal(403, status);
+        var reason = Assert.Single(Reasons(problem));
+        Assert.StartsWith("1:role_not_permitted@consent/", reason, StringComparison.Ordinal);
+        Assert.EndsWith("/no-driving", reason, StringComparison.Ordinal);
+        Assert.Equal((0m, 0m, 0L, 0L), await BudgetAsync(W, his));
+
+        // Driven by another, her likeness is rendered: the same consent permits it.
+        var (driven, render) = await W.As(W.Studio).PostAsync("/v1/renders", Body(4, (hers, "likeness", 7000), (his, "driver", 3000)));
+        Assert.True(driven == 201, render?.ToJsonString());
+        Assert.Equal("permit", render!["decision"]!.GetValue<string>());
+
+        // A role outside the vocabulary is a 400 naming the field.
+        var (bad, why) = await W.As(ines).SendAsync(HttpMethod.Put, $"/v1/performers/{ines.Id}/consent", NoDriving("pilot"));
+        Assert.Equal(400, bad);
+        Assert.Contains("rightOperand", why!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Each_performer_approves_her_own_part_and_the_render_waits_for_all()
     {
