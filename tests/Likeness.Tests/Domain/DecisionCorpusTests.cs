@@ -41,7 +41,6 @@ public sealed class DecisionCorpusTests
     private static readonly Dictionary<ReasonCode, string> DecidedOutsideTheCorpus = new()
     {
         [ReasonCode.LicenseNotFound] = "decided by RenderService before a snapshot exists; GatewayTests.An_unknown_licence_or_another_studios_is_denied_as_not_found",
-        [ReasonCode.RoleNotPermitted] = "a contributor's role other than likeness arises only in a render with several performers; EnsembleTests.A_performer_may_refuse_to_drive_others_and_still_be_driven",
         [ReasonCode.LicenseNotActive] = "a wire code API.md keeps for clients; nothing emits it now (suspended, revoked and expired say which)",
     };
 
@@ -59,6 +58,18 @@ public sealed class DecisionCorpusTests
                 foreach (var code in (expect["reasons"] as JsonArray ?? []).Concat(expect["conflicts"] as JsonArray ?? []))
                 {
                     named.Add(code!.GetValue<string>().Split('@')[0]);
+                }
+            }
+        }
+
+        // The ensemble corpus (EnsembleCorpusTests) counts too: a contributor's role is only there; its reasons are "position:code@rule".
+        foreach (var file in Directory.GetFiles(Path.Combine(CorpusDir, "Ensembles"), "*.json"))
+        {
+            foreach (var c in JsonNode.Parse(File.ReadAllText(file))!["cases"]!.AsArray())
+            {
+                foreach (var code in c!["expect"]!["reasons"] as JsonArray ?? [])
+                {
+                    named.Add(code!.GetValue<string>().Split('@')[0].Split(':')[^1]);
                 }
             }
         }
