@@ -44,7 +44,7 @@ public static class VoiceHarness
             var script = Path.Combine(dir, "script.txt");
             await File.WriteAllTextAsync(script, Script);
 
-            var worker = new VoiceWorker(them, new EspeakSynthesizer(), [], TimeProvider.System);
+            var worker = new VoiceWorker(them, new EspeakSynthesizer(), VoiceWorker.Provenance, TimeProvider.System);
             var job = new VoiceJob(license.Id, script, "fr", Path.Combine(dir, "take.wav"), "dubbing", "FR", [], null, null, null);
             await worker.RenderAsync(job); // warm-up: JIT, connections, espeak-ng's data in the page cache
             var results = new List<VoiceTake>();

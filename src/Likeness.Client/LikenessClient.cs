@@ -28,9 +28,10 @@ public sealed class LikenessClient : IDisposable
         Parties = new PartiesClient(calls);
         Consent = new ConsentClient(calls);
         Licenses = new LicensesClient(calls);
-        Renders = new RendersClient(calls, options);
-        Royalties = new RoyaltiesClient(calls);
         Ledger = new LedgerClient(calls);
+        Provenance = new ProvenanceClient(calls, Licenses, Ledger);
+        Renders = new RendersClient(calls, options, Provenance);
+        Royalties = new RoyaltiesClient(calls);
         Webhooks = new WebhooksClient(calls);
         Acts = new ActsClient(calls);
     }
@@ -61,6 +62,9 @@ public sealed class LikenessClient : IDisposable
     public WebhooksClient Webhooks { get; }
 
     public ActsClient Acts { get; }
+
+    /// <summary>C2PA trust anchors, credentials and watermark look-ups.</summary>
+    public ProvenanceClient Provenance { get; }
 
     public void Dispose() => Transport.Dispose();
 }

@@ -17,7 +17,8 @@ namespace Likeness.Voice
                                          [--purpose dubbing] [--territory WORLD] [--categories a,b] [--seconds N]
                                          [--deliverable NAME] [--asset ID] [--server URL] [--key KEY]
               Renders speech with the performer's voice model under a licence: authorize (the script is the prompt),
-              wait if the performer must approve, synthesize with espeak-ng, complete with the file's hash and seconds.
+              wait if the performer must approve, synthesize with espeak-ng, embed the watermark, attach the C2PA
+              credential, complete with the final file's hash and seconds.
               --server and --key default to LIKENESS_URL and LIKENESS_KEY.
             exit codes: 0 done, 1 failed, 2 denied (every reason on stderr), 4 not allowed, 5 not found, 6 conflict, 7 unreachable
             """;
@@ -57,7 +58,7 @@ namespace Likeness.Voice
                 options.GetValueOrDefault("seconds") is { } s ? decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
                 options.GetValueOrDefault("deliverable"), options.GetValueOrDefault("asset"));
             using var likeness = new LikenessClient(new Uri(server), key);
-            var worker = new VoiceWorker(likeness, new EspeakSynthesizer(), [], TimeProvider.System)
+            var worker = new VoiceWorker(likeness, new EspeakSynthesizer(), VoiceWorker.Provenance, TimeProvider.System)
             {
                 OnPending = r => Console.Error.WriteLineAsync($"render {r.RenderId} waits for the performer's approval ({string.Join(", ", r.Reasons.Select(x => x.Code))})"),
             };
@@ -71,6 +72,7 @@ namespace Likeness.Voice
                     ["out"] = take.OutputFile,
                     ["seconds"] = take.Seconds,
                     ["outputSha256"] = take.OutputSha256,
+                    ["watermark"] = take.Watermark,
                     ["ledgerIndex"] = take.Render.LedgerIndex,
                 }.ToJsonString());
                 return 0;

@@ -2,8 +2,11 @@ using Likeness.Client;
 
 namespace Likeness.Voice;
 
-/// <summary>What a finished take is: its render as completed, the file, its seconds and hash, and the seconds spent in each step.</summary>
-public sealed record VoiceTake(Render Render, string OutputFile, decimal Seconds, string OutputSha256, TimeSpan InLikeness, TimeSpan InSynthesis);
+/// <summary>
+/// What a finished take is: its render as completed, the file, its seconds and hash, the watermark token it carries, and
+/// the time spent in Likeness (authorize, stamps, complete) and in synthesis.
+/// </summary>
+public sealed record VoiceTake(Render Render, string OutputFile, decimal Seconds, string OutputSha256, string? Watermark, TimeSpan InLikeness, TimeSpan InSynthesis);
 
 /// <summary>
 /// The reference render worker's loop: authorize (the script as the prompt, the declared categories) → wait if
@@ -15,6 +18,9 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
 {
     /// <summary>Told once when the render waits for the performer's approval.</summary>
     public Func<Render, Task>? OnPending { get; init; }
+
+    /// <summary>The stamps every take gets: the watermark, then the C2PA credential.</summary>
+    public static IReadOnlyList<IRenderStamp> Provenance { get; } = [new WatermarkStamp(), new CredentialStamp()];
 
     /// <summary>Renders one take.</summary>
     /// <exception cref="LikenessRenderDeniedException">The gateway refused it (every reason in <see cref="LikenessProblemException.Reasons"/>).</exception>
@@ -35,6 +41,7 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
         var synthesis = clock.GetTimestamp();
         var partial = job.OutputFile + ".partial";
         decimal seconds;
+        TimeSpan synthesisTime;
         try
         {
             await synthesizer.SynthesizeAsync(job.ScriptFile, job.Language, model, partial, ct).ConfigureAwait(false);
@@ -44,11 +51,14 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
                 throw new VoiceWorkerException($"the take is {seconds} s, longer than the {render.ReservedSeconds} s reserved: render again with --seconds {Math.Ceiling(seconds)} or more");
             }
 
+            synthesisTime = clock.GetElapsedTime(synthesis);
+            var stamping = clock.GetTimestamp();
             foreach (var stamp in stamps)
             {
                 await stamp.StampAsync(render, partial, ct).ConfigureAwait(false);
             }
 
+            likenessTime += clock.GetElapsedTime(stamping);
             File.Move(partial, job.OutputFile, overwrite: true);
         }
         finally
@@ -57,12 +67,10 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
             File.Delete(partial);
         }
 
-        var synthesisTime = clock.GetElapsedTime(synthesis);
-
         var completing = clock.GetTimestamp();
         var completed = await render.CompleteAsync(job.OutputFile, seconds, ct).ConfigureAwait(false);
         likenessTime += clock.GetElapsedTime(completing);
-        return new VoiceTake(completed, job.OutputFile, seconds, completed.OutputSha256!, likenessTime, synthesisTime);
+        return new VoiceTake(completed, job.OutputFile, seconds, completed.OutputSha256!, render.WatermarkToken, likenessTime, synthesisTime);
     }
 
     /// <summary>The performer's voice model: the named asset, or her first voice asset that carries one.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Likeness.Tests.Support;
 
 /// <summary>Runs the built <c>likeness</c> command as a separate process, as a script would.</summary>
@@ -14,47 +12,19 @@ public static class CliProcess
     /// </summary>
     public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "likeness.dll"));
-        foreach (var a in args)
+        if (environment.ContainsKey("LIKENESS_STATE_DIR"))
         {
-            psi.ArgumentList.Add(a);
+            return await ToolProcess.RunAsync("likeness", environment, args);
         }
 
-        psi.Environment.Remove("LIKENESS_KEY");
-        psi.Environment.Remove("LIKENESS_URL");
-        psi.Environment.Remove("LIKENESS_DB");
-        var ownState = environment.ContainsKey("LIKENESS_STATE_DIR") ? null : Directory.CreateTempSubdirectory("likeness-state-").FullName;
-        if (ownState is not null)
-        {
-            psi.Environment["LIKENESS_STATE_DIR"] = ownState;
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            psi.Environment[name] = value;
-        }
-
-        using var p = Process.Start(psi)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = p.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = p.StandardError.ReadToEndAsync(limit.Token);
+        var ownState = Directory.CreateTempSubdirectory("likeness-state-").FullName;
         try
         {
-            await p.WaitForExitAsync(limit.Token);
-            return (p.ExitCode, await stdout, await stderr);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"likeness {string.Join(' ', args)} did not finish within 2 minutes");
+            return await ToolProcess.RunAsync("likeness", new Dictionary<string, string>(environment) { ["LIKENESS_STATE_DIR"] = ownState }, args);
         }
         finally
         {
-            if (ownState is not null)
-            {
-                Directory.Delete(ownState, recursive: true);
-            }
+            Directory.Delete(ownState, recursive: true);
         }
     }
 }

@@ -201,7 +201,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 var render = s.GetRender(id);
                 if (render is not null && (render.StudioId == caller.Id || IsPerformerSide(s, caller, render)))
                 {
-                    return StoredView(render);
+                    return StoredView(render) with { Watermark = s.Provenance.WatermarkOf(id) is { } token ? WatermarkTokens.Hex(token) : null };
                 }
 
                 throw AppProblem.NotFound("render");

@@ -13,11 +13,15 @@ public sealed class RendersClient
     private readonly JsonCalls _calls;
     private readonly LikenessClientOptions _options;
 
-    internal RendersClient(JsonCalls calls, LikenessClientOptions options)
+    internal RendersClient(JsonCalls calls, LikenessClientOptions options, ProvenanceClient provenance)
     {
         _calls = calls;
         _options = options;
+        Provenance = provenance;
     }
+
+    /// <summary>Where a render scope's credential and watermark come from.</summary>
+    internal ProvenanceClient Provenance { get; }
 
     /// <summary>
     /// Asks the gateway before rendering and returns a scope over the permitted render. A render pending the

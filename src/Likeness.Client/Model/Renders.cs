@@ -21,7 +21,7 @@ public sealed record PromptTrigger(string Category, string Phrase, string Langua
 public sealed record Render(
     string RenderId, string Decision, string Status, string LicenseId, int Use, decimal RequestedSeconds, decimal ReservedSeconds,
     decimal? ActualSeconds, string? OutputSha256, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? SettledAt,
-    Obligation[] Obligations, Reason[] Reasons, long LedgerIndex, PromptTrigger[]? PromptTriggers = null);
+    Obligation[] Obligations, Reason[] Reasons, long LedgerIndex, PromptTrigger[]? PromptTriggers = null, string? Watermark = null);
 
 /// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
 public sealed record CompleteRender(decimal ActualSeconds, string OutputSha256);

@@ -23,6 +23,7 @@ public sealed class RenderScope : IAsyncDisposable
     {
         _renders = renders;
         Render = render;
+        WatermarkToken = render.Watermark;
     }
 
     /// <summary>The render as last seen: authorized, then completed or cancelled.</summary>
@@ -36,6 +37,36 @@ public sealed class RenderScope : IAsyncDisposable
 
     /// <summary>What the permit obliges (a <c>label</c>, an <c>inform</c>, …).</summary>
     public IReadOnlyList<Obligation> Obligations => Render.Obligations;
+
+    /// <summary>
+    /// The 64-bit token (16 hex digits) this render's audio is to carry, drawn by the server at authorization; null for a
+    /// render authorized before watermarks or with several performers.
+    /// </summary>
+    public string? WatermarkToken { get; }
+
+    /// <summary>
+    /// Embeds <see cref="WatermarkToken"/> into the 16-bit PCM WAV file at <paramref name="outputFile"/>, in place (the
+    /// file is replaced whole). Do it before <see cref="CredentialAsync"/>: the credential binds the final audio.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The render carries no watermark token.</exception>
+    /// <exception cref="ArgumentException">The file is not 16-bit PCM WAV at 8 kHz or more.</exception>
+    public async Task WatermarkAsync(string outputFile, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputFile);
+        var token = WatermarkToken ?? throw new InvalidOperationException($"render {RenderId} carries no watermark token");
+        var marked = WavWatermark.Mark(await File.ReadAllBytesAsync(outputFile, ct).ConfigureAwait(false), token, outputFile);
+        await OutputFile.ReplaceAsync(outputFile, marked, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Attaches a C2PA credential to the WAV or JPEG file at <paramref name="outputFile"/>, in place: the claim (the
+    /// render, its licence and performer, its ledger entry, not for training) is built here over the file's bytes, signed
+    /// by the server (<c>POST /v1/renders/{id}/credential</c>, which records its hash in the ledger) and embedded. Then
+    /// complete the render with the same file: its recorded hash is the credentialed file's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The file is neither a well-formed WAV nor JPEG.</exception>
+    public Task<RenderCredential> CredentialAsync(string outputFile, CancellationToken ct = default) =>
+        _renders.Provenance.CredentialFileAsync(Render, outputFile, ct);
 
     /// <summary>
     /// Completes the render with <paramref name="outputFile"/>: its SHA-256 and its seconds (<paramref name="actualSeconds"/>,

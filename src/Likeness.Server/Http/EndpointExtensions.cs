@@ -75,7 +75,7 @@ public static class EndpointExtensions
             return (await run(scope, body, idem)).ToResult();
         }
 
-        return routes.MapMethods(pattern, [method], WithRouteValues(pattern, Handle)).Accepts<TBody>("application/json").Produces<TResult>(status)
+        return routes.MapMethods(pattern, [method], Handle).Accepts<TBody>("application/json").Produces<TResult>(status)
             .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
     }
 
@@ -94,7 +94,7 @@ public static class EndpointExtensions
             return (await run(scope, bytes, http.Idempotency(bytes))).ToResult();
         }
 
-        return routes.MapMethods(pattern, [method], WithRouteValues(pattern, Handle)).Accepts<object>(contentTypes[0], contentTypes[1..]).Produces<TResult>(status)
+        return routes.MapMethods(pattern, [method], Handle).Accepts<object>(contentTypes[0], contentTypes[1..]).Produces<TResult>(status)
             .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
     }
 
@@ -117,7 +117,7 @@ public static class EndpointExtensions
             return (await run(scope, http.Request.Body)).ToResult();
         }
 
-        return routes.MapMethods(pattern, [method], WithRouteValues(pattern, Handle)).Accepts<byte[]>("application/octet-stream").Produces<TResult>(status)
+        return routes.MapMethods(pattern, [method], Handle).Accepts<byte[]>("application/octet-stream").Produces<TResult>(status)
             .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
     }
 
@@ -125,7 +125,7 @@ public static class EndpointExtensions
     public static RouteHandlerBuilder MapQuery<TResult>(this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Task<TResult>> query, RouteAccess access = RouteAccess.Caller)
     {
         async Task<IResult> Handle(HttpContext http, LikenessCore core) => TypedResults.Ok(await query(await ScopeAsync(http, core, access)));
-        return routes.MapGet(pattern, WithRouteValues(pattern, Handle)).Produces<TResult>().WithMetadata(new SharedRoute(SharedRoute.Query, access));
+        return routes.MapGet(pattern, Handle).Produces<TResult>().WithMetadata(new SharedRoute(SharedRoute.Query, access));
     }
 
     /// <summary>
@@ -136,23 +136,8 @@ public static class EndpointExtensions
         this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, Task<IResult>> read, RouteAccess access = RouteAccess.Caller, string contentType = "application/json")
     {
         async Task<IResult> Handle(HttpContext http, LikenessCore core) => await read(await ScopeAsync(http, core, access));
-        return routes.MapGet(pattern, WithRouteValues(pattern, Handle)).Produces<TResult>(200, contentType).WithMetadata(new SharedRoute(SharedRoute.Query, access));
+        return routes.MapGet(pattern, Handle).Produces<TResult>(200, contentType).WithMetadata(new SharedRoute(SharedRoute.Query, access));
     }
-
-    /// <summary>
-    /// The handler, declaring the <c>{id}</c> (and <c>{asset}</c>), <c>{token}</c> or catch-all <c>{**path}</c> route value when the pattern has one, so the
-    /// OpenAPI document lists it. A handler reads it from <see cref="RequestScope.Id"/> or <see cref="RouteValue"/>.
-    /// </summary>
-    private static Delegate WithRouteValues(string pattern, Func<HttpContext, LikenessCore, Task<IResult>> handle) =>
-        pattern.Contains("{asset}", StringComparison.Ordinal)
-            ? (HttpContext http, LikenessCore core, string id, string asset) => handle(http, core)
-            : pattern.Contains("{id}", StringComparison.Ordinal)
-            ? (HttpContext http, LikenessCore core, string id) => handle(http, core)
-            : pattern.Contains("{**path}", StringComparison.Ordinal)
-                ? (HttpContext http, LikenessCore core, string path) => handle(http, core)
-            : pattern.Contains("{token}", StringComparison.Ordinal)
-                ? (HttpContext http, LikenessCore core, string token) => handle(http, core)
-                : handle;
 
     /// <summary>A route value (such as a catch-all <c>{**path}</c>), or an empty string.</summary>
     public static string RouteValue(this RequestScope scope, string name) => scope.Http.Request.RouteValues[name] as string ?? "";

@@ -15,6 +15,9 @@ internal sealed class WatermarkRows(ISql sql) : IProvenanceSession
     public WatermarkRecord? GetWatermark(ulong token) =>
         sql.One($"SELECT {Columns.Sql} FROM watermarks WHERE token = @p0", Columns, Read, unchecked((long)token));
 
+    public ulong? WatermarkOf(string renderId) =>
+        sql.Scalar<long?>("SELECT token FROM watermarks WHERE render_id = @p0", renderId) is { } token ? unchecked((ulong)token) : null;
+
     private static WatermarkRecord Read(Row r) =>
         new(unchecked((ulong)r.Long("token")), r.Text("render_id"), r.Time("created_at"));
 }

@@ -261,7 +261,7 @@ public sealed class FuzzCast
             Template = template,
             Key = who is null ? null : who == "operator" ? _server.OperatorKey : Key(who),
             Id = id,
-            Asset = asset,
+            Values = asset is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["asset"] = asset },
             Body = body,
             Query = query ?? [],
             ValidStatuses = ok ?? (method == "GET" ? [200] : [200, 201]),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Likeness.Tests.Support.Fuzz;
 
@@ -31,7 +32,7 @@ public sealed record QueryParam(string Name, string Value, QueryKind Kind, bool 
 /// One route with a VALID request for it, sent by a caller allowed to call it, so that a mutation of one spot reaches
 /// the route's deep validation instead of stopping at authentication, access or the first field.
 /// </summary>
-public sealed class RouteExample
+public sealed partial class RouteExample
 {
     /// <summary>The HTTP method.</summary>
     public required string Method { get; init; }
@@ -42,7 +43,7 @@ public sealed class RouteExample
     /// <summary>The caller's API key, or null for a public route.</summary>
     public string? Key { get; init; }
 
-    /// <summary>The value of the route's <c>{id}</c> (or <c>{path}</c>, <c>{token}</c>); replaced by <see cref="Renew"/> when a case used it up.</summary>
+    /// <summary>The value of the template's first route value (<c>{id}</c>, <c>{path}</c>, <c>{token}</c>, …); replaced by <see cref="Renew"/> when a case used it up.</summary>
     public string? Id { get; set; }
 
     /// <summary>The valid JSON body, or null for a route without one.</summary>
@@ -63,21 +64,30 @@ public sealed class RouteExample
     /// <summary>Makes a fresh target when a request that succeeded used the old one up (a countered request), or null.</summary>
     public Func<Task<string>>? Renew { get; init; }
 
-    /// <summary>The value of a second route value, <c>{asset}</c>, where the template has one; never mutated.</summary>
-    public string? Asset { get; init; }
+    /// <summary>The values of the template's route values after the first, by name (<c>asset</c> in
+    /// <c>/v1/performers/{id}/assets/{asset}</c>); never mutated.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Method and template, the way failures are grouped.</summary>
     public string Name => Method + " " + Template;
 
-    /// <summary>The path with <paramref name="id"/> in place of the route value, and the query.</summary>
+    /// <summary>The path with <paramref name="id"/> in place of the first route value, <see cref="Values"/> in the others, and the query.</summary>
     public string PathFor(string? id, string? query = null)
     {
-        var path = Template.Replace("{id}", id ?? Id, StringComparison.Ordinal).Replace("{path}", id ?? Id, StringComparison.Ordinal).Replace("{token}", id ?? Id, StringComparison.Ordinal)
-            .Replace("{asset}", Asset, StringComparison.Ordinal);
+        var first = true;
+        var path = RouteValue().Replace(Template, m =>
+        {
+            var value = first ? id ?? Id ?? "" : Values[m.Groups[1].Value];
+            first = false;
+            return value;
+        });
         query ??= string.Join("&", Query.Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value)));
         return query.Length == 0 ? path : path + "?" + query;
     }
 
     /// <summary>True when the template has a route value to mutate.</summary>
     public bool HasId => Template.Contains('{', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteValue();
 }

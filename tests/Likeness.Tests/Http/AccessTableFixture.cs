@@ -95,6 +95,14 @@ public sealed class AccessTableFixture : IAsyncLifetime
         return id;
     }
 
+    /// <summary>The watermark token of a fresh render of the World's licence.</summary>
+    public async Task<string> WatermarkAsync()
+    {
+        var (status, r) = await W.As(W.Studio).PostAsync("/v1/renders", World.RenderBody(W.LicenseId, 2));
+        Assert.True(status == 201, r?.ToJsonString());
+        return r!["watermark"]!.GetValue<string>();
+    }
+
     /// <summary>A fresh render on the World's licence: authorized, or waiting for the performer's approval (sensitive content).</summary>
     public async Task<string> RenderAsync(bool pending = false)
     {

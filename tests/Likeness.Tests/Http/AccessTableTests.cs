@@ -87,6 +87,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         rows["GET /v1/licenses/{id}/usage"] = Now(Get($"/v1/licenses/{w.LicenseId}/usage"));
         rows["POST /v1/renders"] = Now(Post("/v1/renders", World.RenderBody(w.LicenseId, 1)));
         rows["GET /v1/renders/{id}"] = async () => Get($"/v1/renders/{await f.RenderAsync()}");
+        rows["GET /v1/provenance/watermarks/{token}"] = async () => Get($"/v1/provenance/watermarks/{await f.WatermarkAsync()}");
         rows["POST /v1/renders/{id}/credential"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/credential", Provenance.Samples.UntruthfulCredentialBody());
         rows["GET /v1/provenance/trust-anchors"] = Now(Get("/v1/provenance/trust-anchors"));
         rows["POST /v1/renders/{id}/complete"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/complete", new { actualSeconds = 1, outputSha256 = new string('f', 64) });
@@ -208,6 +209,13 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         {
             // A licensee reads only the assets of the modalities it holds a licence for (the World's licences are voice).
             Assert.True(body is JsonArray assets && assets.All(a => a!["modality"]!.GetValue<string>() == "voice"), where);
+            return;
+        }
+
+        if (route.Contains("/watermarks/", StringComparison.Ordinal))
+        {
+            // Anyone learns the token is a registered synthetic output; only the render's parties and auditors see the render.
+            Assert.True(body!["registered"]!.GetValue<bool>() && body["render"] is null, where);
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Likeness.Client;
+using Likeness.Tests.Provenance;
 using Likeness.Tests.Support;
 using Xunit;
 
@@ -72,6 +73,48 @@ public sealed class VoiceWorkerTests : IAsyncLifetime
         Assert.Equal(audio.Seconds, render.ActualSeconds);
         Assert.Equal(render.OutputSha256, take["outputSha256"]!.GetValue<string>());
         Assert.False(File.Exists(wav + ".partial"));
+        Assert.Empty(Directory.GetFiles(_server.Dir, ".take.wav*"));
+    }
+
+    [Fact]
+    public async Task The_take_carries_its_watermark_and_a_credential_the_reference_validator_trusts()
+    {
+        var (exit, stdout, stderr, wav) = await RenderAsync();
+        Assert.True(exit == 0, stderr);
+        var take = JsonNode.Parse(stdout)!;
+        var renderId = take["renderId"]!.GetValue<string>();
+        var token = take["watermark"]!.GetValue<string>();
+
+        // The render's read shows the token its audio carries.
+        using var studio = new LikenessClient(new Uri(_server.Url), _w.Studio.Key);
+        Assert.Equal(token, (await studio.Renders.GetAsync(renderId)).Watermark);
+
+        // The reference implementation trusts the credential under the operator's published root.
+        var root = Path.Combine(_server.Dir, "root.pem");
+        await File.WriteAllTextAsync(root, await studio.Provenance.TrustAnchorsAsync());
+        var oracle = await C2paOracle.ValidateAsync(wav, root);
+        Assert.True(oracle.State == "Trusted", oracle.Json);
+        Assert.Contains(renderId, oracle.Json, StringComparison.Ordinal);
+
+        // provenance verify agrees, and checks the render, its licence and the ledger.
+        var (verified, output, error) = await CliProcess.RunAsync(["provenance", "verify", wav, "--server", _server.Url, "--key", _w.Studio.Key, "--state-dir", Path.Combine(_server.Dir, "state")]);
+        Assert.True(verified == 0, output + error);
+        Assert.Contains("the completed render's outputSha256 is this file's hash", output, StringComparison.Ordinal);
+        Assert.Contains("(render.completed) is in the log", output, StringComparison.Ordinal);
+
+        // The detector finds the render's token in the credentialed file, and the look-up names the render.
+        var (detected, found, detectError) = await CliProcess.RunAsync("provenance", "detect", wav, "--server", _server.Url, "--key", _w.Studio.Key, "--json");
+        Assert.True(detected == 0, detectError);
+        var mark = Assert.Single(JsonNode.Parse(found)!["tokens"]!.AsArray())!;
+        Assert.Equal(token, mark["token"]!.GetValue<string>());
+        Assert.Equal(renderId, mark["lookup"]!["render"]!["renderId"]!.GetValue<string>());
+
+        // One changed sample: the validator reports the broken hard binding.
+        var bytes = await File.ReadAllBytesAsync(wav);
+        bytes[WavAudio.Read(wav).DataOffset + 1001] ^= 0x10;
+        var tampered = Path.Combine(_server.Dir, "tampered.wav");
+        await File.WriteAllBytesAsync(tampered, bytes);
+        Assert.Contains("assertion.dataHash.mismatch", (await C2paOracle.ValidateAsync(tampered, root)).Failures);
     }
 
     [Fact]

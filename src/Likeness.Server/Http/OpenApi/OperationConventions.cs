@@ -8,8 +8,8 @@ namespace Likeness.Server.Http.OpenApi;
 
 /// <summary>
 /// Describes each operation from the mark the shared helpers put on its route (<see cref="SharedRoute"/>): its id and
-/// summary, its security, the 4xx it can answer with the problem schema, the Idempotency-Key of a command, and the
-/// paging parameters of a list.
+/// summary, its security, its path parameters (every route value its pattern names), the 4xx it can answer with the
+/// problem schema, the Idempotency-Key of a command, and the paging parameters of a list.
 /// </summary>
 public sealed class OperationConventions : IOpenApiOperationTransformer
 {
@@ -29,6 +29,14 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         operation.Security = Security(route.Access, context.Document);
         var command = route.Kind == SharedRoute.Command;
         operation.Parameters ??= [];
+        foreach (var name in PathValues(path))
+        {
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+            }
+        }
+
         if (command)
         {
             operation.Parameters.Add(Header("Idempotency-Key", "1 to 200 visible ASCII characters. A retry with the same key and body gets the first answer again; the same key with another body is a 409."));
@@ -69,6 +77,16 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every route value the path names (<c>{id}</c>, <c>{asset}</c>, …), in order: each is a required path parameter.</summary>
+    private static IEnumerable<string> PathValues(string path)
+    {
+        for (var open = path.IndexOf('{', StringComparison.Ordinal); open >= 0; open = path.IndexOf('{', open + 1))
+        {
+            var close = path.IndexOf('}', open);
+            yield return path[(open + 1)..close];
+        }
     }
 
     /// <summary>The 4xx a route of this kind can answer, and why.</summary>
