@@ -60,6 +60,8 @@ namespace Likeness.Client;
 [JsonSerializable(typeof(CredentialRequest))]
 [JsonSerializable(typeof(RenderCredential))]
 [JsonSerializable(typeof(WatermarkLookup))]
+[JsonSerializable(typeof(IdentifyRequest))]
+[JsonSerializable(typeof(IdentifyResult))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(NoteBody))]
 [JsonSerializable(typeof(VetoBody))]

@@ -202,5 +202,10 @@ internal static class Schema
         CREATE TABLE watermarks (token BIGINT PRIMARY KEY, render_id TEXT NOT NULL, created_at BIGINT NOT NULL);
         CREATE INDEX watermarks_render ON watermarks(render_id);
         """,
+        // Fingerprints (issue 19): a completed voice render's Chromaprint fingerprint, sent with its completion, so a copy
+        // whose watermark was destroyed can still be identified.
+        """
+        CREATE TABLE fingerprints (render_id TEXT PRIMARY KEY REFERENCES renders(id), items {blob} NOT NULL, created_at BIGINT NOT NULL);
+        """,
     ];
 }

@@ -4,14 +4,16 @@ namespace Likeness.Voice;
 
 /// <summary>
 /// What a finished take is: its render as completed, the file, its seconds and hash, the watermark token it carries, and
-/// the time spent in Likeness (authorize, stamps, complete) and in synthesis.
+/// the time spent in Likeness's calls (reads, authorize, complete), in its stamps (watermark, credential, fingerprint)
+/// and in synthesis.
 /// </summary>
-public sealed record VoiceTake(Render Render, string OutputFile, decimal Seconds, string OutputSha256, string? Watermark, TimeSpan InLikeness, TimeSpan InSynthesis);
+public sealed record VoiceTake(
+    Render Render, string OutputFile, decimal Seconds, string OutputSha256, string? Watermark, TimeSpan InLikeness, TimeSpan InStamps, TimeSpan InSynthesis);
 
 /// <summary>
 /// The reference render worker's loop: authorize (the script as the prompt, the declared categories) → wait if
-/// pending → synthesize with the performer's voice model → stamp (each <see cref="IRenderStamp"/>) → complete with the
-/// final file's hash and its actual seconds. A failure after authorize cancels the reservation (the render scope's
+/// pending → synthesize with the performer's voice model → stamp (each <see cref="IRenderStamp"/>) → fingerprint the
+/// final file (Chromaprint; none for a take under about 4 s) → complete with its hash, its fingerprint and its actual seconds. A failure after authorize cancels the reservation (the render scope's
 /// disposal).
 /// </summary>
 public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synthesizer, IReadOnlyList<IRenderStamp> stamps, TimeProvider clock)
@@ -41,7 +43,8 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
         var synthesis = clock.GetTimestamp();
         var partial = job.OutputFile + ".partial";
         decimal seconds;
-        TimeSpan synthesisTime;
+        string? fingerprint;
+        TimeSpan synthesisTime, stampTime;
         try
         {
             await synthesizer.SynthesizeAsync(job.ScriptFile, job.Language, model, partial, ct).ConfigureAwait(false);
@@ -58,7 +61,8 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
                 await stamp.StampAsync(render, partial, ct).ConfigureAwait(false);
             }
 
-            likenessTime += clock.GetElapsedTime(stamping);
+            fingerprint = await Chromaprint.FingerprintAsync(partial, ct: ct).ConfigureAwait(false);
+            stampTime = clock.GetElapsedTime(stamping);
             File.Move(partial, job.OutputFile, overwrite: true);
         }
         finally
@@ -68,9 +72,9 @@ public sealed class VoiceWorker(LikenessClient likeness, EspeakSynthesizer synth
         }
 
         var completing = clock.GetTimestamp();
-        var completed = await render.CompleteAsync(job.OutputFile, seconds, ct).ConfigureAwait(false);
+        var completed = await render.CompleteAsync(job.OutputFile, seconds, fingerprint, ct).ConfigureAwait(false);
         likenessTime += clock.GetElapsedTime(completing);
-        return new VoiceTake(completed, job.OutputFile, seconds, completed.OutputSha256!, render.WatermarkToken, likenessTime, synthesisTime);
+        return new VoiceTake(completed, job.OutputFile, seconds, completed.OutputSha256!, render.WatermarkToken, likenessTime, stampTime, synthesisTime);
     }
 
     /// <summary>The performer's voice model: the named asset, or her first voice asset that carries one.</summary>

@@ -136,8 +136,15 @@ public sealed record RenderBody(
 /// <summary>One contributor of a render with several performers: her licence, what she gives, and her share in basis points.</summary>
 public sealed record ContributorBody(string LicenseId, string Role, int Share);
 
-/// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
-public sealed record CompleteBody(decimal ActualSeconds, string OutputSha256);
+/// <summary>
+/// <c>POST /v1/renders/{id}/complete</c>: the seconds rendered, the output's hash and, for audio, its Chromaprint
+/// fingerprint (base64 of the sub-fingerprints' little-endian bytes, as <c>fpcalc -raw</c> prints them) for
+/// identification where the watermark was destroyed.
+/// </summary>
+public sealed record CompleteBody(decimal ActualSeconds, string OutputSha256, string? Fingerprint = null);
+
+/// <summary><c>POST /v1/provenance/identify</c>: a copy's Chromaprint fingerprint (base64 of its little-endian bytes).</summary>
+public sealed record IdentifyBody(string Fingerprint);
 
 /// <summary><c>POST /v1/renders/{id}/approve</c>, <c>/reject</c> and <c>/cancel</c>.</summary>
 public sealed record RenderActionBody(string? Note = null);

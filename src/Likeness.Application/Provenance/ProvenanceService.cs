@@ -1,8 +1,10 @@
 using Likeness.Application.Access;
 using Likeness.Application.Common;
+using Likeness.Application.Contracts;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
 using Likeness.Domain.Common;
+using Likeness.Watermark.Fingerprints;
 
 namespace Likeness.Application.Provenance;
 
@@ -28,15 +30,55 @@ public sealed class ProvenanceService(IStore store)
 
                 var view = new WatermarkLookupView(WatermarkTokens.Hex(token), Registered: true, Synthetic: true, Credential(render.Status));
                 return caller is not null && SeesRender(s, caller, render)
-                    ? view with
-                    {
-                        Render = new WatermarkRenderView(render.Id, Vocabulary<RenderStatus>.Name(render.Status), render.LicenseId, render.PerformerId, render.StudioId,
-                            render.CreatedAt, render.SettledAt, render.OutputSha256, render.LedgerIndex),
-                    }
+                    ? view with { Render = RenderOf(render) }
                     : view;
             },
             ct);
     }
+
+    /// <summary>
+    /// Finds the renders a copy's fingerprint matches (docs/PROVENANCE.md, "The fingerprint"), best first, at most
+    /// <see cref="MaxMatches"/>. Each match says what a watermark look-up says, to the same people: anyone learns that the
+    /// copy matches a registered synthetic output and its credential's state; the render's parties and auditors see the render.
+    /// </summary>
+    public Task<IdentifyView> IdentifyAsync(PartyRecord? caller, IdentifyBody body, CancellationToken ct = default)
+    {
+        var copy = Fingerprints.Parse(body.Fingerprint ?? "", "fingerprint");
+        return store.ReadAsync(
+            s =>
+            {
+                var found = new List<(FingerprintAlignment Alignment, string RenderId)>();
+                foreach (var stored in s.Provenance.Fingerprints())
+                {
+                    if (AudioFingerprint.FromBytes(stored.Items)?.Align(copy) is { Matches: true } alignment)
+                    {
+                        found.Add((alignment, stored.RenderId));
+                    }
+                }
+
+                var matches = new List<FingerprintMatchView>();
+                foreach (var (alignment, renderId) in found.OrderBy(f => f.Alignment.BitErrorRate).ThenBy(f => f.RenderId, StringComparer.Ordinal).Take(MaxMatches))
+                {
+                    if (s.GetRender(renderId) is not { } render)
+                    {
+                        continue;
+                    }
+
+                    var match = new FingerprintMatchView(Math.Round(alignment.Similarity, 3), Math.Round(alignment.OffsetSeconds, 2), Math.Round(alignment.OverlapSeconds, 2), Synthetic: true, Credential(render.Status));
+                    matches.Add(caller is not null && SeesRender(s, caller, render) ? match with { Render = RenderOf(render) } : match);
+                }
+
+                return new IdentifyView(Math.Round(copy.Seconds, 2), [.. matches]);
+            },
+            ct);
+    }
+
+    /// <summary>The most matches an identification answers with.</summary>
+    public const int MaxMatches = 10;
+
+    private static WatermarkRenderView RenderOf(RenderRecord render) =>
+        new(render.Id, Vocabulary<RenderStatus>.Name(render.Status), render.LicenseId, render.PerformerId, render.StudioId, render.CreatedAt, render.SettledAt,
+            render.OutputSha256, render.LedgerIndex);
 
     /// <summary>
     /// The credential's state as the render's record knows it: a completed render has its output's hash recorded (the

@@ -99,6 +99,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
             throw AppProblem.BadRequest("invalid_hash", "outputSha256 is 64 lower-case hex digits.", "outputSha256");
         }
 
+        var fingerprint = body.Fingerprint is null ? null : Fingerprints.Parse(body.Fingerprint, "fingerprint");
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             var render = OwnRender(s, caller, id);
@@ -116,6 +117,11 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 new LedgerEntry("render.completed", now).With("render", id).With("license", render.LicenseId)
                     .With("use", render.UseIndex).With("reservedMs", render.ReservedMillis).With("actualMs", actual).With("outputSha256", body.OutputSha256)
                     .With("factorE12", render.FactorE12).With("splitVersion", splitVersion));
+            if (fingerprint is not null)
+            {
+                s.Provenance.InsertFingerprint(new FingerprintRecord(id, fingerprint.ToBytes(), now));
+            }
+
             return Outcome.Ok(ToView(done, []));
         }, ct);
     }

@@ -17,6 +17,6 @@ public static class ProvenanceVerbs
                 using var api = Run.Client(p);
                 return await ProvenanceVerify.RunAsync(api, Globals.KeyOf(p) is not null, ServerState.For(server, p.GetValue(stateDir)), p.GetValue(file)!, p.GetValue(trust), p.GetValue(Globals.Json));
             });
-        return Opt.Verb("provenance", "Where a rendered file came from: its content credential (C2PA) and its watermark", verify, WatermarkVerbs.Detect());
+        return Opt.Verb("provenance", "Where a rendered file came from: its content credential (C2PA) and its watermark", verify, WatermarkVerbs.Detect(), FingerprintVerbs.Identify());
     }
 }

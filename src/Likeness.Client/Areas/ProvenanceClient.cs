@@ -35,6 +35,10 @@ public sealed class ProvenanceClient
     public Task<WatermarkLookup> WatermarkAsync(string token, CancellationToken ct = default) =>
         _calls.GetAsync($"v1/provenance/watermarks/{Escape(token)}", ClientJson.Default.WatermarkLookup, ct);
 
+    /// <summary><c>POST /v1/provenance/identify</c>: the completed renders whose audio a copy's fingerprint matches.</summary>
+    public Task<IdentifyResult> IdentifyAsync(string fingerprint, CancellationToken ct = default) =>
+        _calls.PostAsync("v1/provenance/identify", new IdentifyRequest(fingerprint), ClientJson.Default.IdentifyRequest, ClientJson.Default.IdentifyResult, ct);
+
     /// <summary>
     /// What a credential of <paramref name="render"/> must say, read from the server: the render, its licence's performer,
     /// its latest ledger entry and the log's origin. Not for training, always: no purpose a consent can permit is training

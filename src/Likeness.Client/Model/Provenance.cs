@@ -15,3 +15,12 @@ public sealed record WatermarkLookup(string Token, bool Registered, bool Synthet
 public sealed record WatermarkRender(
     string RenderId, string Status, string LicenseId, string PerformerId, string StudioId, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt,
     string? OutputSha256, long LedgerIndex);
+
+/// <summary><c>POST /v1/provenance/identify</c>: a copy's Chromaprint fingerprint (<see cref="Chromaprint"/>).</summary>
+public sealed record IdentifyRequest(string Fingerprint);
+
+/// <summary>What an identification found: the copy's seconds and the registered outputs it matches, best first.</summary>
+public sealed record IdentifyResult(double Seconds, FingerprintMatch[] Matches);
+
+/// <summary>One render a copy matches; <see cref="Render"/> only for the render's parties and auditors.</summary>
+public sealed record FingerprintMatch(double Similarity, double OffsetSeconds, double MatchedSeconds, bool Synthetic, string Credential, WatermarkRender? Render = null);

@@ -23,8 +23,8 @@ public sealed record Render(
     decimal? ActualSeconds, string? OutputSha256, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? SettledAt,
     Obligation[] Obligations, Reason[] Reasons, long LedgerIndex, PromptTrigger[]? PromptTriggers = null, string? Watermark = null);
 
-/// <summary><c>POST /v1/renders/{id}/complete</c>.</summary>
-public sealed record CompleteRender(decimal ActualSeconds, string OutputSha256);
+/// <summary><c>POST /v1/renders/{id}/complete</c>; <see cref="Fingerprint"/> is an audio output's Chromaprint fingerprint (<see cref="Chromaprint"/>).</summary>
+public sealed record CompleteRender(decimal ActualSeconds, string OutputSha256, string? Fingerprint = null);
 
 /// <summary>A completed render, as a usage event.</summary>
 public sealed record UsageEvent(

@@ -72,24 +72,28 @@ public sealed class RenderScope : IAsyncDisposable
     /// Completes the render with <paramref name="outputFile"/>: its SHA-256 and its seconds (<paramref name="actualSeconds"/>,
     /// or, for a WAV file, its duration read from its header, rounded up to the millisecond).
     /// </summary>
+    /// <param name="outputFile">The final output (stamped, if it is stamped).</param>
+    /// <param name="actualSeconds">Its seconds; read from a WAV's header when null.</param>
+    /// <param name="fingerprint">An audio output's Chromaprint fingerprint (<see cref="Chromaprint.FingerprintAsync"/>), stored so a copy whose watermark was destroyed can still be identified.</param>
+    /// <param name="ct">Cancels the call.</param>
     /// <exception cref="ArgumentException">No seconds were given and the file is not a WAV whose duration can be read.</exception>
-    public async Task<Render> CompleteAsync(string outputFile, decimal? actualSeconds = null, CancellationToken ct = default)
+    public async Task<Render> CompleteAsync(string outputFile, decimal? actualSeconds = null, string? fingerprint = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(outputFile);
         var seconds = actualSeconds ?? WavAudio.Read(outputFile).Seconds;
         var stream = File.OpenRead(outputFile);
         await using (stream.ConfigureAwait(false))
         {
-            return await CompleteAsync(stream, seconds, ct).ConfigureAwait(false);
+            return await CompleteAsync(stream, seconds, fingerprint, ct).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Completes the render with the output read from <paramref name="output"/> (hashed here) and its seconds.</summary>
-    public async Task<Render> CompleteAsync(Stream output, decimal actualSeconds, CancellationToken ct = default)
+    /// <summary>Completes the render with the output read from <paramref name="output"/> (hashed here), its seconds and, for audio, its fingerprint.</summary>
+    public async Task<Render> CompleteAsync(Stream output, decimal actualSeconds, string? fingerprint = null, CancellationToken ct = default)
     {
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, ct).ConfigureAwait(false));
         // The key is this render's: a retried or repeated completion of the same output settles once.
-        Render = await _renders.CompleteAsync(RenderId, new CompleteRender(actualSeconds, sha256), $"complete-{RenderId}-{sha256[..16]}", ct).ConfigureAwait(false);
+        Render = await _renders.CompleteAsync(RenderId, new CompleteRender(actualSeconds, sha256, fingerprint), $"complete-{RenderId}-{sha256[..16]}", ct).ConfigureAwait(false);
         _settled = true;
         return Render;
     }

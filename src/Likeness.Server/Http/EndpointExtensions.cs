@@ -63,20 +63,25 @@ public sealed record SharedRoute(string Kind, RouteAccess Access)
 /// </summary>
 public static class EndpointExtensions
 {
-    /// <summary>A mutating route with a JSON body; with <paramref name="whenEmpty"/>, an empty body means that value.</summary>
+    /// <summary>
+    /// A mutating route with a JSON body; with <paramref name="whenEmpty"/>, an empty body means that value. A route that
+    /// only reads but takes a body too large for a query (an identification's fingerprint) is mapped here with
+    /// <paramref name="access"/> <see cref="RouteAccess.OptionalCaller"/>.
+    /// </summary>
     public static RouteHandlerBuilder MapCommand<TBody, TResult>(
-        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotentRequest?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST")
+        this IEndpointRouteBuilder routes, string pattern, Func<RequestScope, TBody, IdempotentRequest?, Task<Outcome>> run, TBody? whenEmpty = null, int status = 200, string method = "POST",
+        RouteAccess access = RouteAccess.Caller)
         where TBody : class
     {
         async Task<IResult> Handle(HttpContext http, LikenessCore core)
         {
-            var scope = await ScopeAsync(http, core, RouteAccess.Caller);
+            var scope = await ScopeAsync(http, core, access);
             var (body, idem) = whenEmpty is null ? await http.BodyAsync<TBody>() : await http.OptionalBodyAsync(whenEmpty);
             return (await run(scope, body, idem)).ToResult();
         }
 
         return routes.MapMethods(pattern, [method], Handle).Accepts<TBody>("application/json").Produces<TResult>(status)
-            .WithMetadata(new SharedRoute(SharedRoute.Command, RouteAccess.Caller));
+            .WithMetadata(new SharedRoute(SharedRoute.Command, access));
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public static class ProblemTypes
         ["invalid_claim"] = (400, "The C2PA claim cannot be signed: not base64, not a claim over a Likeness assertion store, or vouching for an assertion a Likeness credential does not carry."),
         ["invalid_voice_model"] = (400, "A voice model is on a voice asset only, and names an espeak-ng voice and variant in lower-case letters, digits and dashes; 'field' names what is wrong."),
         ["invalid_watermark"] = (400, "A watermark token is not 16 hexadecimal digits."),
+        ["invalid_fingerprint"] = (400, "An audio fingerprint is not base64 of 12 to 60,000 Chromaprint sub-fingerprints."),
         ["invalid_tile_path"] = (400, "The tile path is not tile/L/N[.p/W] or tile/entries/N[.p/W]."),
         ["invalid_url"] = (400, "A webhook URL is not an absolute http(s) URL, or points at a private address the operator has not allowed."),
         ["mixed_currency"] = (400, "Amounts that must share a currency do not."),

@@ -1,4 +1,4 @@
 namespace Likeness.Server.Security;
 
-/// <summary>Marks a route limited per address by <see cref="RateLimits.WatermarkLookupsPerMinute"/> (issue 19).</summary>
+/// <summary>Marks a provenance look-up (a watermark token, a fingerprint identification), limited per address by <see cref="RateLimits.WatermarkLookupsPerMinute"/> (issue 19).</summary>
 public sealed class WatermarkLookupLimit;

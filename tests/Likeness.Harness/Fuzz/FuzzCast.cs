@@ -360,6 +360,7 @@ public sealed class FuzzCast
             E("GET", "/v1/provenance/trust-anchors", null),
             E("POST", "/v1/renders/{id}/credential", "studio", Id("open render"), new JsonObject { ["claim"] = "AAAA", ["assertions"] = "AAAA", ["signatureLength"] = 1024 }, ok: [400, 409]),
             E("GET", "/v1/provenance/watermarks/{token}", null, "0000000000000001", ok: [404, 429]),
+            E("POST", "/v1/provenance/identify", null, body: new JsonObject { ["fingerprint"] = Convert.ToBase64String(new byte[48]) }, ok: [200, 429]),
             E("GET", "/v1/performers/{id}/valuation", "performer", Id("performer"), ok: [200, 400]),
 
             // Strikes: the studio may not declare one (refused after the body is read); no strike has the id asked for.

@@ -37,6 +37,7 @@ public sealed class RouteConventionTests : IAsyncLifetime
         ("GET /problems/{id}", RouteAccess.Public),
         ("GET /v1/provenance/trust-anchors", RouteAccess.Public),
         ("GET /v1/provenance/watermarks/{token}", RouteAccess.OptionalCaller),
+        ("POST /v1/provenance/identify", RouteAccess.OptionalCaller),
     ];
 
     private TestServer _server = null!;

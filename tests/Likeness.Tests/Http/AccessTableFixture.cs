@@ -103,6 +103,17 @@ public sealed class AccessTableFixture : IAsyncLifetime
         return r!["watermark"]!.GetValue<string>();
     }
 
+    /// <summary>The fingerprint (base64) a fresh render of the World's licence was completed with: 64 sub-fingerprints drawn from its id's hashes.</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        var id = await RenderAsync();
+        var items = Enumerable.Range(0, 8).SelectMany(i => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id}/{i}"))).ToArray();
+        var fingerprint = Convert.ToBase64String(items);
+        var (status, r) = await W.As(W.Studio).PostAsync($"/v1/renders/{id}/complete", new { actualSeconds = 1, outputSha256 = new string('a', 64), fingerprint });
+        Assert.True(status == 200, r?.ToJsonString());
+        return fingerprint;
+    }
+
     /// <summary>A fresh render on the World's licence: authorized, or waiting for the performer's approval (sensitive content).</summary>
     public async Task<string> RenderAsync(bool pending = false)
     {

@@ -88,6 +88,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         rows["POST /v1/renders"] = Now(Post("/v1/renders", World.RenderBody(w.LicenseId, 1)));
         rows["GET /v1/renders/{id}"] = async () => Get($"/v1/renders/{await f.RenderAsync()}");
         rows["GET /v1/provenance/watermarks/{token}"] = async () => Get($"/v1/provenance/watermarks/{await f.WatermarkAsync()}");
+        rows["POST /v1/provenance/identify"] = async () => Post("/v1/provenance/identify", new { fingerprint = await f.FingerprintAsync() });
         rows["POST /v1/renders/{id}/credential"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/credential", Provenance.Samples.UntruthfulCredentialBody());
         rows["GET /v1/provenance/trust-anchors"] = Now(Get("/v1/provenance/trust-anchors"));
         rows["POST /v1/renders/{id}/complete"] = async () => Post($"/v1/renders/{await f.RenderAsync()}/complete", new { actualSeconds = 1, outputSha256 = new string('f', 64) });
@@ -209,6 +210,14 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         {
             // A licensee reads only the assets of the modalities it holds a licence for (the World's licences are voice).
             Assert.True(body is JsonArray assets && assets.All(a => a!["modality"]!.GetValue<string>() == "voice"), where);
+            return;
+        }
+
+        if (route.EndsWith("/identify", StringComparison.Ordinal))
+        {
+            // Anyone learns the copy matches a registered synthetic output; only the render's parties and auditors see which.
+            var match = body!["matches"]![0]!;
+            Assert.True(match["synthetic"]!.GetValue<bool>() && match["render"] is null, where);
             return;
         }
 

@@ -19,7 +19,7 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentFixture f) : ICl
         "GET /v1/provenance/trust-anchors",
     };
 
-    private static readonly HashSet<string> OptionallyAuthenticated = ["GET /v1/ledger/tile/{path}", "GET /v1/provenance/watermarks/{token}"];
+    private static readonly HashSet<string> OptionallyAuthenticated = ["GET /v1/ledger/tile/{path}", "GET /v1/provenance/watermarks/{token}", "POST /v1/provenance/identify"];
 
     [Fact]
     public void Every_operation_has_a_unique_operation_id_and_a_summary()

@@ -11,7 +11,7 @@ namespace Likeness.Tests.Sdk;
 /// <summary>The reference worker end to end: real speech from espeak-ng with the performer's voice model, completed with its own hash and seconds.</summary>
 public sealed class VoiceWorkerTests : IAsyncLifetime
 {
-    private const string Script = "Le capitaine Vale ordonne à l'équipage de hisser les voiles avant la tempête.";
+    private const string Script = "Le capitaine Vale ordonne à l'équipage de hisser les voiles avant la tempête. Les marins courent sur le pont.";
 
     private TestServer _server = null!;
     private World _w = null!;
@@ -115,6 +115,65 @@ public sealed class VoiceWorkerTests : IAsyncLifetime
         var tampered = Path.Combine(_server.Dir, "tampered.wav");
         await File.WriteAllBytesAsync(tampered, bytes);
         Assert.Contains("assertion.dataHash.mismatch", (await C2paOracle.ValidateAsync(tampered, root)).Failures);
+    }
+
+    [Fact]
+    public async Task Identify_finds_the_render_by_its_fingerprint_in_a_reencoded_copy_without_the_watermark()
+    {
+        var (exit, stdout, stderr, _) = await RenderAsync();
+        Assert.True(exit == 0, stderr);
+        var renderId = JsonNode.Parse(stdout)!["renderId"]!.GetValue<string>();
+
+        // The same speech without the mark (as if it had been removed), then re-encoded to MP3 at 64 kbps.
+        var copy = Path.Combine(_server.Dir, "copy.wav");
+        var script = Path.Combine(_server.Dir, "script.txt");
+        await Tool("espeak-ng", "-v", "fr+m3", "-p", "40", "-s", "150", "-w", copy, "-f", script);
+        var mp3 = Path.Combine(_server.Dir, "copy.mp3");
+        await Tool("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", copy, "-c:a", "libmp3lame", "-b:a", "64k", mp3);
+        var (detected, _, _) = await CliProcess.RunAsync("provenance", "detect", mp3, "--server", _server.Url, "--json");
+        Assert.Equal(5, detected);
+
+        var (found, output, error) = await CliProcess.RunAsync("provenance", "identify", mp3, "--server", _server.Url, "--key", _w.Studio.Key, "--json");
+        Assert.True(found == 0, output + error);
+        var best = JsonNode.Parse(output)!["matches"]![0]!;
+        Assert.Equal(renderId, best["render"]!["renderId"]!.GetValue<string>());
+        Assert.InRange(best["similarity"]!.GetValue<double>(), 0.75, 1.0);
+        Assert.InRange(best["offsetSeconds"]!.GetValue<double>(), -0.5, 0.5);
+
+        // A stranger learns that it matches a registered synthetic output, not which.
+        var (strangerExit, strangerOut, strangerErr) = await CliProcess.RunAsync("provenance", "identify", mp3, "--server", _server.Url, "--json");
+        Assert.True(strangerExit == 0, strangerErr);
+        var stranger = JsonNode.Parse(strangerOut)!["matches"]![0]!;
+        Assert.True(stranger["synthetic"]!.GetValue<bool>());
+        Assert.Null(stranger["render"]);
+        Assert.DoesNotContain(renderId, strangerOut, StringComparison.Ordinal);
+
+        // Other speech by the same voice matches nothing.
+        var other = Path.Combine(_server.Dir, "other.wav");
+        await Tool("espeak-ng", "-v", "fr+m3", "-p", "40", "-s", "150", "-w", other, "Les marchés du port ouvrent à l'aube, et les pêcheurs rentrent avant midi avec leurs filets.");
+        var (none, noneOut, _) = await CliProcess.RunAsync("provenance", "identify", other, "--server", _server.Url, "--key", _w.Studio.Key, "--json");
+        Assert.Equal(5, none);
+        Assert.Empty(JsonNode.Parse(noneOut)!["matches"]!.AsArray());
+
+        // A fingerprint that is not one is a 400 naming it.
+        var (bad, problem) = await _server.Client(null).PostAsync("/v1/provenance/identify", new { fingerprint = "AAAA" });
+        Assert.Equal(400, bad);
+        Assert.Equal("invalid_fingerprint", problem!["code"]!.GetValue<string>());
+    }
+
+    private static async Task Tool(string file, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync();
+        await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, $"{file} failed: {await error}");
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class OperationSummaries
         ["POST /v1/licenses/{id}/estate-consent"] = "Give the estate's consent to a licence after death",
         ["GET /v1/licenses/{id}/usage"] = "List a licence's usage events",
         ["GET /v1/provenance/watermarks/{token}"] = "Look up a watermark token found in audio",
+        ["POST /v1/provenance/identify"] = "Identify a copy by its audio fingerprint",
         ["POST /v1/renders"] = "Authorize a render (one licence, or several performers' contributors with shares): permitted, pending approval, or denied with reasons",
         ["GET /v1/renders"] = "List renders",
         ["GET /v1/renders/{id}"] = "Get a render",
