@@ -14,7 +14,7 @@ public sealed record ScenarioValueView(string Scenario, long Value, long Savings
 
 /// <summary>
 /// A valuation: V and its four terms, each with its working (for the first scenario); the exposure series; every
-/// scenario asked side by side (<see cref="Scenarios"/>); SVG charts; the rounding rule.
+/// scenario asked side by side (<c>scenarios</c>); SVG charts; the rounding rule.
 /// </summary>
 public sealed record ValuationView(
     string PerformerId, string Scenario, string AsOf, FigureView Value, FigureView Savings, FigureView Expansion, FigureView Licensing,

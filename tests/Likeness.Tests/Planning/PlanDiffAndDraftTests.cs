@@ -77,6 +77,18 @@ public sealed class PlanDiffAndDraftTests
     }
 
     [Fact]
+    public void The_description_of_the_first_draft_is_the_one_docs_PLANNING_quotes()
+    {
+        var draft = Assert.Single(RequestDrafter.Draft("Harbour Lights", Break(PlanScripts.First), ["featureFilm"], ["US"]));
+        Assert.Equal(
+            "Synthetic face and voice of the performer for the project \"Harbour Lights\", playing KATE in 2 scenes of the screenplay: " +
+            "scene 1 (INT. HANGAR - NIGHT); scene 2 (EXT. RUNWAY - DAY). Uses: face (newPerformance), up to 7.5 seconds in all; " +
+            "voice (newPerformance), up to 3.6 seconds in all. Tiers proposed by the breakdown: behavioralEmulator (tier/short-lines and tier/voice-only). " +
+            "Purposes: featureFilm; territories: US.",
+            draft.Description);
+    }
+
+    [Fact]
     public void No_draft_for_a_performer_whose_parts_all_stay_human_nor_for_characters_cast_to_nobody()
     {
         var rules = TierRuleSet.Default.With([new TierRule("studio/all-live", RuleScope.Both, PlanTier.Human, [], null, "Everything live.")]);
