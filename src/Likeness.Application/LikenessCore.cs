@@ -48,6 +48,7 @@ public sealed class LikenessCore : IDisposable
         Provenance = new ProvenanceService(store);
         Usage = new UsageService(store);
         Valuation = new Planning.ValuationService(store, clock);
+        Plans = new Planning.PlanService(store, clock, mutations, Requests);
         Lists = new ListService(store, clock);
         Me = new MeService(store);
         Ledger = new LedgerService(store, clock, keys);
@@ -104,6 +105,9 @@ public sealed class LikenessCore : IDisposable
 
     /// <summary>A likeness's value for a scenario (issue 21).</summary>
     public Planning.ValuationService Valuation { get; }
+
+    /// <summary>Studios' plans: breakdowns, versions and drafted requests (issue 21).</summary>
+    public Planning.PlanService Plans { get; }
 
     /// <summary>The lists of licence requests, licences and renders.</summary>
     public ListService Lists { get; }

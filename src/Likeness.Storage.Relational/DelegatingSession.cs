@@ -13,6 +13,7 @@ internal abstract class DelegatingSession(IStoreSession inner) : IStoreSession
 
     public virtual IStrikeSession Strikes => inner.Strikes;
     public virtual IVaultSession Vault => inner.Vault;
+    public virtual IPlanSession Plans => inner.Plans;
 
     public virtual string? GetSetting(string name) => inner.GetSetting(name);
 

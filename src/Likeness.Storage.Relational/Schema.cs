@@ -202,6 +202,16 @@ internal static class Schema
         CREATE TABLE watermarks (token BIGINT PRIMARY KEY, render_id TEXT NOT NULL, created_at BIGINT NOT NULL);
         CREATE INDEX watermarks_render ON watermarks(render_id);
         """,
+        // Plans (issue 21, docs/PLANNING.md): a studio's plan and its versions, each version's inputs (screenplay, cast, rule
+        // overrides, release) in their own encoding (PlanCodec); the breakdown is computed again when read.
+        """
+        CREATE TABLE plans (
+            id TEXT PRIMARY KEY, studio_id TEXT NOT NULL REFERENCES parties(id), project TEXT NOT NULL, latest_version BIGINT NOT NULL,
+            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE TABLE plan_versions (
+            plan_id TEXT NOT NULL REFERENCES plans(id), version BIGINT NOT NULL, inputs TEXT NOT NULL, created_at BIGINT NOT NULL,
+            PRIMARY KEY (plan_id, version));
+        """,
         // Fingerprints (issue 19): a completed voice render's Chromaprint fingerprint, sent with its completion, so a copy
         // whose watermark was destroyed can still be identified.
         """

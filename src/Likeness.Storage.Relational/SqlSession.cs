@@ -32,6 +32,7 @@ internal sealed class SqlSession(ISql sql, Dialect dialect, WriteBatch? batch = 
 
     public IStrikeSession Strikes { get; } = new StrikeRows(sql);
     public IVaultSession Vault { get; } = new VaultRows(sql);
+    public IPlanSession Plans { get; } = new PlanRows(sql);
     public IProvenanceSession Provenance { get; } = new ProvenanceRows(sql);
 
     public string? GetSetting(string name) => SettingRows.GetSetting(sql, name);

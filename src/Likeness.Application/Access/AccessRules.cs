@@ -95,6 +95,9 @@ public static class AccessRules
         : caller.Kind == PartyKind.Representative && performer.DiedOn is null ? Acts.ActGate.NotGranted(performer.Id)
         : AppProblem.NotFound(what);
 
+    /// <summary>Whether the caller is the studio that made a plan: nobody else sees it, not even the operator (plans are a studio's drafts).</summary>
+    public static bool OwnsPlan(PartyRecord caller, string planStudioId) => caller.Kind == PartyKind.Studio && caller.Id == planStudioId;
+
     public static void RequireKind(PartyRecord caller, PartyKind kind)
     {
         if (caller.Kind != kind)

@@ -24,6 +24,10 @@ public static class SvgCharts
             ("−R", -r.Depreciation.Now.Minor), ("V", r.Value.Minor),
         ]);
 
+    /// <summary>V of every scenario compared, side by side.</summary>
+    public static string ByScenario(IReadOnlyList<ValuationResult> results) =>
+        Bars($"V by scenario ({results[0].Currency} minor units)", [.. results.Select(r => (r.Scenario, (double)r.Value.Minor))]);
+
     private static string Bars(string title, IReadOnlyList<(string Label, double Value)> bars)
     {
         var max = Math.Max(1, bars.Max(b => Math.Abs(b.Value)));

@@ -42,11 +42,12 @@ public sealed class ValuationService(IStore store, TimeProvider clock)
         }
 
         // Access is decided before the scenario is read, so a caller who may not see the performer learns nothing more.
-        var body = ReadScenario(scenarioJson);
-        var currency = body.Model?.MarketValue?.Currency ?? body.DailyBurn?.Currency ?? body.ComputePerMinute?.Currency ?? licences.Select(l => l.Terms.Compensation.Currency).FirstOrDefault(c => c is not null) ?? "USD";
-        var scenario = ToScenario(body, currency);
-        var model = ToModel(body.Model, currency);
-        var asOf = body.AsOf is null ? CapMonths.Of(clock.GetUtcNow()) : ParseMonth(body.AsOf);
+        var bodies = ReadScenarios(scenarioJson);
+        var currency = Currency(bodies[0], licences);
+        if (bodies.Any(b => Currency(b, licences) != currency))
+        {
+            throw Bad("scenario", $"every scenario is in one currency ({currency})");
+        }
 
         var priced = new List<PricedTerms>();
         var excluded = new List<string>();
@@ -73,24 +74,36 @@ public sealed class ValuationService(IStore store, TimeProvider clock)
             }
         }
 
-        var studios = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = s.GetCapCounters(performerId, CapMonths.Add(asOf, -model.WindowMonths + 1))
-            .Where(c => studioOnly is null || c.StudioId == studioOnly)
-            .Select(c => new ExposureRow(c.Month, StudioIndex(studios, c.StudioId), c.SecondsUsedMillis, c.RendersUsed))
-            .ToArray();
-        var breadth = new Breadth(purposes.Count, territories.Count);
-        ProposedExposure? proposed = null;
-        if (scenario.Proposed is { } terms)
+        var results = new List<(ValuationResult Result, int AsOf)>(bodies.Count);
+        for (var i = 0; i < bodies.Count; i++)
         {
-            var p = body.Proposed!;
-            var withPurposes = purposes.Union((p.Purposes ?? []).Select(x => Vocabulary<Purpose>.TryParse(x, out var v) ? v : throw Bad("scenario.proposed.purposes", $"\"{x}\" is not a purpose"))).Count();
-            var withTerritories = territories.Union(p.Territories ?? []).Count();
-            proposed = new ProposedExposure(terms, StudioIndex(studios, studioOnly ?? "(proposed)"), new Breadth(withPurposes, withTerritories));
+            var body = bodies[i];
+            var scenario = ToScenario(body, currency, i);
+            var model = ToModel(body.Model, currency);
+            var asOf = body.AsOf is null ? CapMonths.Of(clock.GetUtcNow()) : ParseMonth(body.AsOf);
+            var studios = new Dictionary<string, int>(StringComparer.Ordinal);
+            var rows = s.GetCapCounters(performerId, CapMonths.Add(asOf, -model.WindowMonths + 1))
+                .Where(c => studioOnly is null || c.StudioId == studioOnly)
+                .Select(c => new ExposureRow(c.Month, StudioIndex(studios, c.StudioId), c.SecondsUsedMillis, c.RendersUsed))
+                .ToArray();
+            ProposedExposure? proposed = null;
+            if (scenario.Proposed is { } terms)
+            {
+                var p = body.Proposed!;
+                var withPurposes = purposes.Union((p.Purposes ?? []).Select(x => Vocabulary<Purpose>.TryParse(x, out var v) ? v : throw Bad("scenario.proposed.purposes", $"\"{x}\" is not a purpose"))).Count();
+                var withTerritories = territories.Union(p.Territories ?? []).Count();
+                proposed = new ProposedExposure(terms, StudioIndex(studios, studioOnly ?? "(proposed)"), new Breadth(withPurposes, withTerritories));
+            }
+
+            results.Add((Valuator.Value(scenario, priced, rows, new Breadth(purposes.Count, territories.Count), model, asOf, proposed), asOf));
         }
 
-        var result = Valuator.Value(scenario, priced, rows, breadth, model, asOf, proposed);
-        return ValuationView.Of(performerId, result, excluded, asOf);
+        return ValuationView.Of(performerId, results[0].Result, excluded, results[0].AsOf, results.Select(r => r.Result).ToList());
     }
+
+    private static string Currency(ValuationScenarioBody body, IReadOnlyList<LicenseRecord> licences) =>
+        body.Model?.MarketValue?.Currency ?? body.DailyBurn?.Currency ?? body.ComputePerMinute?.Currency
+        ?? licences.Select(l => l.Terms.Compensation.Currency).FirstOrDefault(c => c is not null) ?? "USD";
 
     private static int StudioIndex(Dictionary<string, int> studios, string id)
     {
@@ -103,11 +116,15 @@ public sealed class ValuationService(IStore store, TimeProvider clock)
         return i;
     }
 
-    private static ValuationScenarioBody ReadScenario(string? json)
+    /// <summary>The most scenarios one call compares.</summary>
+    public const int MaxScenarios = 8;
+
+    // One scenario is a JSON object; several, to compare, a JSON array of them (the first is the one shown in full).
+    private static IReadOnlyList<ValuationScenarioBody> ReadScenarios(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
-            throw Bad("scenario", "the scenario query parameter (a JSON object) is required");
+            throw Bad("scenario", "the scenario query parameter (a JSON object, or an array of them) is required");
         }
 
         if (json.Length > MaxScenarioChars)
@@ -115,10 +132,17 @@ public sealed class ValuationService(IStore store, TimeProvider clock)
             throw Bad("scenario", $"the scenario is longer than {MaxScenarioChars} characters");
         }
 
-        return Json.Deserialize<ValuationScenarioBody>(Encoding.UTF8.GetBytes(json));
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        if (json.TrimStart().StartsWith('['))
+        {
+            var many = Json.Deserialize<ValuationScenarioBody[]>(utf8);
+            return many.Length is >= 1 and <= MaxScenarios ? many : throw Bad("scenario", $"1 to {MaxScenarios} scenarios");
+        }
+
+        return [Json.Deserialize<ValuationScenarioBody>(utf8)];
     }
 
-    private static ValuationScenario ToScenario(ValuationScenarioBody b, string currency)
+    private static ValuationScenario ToScenario(ValuationScenarioBody b, string currency, int index)
     {
         var markets = (b.Markets ?? []).Select((m, i) => new MarketAssumption(
             m.Territory ?? throw Bad($"scenario.markets[{i}].territory", "a territory is required"),
@@ -133,7 +157,7 @@ public sealed class ValuationService(IStore store, TimeProvider clock)
                 p.Renders is null or >= 0 ? p.Renders ?? 0 : throw Bad("scenario.proposed.renders", "renders cannot be negative"));
         }
 
-        return new ValuationScenario(b.Name ?? "scenario", currency,
+        return new ValuationScenario(b.Name ?? (index == 0 ? "scenario" : $"scenario {index + 1}"), currency,
             b.ShootingDaysSaved is null or >= 0 ? b.ShootingDaysSaved ?? 0 : throw Bad("scenario.shootingDaysSaved", "days cannot be negative"),
             Amount(b.DailyBurn, currency, "scenario.dailyBurn"), markets, Amount(b.ComputePerMinute, currency, "scenario.computePerMinute"),
             Amount(b.QaPerMinute, currency, "scenario.qaPerMinute"), Seconds(b.SyntheticSeconds, "scenario.syntheticSeconds"), proposed);

@@ -66,6 +66,9 @@ public interface IStoreSession
     /// <summary>Renders' watermark tokens (issue 19).</summary>
     IProvenanceSession Provenance { get; }
 
+    /// <summary>Studios' plans and their versions (issue 21).</summary>
+    IPlanSession Plans { get; }
+
     // Settings (operator key hash, published signing keys, …); never a private key.
     string? GetSetting(string name);
     void SetSetting(string name, string value);

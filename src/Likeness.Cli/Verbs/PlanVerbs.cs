@@ -66,7 +66,10 @@ public static class PlanVerbs
             });
     }
 
-    /// <summary><c>valuation PERFORMER --scenario FILE</c>: V for the scenario in FILE (JSON), from the server, every figure with its working.</summary>
+    /// <summary>
+    /// <c>valuation PERFORMER --scenario FILE</c>: V for the scenario in FILE (a JSON object, or an array of them to compare),
+    /// from the server, every figure with its working.
+    /// </summary>
     public static Command Valuation()
     {
         var performer = Opt.Word("PERFORMER", "The performer's id");
@@ -74,7 +77,18 @@ public static class PlanVerbs
         return Opt.Verb("valuation", "What a likeness is worth in a scenario: V = (C + M) − (L + T + R)", performer, scenario)
             .Calls((p, api) =>
             {
-                var json = Run.ReadFile(p.GetValue(scenario)!).Trim();
+                var path = p.GetValue(scenario)!;
+                string json;
+                try
+                {
+                    // Sent compact: a file's line breaks are control characters, which a query value may not hold.
+                    json = System.Text.Json.Nodes.JsonNode.Parse(Run.ReadFile(path))?.ToJsonString() ?? "null";
+                }
+                catch (JsonException e)
+                {
+                    throw new CliException($"{path}: not JSON ({e.Message})");
+                }
+
                 return api.CallAsync(HttpMethod.Get, $"v1/performers/{Uri.EscapeDataString(p.GetValue(performer)!)}/valuation?scenario={Uri.EscapeDataString(json)}");
             });
     }

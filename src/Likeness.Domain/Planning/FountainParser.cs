@@ -22,12 +22,19 @@ public static class FountainParser
     public const string MalformedCode = "screenplay_malformed";
 
     /// <summary>The script, or the refusal naming the line.</summary>
-    public static (FountainScript? Script, FountainRefusal? Refusal) Parse(string text)
+    public static (FountainScript? Script, FountainRefusal? Refusal) Parse(string text) => Parse(text, MaxChars);
+
+    /// <summary>
+    /// The script, or the refusal naming the line, with a lower size limit than <see cref="MaxChars"/> (the API's, which
+    /// must fit a screenplay inside a 1 MiB JSON body).
+    /// </summary>
+    public static (FountainScript? Script, FountainRefusal? Refusal) Parse(string text, int maxChars)
     {
-        if (text.Length > MaxChars)
+        maxChars = Math.Min(maxChars, MaxChars);
+        if (text.Length > maxChars)
         {
-            var line = 1 + text.AsSpan(0, MaxChars).Count('\n');
-            return (null, new FountainRefusal(TooLargeCode, line, $"the screenplay is longer than {MaxChars} characters (the limit is crossed on line {line})"));
+            var line = 1 + text.AsSpan(0, maxChars).Count('\n');
+            return (null, new FountainRefusal(TooLargeCode, line, $"the screenplay is longer than {maxChars} characters (the limit is crossed on line {line})"));
         }
 
         var raw = SplitLines(text);

@@ -100,6 +100,34 @@ public sealed class FuzzCast
         ["compensation"] = Compensation(),
     };
 
+    /// <summary>A plan: a short screenplay with one character cast to the performer, and what its requests ask for.</summary>
+    private JsonObject Plan() => new()
+    {
+        ["project"] = "Skyward Tides",
+        ["screenplay"] = "Title: Skyward Tides\n\nINT. BRIDGE - NIGHT\n\nIris grips the wheel.\n\nIRIS\nHold the course.\n\n[[tier: emulator for IRIS]]\n",
+        ["cast"] = new JsonObject { ["IRIS"] = Id("performer"), ["MATE"] = null },
+        ["release"] = new JsonObject
+        {
+            ["purposes"] = new JsonArray("videoGame"),
+            ["territories"] = new JsonArray("JP"),
+            ["languages"] = new JsonArray("ja"),
+            ["from"] = _now.AddDays(-1).ToString("O", CultureInfo.InvariantCulture),
+            ["to"] = _now.AddDays(365).ToString("O", CultureInfo.InvariantCulture),
+        },
+        ["compensation"] = new JsonObject { ["perSecond"] = new JsonObject { ["currency"] = "USD", ["minor"] = 150 } },
+        ["rules"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "studio/bridge",
+            ["scope"] = "scene",
+            ["tier"] = "human",
+            ["description"] = "The bridge set is built.",
+            ["anyKeyword"] = new JsonArray("BRIDGE"),
+            ["modalities"] = new JsonArray(),
+            ["minWords"] = 0,
+        }),
+        ["wordsPerMinute"] = 150,
+    };
+
     private JsonObject RenderBody() => new()
     {
         ["licenseId"] = Id("licence"),
@@ -208,6 +236,7 @@ public sealed class FuzzCast
         await Call("performer", "POST", $"/v1/licenses/{Id("suspended licence")}/suspend", new { }, 200);
         _ids["revoked licence"] = await LicenceAsync("performer");
         await Call("performer", "POST", $"/v1/licenses/{Id("revoked licence")}/revoke", new { noticeDays = 0 }, 200);
+        _ids["plan"] = (await Call("studio", "POST", "/v1/plans", Plan(), 201))["id"]!.GetValue<string>();
         _ids["completed render"] = await RenderAsync(complete: true);
         _ids["open render"] = await RenderAsync(complete: false);
         await WebhooksAsync();
@@ -362,6 +391,14 @@ public sealed class FuzzCast
             E("GET", "/v1/provenance/watermarks/{token}", null, "0000000000000001", ok: [404, 429]),
             E("POST", "/v1/provenance/identify", null, body: new JsonObject { ["fingerprint"] = Convert.ToBase64String(new byte[48]) }, ok: [200, 429]),
             E("GET", "/v1/performers/{id}/valuation", "performer", Id("performer"), ok: [200, 400]),
+
+            // Plans: the studio's own; a version or a request sent from it is a real change, as a new plan is.
+            E("POST", "/v1/plans", "studio", body: Plan(), ok: [201]),
+            E("GET", "/v1/plans/{id}", "studio", Id("plan"), query: [Q("version", "1", QueryKind.Number)]),
+            E("POST", "/v1/plans/{id}/versions", "studio", Id("plan"), new JsonObject { ["screenplay"] = "INT. DECK - DAY\n\nIRIS\nAll hands.\n", ["wordsPerMinute"] = 160 }, ok: [201, 409]),
+            E("GET", "/v1/plans/{id}/changes", "studio", Id("plan"), query: [Q("from", "1", QueryKind.Number), Q("to", "1", QueryKind.Number)]),
+            E("GET", "/v1/plans/{id}/drafts", "studio", Id("plan"), query: [Q("version", "1", QueryKind.Number)]),
+            E("POST", "/v1/plans/{id}/requests", "studio", Id("plan"), new JsonObject { ["performerId"] = Id("performer"), ["version"] = 1 }, ok: [201]),
 
             // Strikes: the studio may not declare one (refused after the body is read); no strike has the id asked for.
             E("POST", "/v1/unions/{id}/strikes", "studio", Id("guild"), new JsonObject { ["studio"] = Id("studio"), ["from"] = Time(_now.AddDays(1)) }, ok: [403, 404]),

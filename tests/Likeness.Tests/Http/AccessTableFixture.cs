@@ -63,6 +63,14 @@ public sealed class AccessTableFixture : IAsyncLifetime
         return new Actor(body!["id"]!.GetValue<string>(), body["apiKey"]!.GetValue<string>());
     }
 
+    /// <summary>A fresh plan of the World's studio casting <paramref name="performerId"/> (issue 21).</summary>
+    public async Task<string> PlanAsync(string performerId)
+    {
+        var (status, plan) = await W.As(W.Studio).PostAsync("/v1/plans", Planning.PlanScripts.Body(performerId));
+        Assert.True(status == 201, plan?.ToJsonString());
+        return plan!["id"]!.GetValue<string>();
+    }
+
     /// <summary>A fresh pending request of the World's studio to the World's performer.</summary>
     public async Task<string> RequestAsync()
     {

@@ -55,6 +55,12 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
                 ? List($"/v1/license-requests?performer={p}&limit=100", "id", w.RequestId)
                 : List($"/v1/license-requests?performer={p}&limit=100", "performerId", p)),
             ["GET /v1/licenses"] = Now(List($"/v1/licenses?performer={p}&limit=100", "performerId", p)),
+            ["POST /v1/plans"] = Now(Post("/v1/plans", Planning.PlanScripts.Body(p))),
+            ["GET /v1/plans/{id}"] = async () => Get($"/v1/plans/{await f.PlanAsync(p)}"),
+            ["POST /v1/plans/{id}/versions"] = async () => Post($"/v1/plans/{await f.PlanAsync(p)}/versions", new { screenplay = Planning.PlanScripts.Second }),
+            ["GET /v1/plans/{id}/changes"] = async () => Get($"/v1/plans/{await f.PlanAsync(p)}/changes?from=1&to=1"),
+            ["GET /v1/plans/{id}/drafts"] = async () => Get($"/v1/plans/{await f.PlanAsync(p)}/drafts"),
+            ["POST /v1/plans/{id}/requests"] = async () => Post($"/v1/plans/{await f.PlanAsync(p)}/requests", new { performerId = p }),
         };
         if (section == AfterDeath)
         {
