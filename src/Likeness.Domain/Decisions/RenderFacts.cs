@@ -23,7 +23,7 @@ public readonly record struct RenderFacts
     /// <summary>Declared and detected content categories, as a mask: what prohibitions and approvals look at.</summary>
     public uint Categories { get; init; }
 
-    /// <summary>The categories the studio declared: what the licence's own list is checked against.</summary>
+    /// <summary>The categories the studio declared (the rest of <see cref="Categories"/> the classifier found): decisions judge both alike; the record keeps them apart.</summary>
     public uint DeclaredCategories { get; init; }
 
     public Derivation Derivation { get; init; }
