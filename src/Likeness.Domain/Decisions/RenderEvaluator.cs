@@ -18,6 +18,7 @@ public static class RenderEvaluator
     private const string LicenseRule = "license";
     private const string EstateRule = "law/post-mortem-consent";
     private const string PostMortemRule = "law/post-mortem-term";
+    private const string ExternalClassifierRule = "policy/external-classifier";
 
     /// <summary>Evaluates as <see cref="Decide(CompiledLicense, in RenderFacts, ReadOnlySpan{UseBudget}, ReadOnlySpan{CapUsage}, bool, DecisionBuilder)"/> with nothing counted against the performer's caps.</summary>
     public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into) =>
@@ -121,6 +122,12 @@ public static class RenderEvaluator
             {
                 into.Add(ReasonCode.InstanceApprovalRequired, SensitiveRule);
             }
+        }
+
+        // What the operator's classifier would have found is unknown: the performer side decides, never a silent permit.
+        if (!instanceApproved && f.ClassifierUnavailable)
+        {
+            into.Add(ReasonCode.InstanceApprovalRequired, ExternalClassifierRule);
         }
 
         foreach (var p in consent.Permissions)
