@@ -43,6 +43,7 @@ public sealed class LikenessCore : IDisposable
         Licenses = new LicenseService(store, clock, mutations, Snapshots, gate);
         Strikes = new StrikeService(store, clock, mutations, Snapshots);
         PostMortem = new PostMortemService(clock, mutations, Snapshots);
+        PostMortemTable = new PostMortemTable(store, clock, mutations);
         Renders = new RenderService(store, clock, mutations, Snapshots, options, gate);
         Ensembles = new EnsembleService(store, clock, mutations, Snapshots, options, gate, Renders);
         Provenance = new ProvenanceService(store);
@@ -91,6 +92,9 @@ public sealed class LikenessCore : IDisposable
 
     /// <summary>The estate's renewals of post-mortem rights.</summary>
     public PostMortemService PostMortem { get; }
+
+    /// <summary>The post-mortem rules by jurisdiction, loaded by the operator and versioned in the ledger.</summary>
+    public PostMortemTable PostMortemTable { get; }
 
     /// <summary>Unions' strikes, their waivers and ends.</summary>
     public StrikeService Strikes { get; }

@@ -27,6 +27,12 @@ public sealed record LikenessOptions
     /// </summary>
     public bool WebhookPrivateAddresses { get; init; }
 
+    /// <summary>
+    /// The operator's external prompt classifier (<c>serve --classifier-url</c>), asked beside the lexicons; none by
+    /// default. When it fails or times out, the render goes to per-instance approval, never silently through.
+    /// </summary>
+    public Ports.IExternalClassifier? ExternalClassifier { get; init; }
+
     /// <summary>The largest asset content the vault accepts (docs/CUSTODY.md): 20 GiB unless the operator says otherwise.</summary>
     public long VaultMaxBytes { get; init; } = 20L << 30;
 }

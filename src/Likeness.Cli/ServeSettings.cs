@@ -4,6 +4,7 @@ using Likeness.Application;
 using Likeness.Cli.Verbs;
 using Likeness.Domain.Common;
 using Likeness.Server;
+using Likeness.Server.Classifier;
 using Likeness.Server.Operations;
 using Likeness.Server.Security;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,12 @@ public sealed class ServeSettings
     public Option<bool> WebhookPrivateAddresses { get; } =
         Opt.Flag("--webhook-private-addresses", "Let webhook endpoints point at loopback and private addresses (a receiver on your own network)");
 
+    public Option<string> ClassifierUrl { get; } =
+        Opt.Text("--classifier-url", "An external prompt classifier to ask beside the lexicons (docs/DOMAIN.md); without an answer the render goes to approval", "URL");
+
+    public Option<string> ClassifierTimeout { get; } =
+        Opt.Text("--classifier-timeout", "How long to wait for the external classifier (ISO 8601; default PT2S)", "DURATION");
+
     public Option<LogLevel?> LogLevel { get; } = Opt.Choice(
         "--log-level",
         "trace, debug, information (a line per request), warning (default), error, critical, none",
@@ -64,7 +71,7 @@ public sealed class ServeSettings
 
     /// <summary>The options, for the <c>serve</c> command.</summary>
     public IEnumerable<Option> All =>
-        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, PendingApprovalTtl, LogLevel, LogFormat, Metrics, WebhookPrivateAddresses];
+        [Urls, Demo, Cert, CertKey, CertPassword, ForwardedHeaders, RateLimitKey, RateLimitAddress, RateLimitAuthFailures, IdempotencyRetention, PendingApprovalTtl, ClassifierUrl, ClassifierTimeout, LogLevel, LogFormat, Metrics, WebhookPrivateAddresses];
 
     public ServerSettings From(ParseResult p, string db)
     {
@@ -89,8 +96,22 @@ public sealed class ServeSettings
                 : new LikenessOptions().IdempotencyRetention,
                 PendingApprovalTtl = Duration(p.GetValue(PendingApprovalTtl), "--pending-approval-ttl", new LikenessOptions().PendingApprovalTtl),
                 WebhookPrivateAddresses = p.GetValue(WebhookPrivateAddresses),
+                ExternalClassifier = Classifier(p),
             },
         };
+    }
+
+    private HttpExternalClassifier? Classifier(ParseResult p)
+    {
+        var timeout = Duration(p.GetValue(ClassifierTimeout), "--classifier-timeout", HttpExternalClassifier.DefaultTimeout);
+        if (p.GetValue(ClassifierUrl) is not { } url)
+        {
+            return p.GetValue(ClassifierTimeout) is not null ? throw new CliException("--classifier-timeout needs --classifier-url") : null;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? new HttpExternalClassifier(uri, timeout)
+            : throw new CliException($"--classifier-url: \"{url}\" is not an http or https URL");
     }
 
     private static TimeSpan Duration(string? text, string option, TimeSpan fallback) =>

@@ -30,7 +30,7 @@ public static class Capabilities
         PartyKind.Auditor => ["ledger.audit", "licenses.read", "splits.read", "statements.read", "statements.verify", "usage.read"],
         PartyKind.Operator =>
         [
-            "assets.read", "deaths.record", "ledger.rotateKey", "parties.create", "parties.read", "rates.write", "splits.read", "statements.close",
+            "assets.read", "deaths.record", "ledger.rotateKey", "parties.create", "parties.read", "postMortemTerms.write", "rates.write", "splits.read", "statements.close",
             "statements.read", "statements.verify",
         ],
         _ => [],

@@ -34,7 +34,8 @@ public sealed record ConsentView(string PerformerId, int Version, DateTimeOffset
 /// <summary>The answer to <c>PUT consent</c>.</summary>
 public sealed record ConsentWritten(int Version, long LedgerIndex);
 
-public sealed record ConflictView(string Code, string Rule, string Message, int? Use);
+/// <summary>A conflict of requested terms with the consent; <c>derivations</c> only when the use left its derivation open (the ones it arises under).</summary>
+public sealed record ConflictView(string Code, string Rule, string Message, int? Use, string[]? Derivations = null);
 
 public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd);
 

@@ -292,7 +292,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     /// <summary>How the ids of consent rules begin (<c>consent/v3/no-politics</c>).</summary>
     public const string ConsentRulePrefix = "consent/";
 
-    public static ConflictView ToView(Conflict c) => new(c.WireCode, c.Rule, c.Message, c.UseIndex < 0 ? null : c.UseIndex);
+    public static ConflictView ToView(Conflict c) => new(c.WireCode, c.Rule, c.Message, c.UseIndex < 0 ? null : c.UseIndex, c.Derivations?.Select(Vocabulary<Derivation>.Name).ToArray());
 
     /// <summary>
     /// A request as the performer side sees it. With <paramref name="consentRules"/> false (a studio holding no licence

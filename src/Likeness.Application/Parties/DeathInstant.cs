@@ -33,6 +33,9 @@ public static partial class DeathInstant
         : DomicileForm().IsMatch(domicile) ? domicile.ToUpperInvariant()
         : throw AppProblem.BadRequest("invalid_domicile", "domicile is an ISO 3166-1 country (US) or 3166-2 subdivision (US-CA).", "domicile");
 
+    /// <summary>Whether <paramref name="jurisdiction"/> is written as a domicile is (US, US-CA), case aside.</summary>
+    public static bool IsDomicileForm(string jurisdiction) => DomicileForm().IsMatch(jurisdiction);
+
     private static TimeZoneInfo Zone(string? id)
     {
         if (id is null)

@@ -132,10 +132,11 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
         }
 
         var domicile = DeathInstant.Domicile(body.Domicile);
-        var rule = PostMortemTerms.For(domicile);
-        var termEnd = PostMortemTerms.FirstEnd(rule, diedAt);
         var outcome = await mutations.WriteAsync(caller.Id, idem, s =>
         {
+            // The rule of the table in force at the recording (docs/DOMAIN.md, "Death and post-mortem terms").
+            var rule = PostMortemTerms.For(PostMortemTable.InForce(s), domicile);
+            var termEnd = PostMortemTerms.FirstEnd(rule, diedAt);
             var performer = s.GetParty(performerId);
             if (performer is not { Kind: PartyKind.Performer })
             {
@@ -156,7 +157,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             Webhooks.WebhookOutbox.Publish(s, Webhooks.WebhookEventTypes.PerformerDied, now, new Webhooks.WebhookAudience(performerId, studios, Unions: true),
                 new Dictionary<string, object?> { ["performerId"] = performerId, ["diedOn"] = day, ["diedAt"] = diedAt, ["postMortemTermEnd"] = termEnd });
             s.AppendLedgerEntry(new Ledger.LedgerEntry("performer.died", now).With("performer", performerId).With("diedOn", day).With("diedAt", diedAt)
-                .With("jurisdiction", rule.Jurisdiction).With("postMortemEnd", termEnd).ToBytes());
+                .With("jurisdiction", rule.Jurisdiction).With("termsVersion", PostMortemTable.VersionInForce(s)).With("postMortemEnd", termEnd).ToBytes());
             return Outcome.Ok(ToView(performer with { DiedOn = diedOn, DiedAt = diedAt, Domicile = domicile, StoredPostMortemEnd = termEnd }));
         }, ct);
         ForgetCachedParties();

@@ -32,7 +32,8 @@ public sealed class PostMortemService(TimeProvider clock, Mutations mutations, S
             }
 
             var now = clock.GetUtcNow();
-            var rule = PostMortemTerms.For(performer.Domicile);
+            // Renewal follows the table in force now: a law that changes its renewals changes them for terms running.
+            var rule = PostMortemTerms.For(PostMortemTable.InForce(s), performer.Domicile);
             if (now >= end)
             {
                 throw AppProblem.Conflict("post_mortem_term_ended", $"The post-mortem right ended at {end:O}; it cannot be renewed.");

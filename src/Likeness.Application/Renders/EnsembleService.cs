@@ -44,7 +44,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
         var (contributors, recorded) = EnsembleRequest.Parse(body);
         var now = clock.GetUtcNow();
         var month = CapMonths.Of(now);
-        var facts = RenderFactsParser.Parse(recorded with { LicenseId = contributors[0].LicenseId }, now);
+        var (facts, verdict) = await ExternalClassification.ApplyAsync(options.ExternalClassifier, recorded, RenderFactsParser.Parse(recorded with { LicenseId = contributors[0].LicenseId }, now), ct);
         var reservations = EnsembleShares.Reservations(facts.RequestedMillis, contributors.Select(c => c.Share).ToArray());
         var each = contributors.Select((c, i) => EnsembleRequest.For(facts, c.Role, reservations[i])).ToArray();
         var licenses = new CompiledLicense?[contributors.Length];
@@ -87,7 +87,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                 var d = decisions[i];
                 parts[i] = new RenderRecord(
                     $"{id}.{i}", l.Id, caller.Id, l.PerformerId, d.UseIndex, pending ? RenderStatus.PendingApproval : RenderStatus.Authorized,
-                    Json.Serialize(RecordedRenderRequest.Of(recorded with { LicenseId = l.Id }, facts.Categories & ~facts.DeclaredCategories)), reservations[i],
+                    Json.Serialize(RecordedRenderRequest.Of(recorded with { LicenseId = l.Id }, facts.Categories & ~facts.DeclaredCategories, verdict)), reservations[i],
                     pending ? 0 : reservations[i], null, null, Json.Serialize(RenderService.ObligationViews(d.Obligations)), now,
                     now + (pending ? options.PendingApprovalTtl : options.ReservationTtl), null, 0,
                     l.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime), CapMonth: pending ? null : month);
@@ -101,7 +101,7 @@ public sealed class EnsembleService(IStore store, TimeProvider clock, Mutations 
                 decisions[i].Effect == DecisionEffect.PendingApproval)).ToArray();
             var index = s.AppendLedgerEntry(new LedgerEntry(pending ? "render.pending" : "render.authorized", now)
                 .With("render", id).With("requestedMs", facts.RequestedMillis).With("contributors", members.ToString())
-                .WithHash("requestSha256", Json.Serialize(new RecordedEnsembleRequest(RecordedRenderRequest.Of(recorded with { LicenseId = "" }, facts.Categories & ~facts.DeclaredCategories), body.Contributors!))).ToBytes());
+                .WithHash("requestSha256", Json.Serialize(new RecordedEnsembleRequest(RecordedRenderRequest.Of(recorded with { LicenseId = "" }, facts.Categories & ~facts.DeclaredCategories, verdict), body.Contributors!))).ToBytes());
             for (var i = 0; i < parts.Length; i++)
             {
                 parts[i] = parts[i] with { LedgerIndex = index };

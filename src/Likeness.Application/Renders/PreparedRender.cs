@@ -2,6 +2,7 @@ using Likeness.Application.Common;
 using Likeness.Application.Contracts;
 using Likeness.Application.Ledger;
 using Likeness.Application.Model;
+using Likeness.Application.Ports;
 using Likeness.Application.Provenance;
 using Likeness.Domain.Common;
 using Likeness.Domain.Decisions;
@@ -15,13 +16,13 @@ namespace Likeness.Application.Renders;
 /// </summary>
 internal sealed record PreparedRender(DecisionEffect Effect, int UseIndex, IReadOnlyList<Obligation> Obligations, RenderRecord Render, byte[] Entry, byte[] LeafHash, ulong Watermark)
 {
-    public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, long factor, DateTimeOffset now, LikenessOptions options)
+    public static PreparedRender For(Decision decision, CompiledLicense snapshot, string studioId, RenderBody body, in RenderFacts facts, ExternalVerdict? verdict, long factor, DateTimeOffset now, LikenessOptions options)
     {
         var pending = decision.Effect == DecisionEffect.PendingApproval;
         var render = new RenderRecord(
             Ids.New("rnd", now), snapshot.Id, studioId, snapshot.PerformerId, decision.UseIndex,
             pending ? RenderStatus.PendingApproval : RenderStatus.Authorized,
-            Json.Serialize(RecordedRenderRequest.Of(body, facts.Categories & ~facts.DeclaredCategories)), facts.RequestedMillis,
+            Json.Serialize(RecordedRenderRequest.Of(body, facts.Categories & ~facts.DeclaredCategories, verdict)), facts.RequestedMillis,
             pending ? 0 : facts.RequestedMillis, null, null, Json.Serialize(RenderService.ObligationViews(decision.Obligations)), now,
             now + (pending ? options.PendingApprovalTtl : options.ReservationTtl), null, 0, factor, CapMonth: pending ? null : CapMonths.Of(now));
         // The token its audio will carry (issue 19), recorded in the entry so the ledger binds it to the render.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Likeness.Application.Contracts;
+using Likeness.Application.Ports;
 using Likeness.Domain.Common;
 using Likeness.Domain.Content;
 
@@ -26,18 +27,27 @@ public sealed record RecordedRenderRequest(
     string? AgeModification = null,
     bool? Realtime = null,
     string? Prompt = null,
-    PromptTrigger[]? PromptTriggers = null)
+    PromptTrigger[]? PromptTriggers = null,
+    string? ExternalClassifierFailure = null)
 {
     /// <summary>
     /// The request to record, given the categories the prompt classifier found in it, with the lexicon phrases that
     /// found them (the lexicon's words, not the prompt's: the prompt is not kept).
     /// </summary>
-    public static RecordedRenderRequest Of(RenderBody b, uint promptCategories) => new(
-        b.LicenseId!, b.Modality, b.Purpose, b.Territory, b.Language, b.RequestedSeconds, b.ContentCategories,
-        b.Prompt is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(b.Prompt))),
-        promptCategories == 0 ? null : Domain.Content.ContentCategories.Members(promptCategories).Select(Vocabulary<ContentCategory>.Name).ToArray(),
-        b.Derivation, b.Deliverable, b.AgeModification, b.Realtime, null,
-        promptCategories == 0 || b.Prompt is null ? null : PromptTrigger.Of(PromptClassifier.Explain(b.Prompt, b.Language)));
+    /// <remarks>
+    /// The external classifier's verdict, when the operator has one, adds its phrases (language <c>external</c>) or the
+    /// reason it gave no answer.
+    /// </remarks>
+    public static RecordedRenderRequest Of(RenderBody b, uint promptCategories, ExternalVerdict? external = null)
+    {
+        PromptTrigger[] triggers = promptCategories == 0 || b.Prompt is null ? [] : [.. PromptTrigger.Of(PromptClassifier.Explain(b.Prompt, b.Language)), .. external?.Triggers ?? []];
+        return new(
+            b.LicenseId!, b.Modality, b.Purpose, b.Territory, b.Language, b.RequestedSeconds, b.ContentCategories,
+            b.Prompt is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(b.Prompt))),
+            promptCategories == 0 ? null : Domain.Content.ContentCategories.Members(promptCategories).Select(Vocabulary<ContentCategory>.Name).ToArray(),
+            b.Derivation, b.Deliverable, b.AgeModification, b.Realtime, null,
+            triggers.Length == 0 ? null : triggers.Distinct().ToArray(), external?.Failure);
+    }
 
     /// <summary>The request without its prompt, to be decided again.</summary>
     public RenderBody ToBody() =>

@@ -30,7 +30,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         AccessRules.RequireKind(caller, PartyKind.Studio);
         var requestedAt = clock.GetUtcNow();
         var month = CapMonths.Of(requestedAt);
-        var facts = RenderFactsParser.Parse(body, requestedAt);
+        var (facts, verdict) = await ExternalClassification.ApplyAsync(options.ExternalClassifier, body, RenderFactsParser.Parse(body, requestedAt), ct);
         var snapshot = await snapshots.GetAsync(body.LicenseId!, ct);
         if (snapshot is null || snapshot.StudioId != caller.Id)
         {
@@ -52,7 +52,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
         // Everything the budgets cannot change is prepared here, on the request's thread, so the one writer only decides
         // on the budgets, reserves and records. The render is decided, created and recorded at the request's time.
         var factor = snapshot.Multipliers.FactorE12(facts.Purpose, body.Territory, facts.Realtime);
-        var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, factor, requestedAt, options);
+        var prepared = PreparedRender.For(builder.Build(), snapshot, caller.Id, body, facts, verdict, factor, requestedAt, options);
 
         return Counted(await mutations.WriteAsync(caller.Id, idem, s =>
         {
@@ -62,7 +62,7 @@ public sealed class RenderService(IStore store, TimeProvider clock, Mutations mu
                 return Outcome.Refused(Denied(decision.Reasons));
             }
 
-            var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, factor, requestedAt, options);
+            var made = prepared.Matches(decision) ? prepared : PreparedRender.For(decision, snapshot, caller.Id, body, facts, verdict, factor, requestedAt, options);
             var render = made.Render;
             if (render.Status == RenderStatus.Authorized)
             {

@@ -87,7 +87,7 @@ public static class StrikeEffects
     {
         s.UpdateLicense(changed);
         s.RecordChange(ChangeKinds.License, changed.Id);
-        WebhookOutbox.Publish(s, eventType, now, new WebhookAudience(changed.PerformerId, [changed.StudioId], Unions: true), new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>
         {
             ["licenseId"] = changed.Id,
             ["performerId"] = changed.PerformerId,
@@ -95,6 +95,14 @@ public static class StrikeEffects
             ["by"] = k.UnionId,
             ["owner"] = Suspension.OfUnion(k.UnionId),
             ["strikeId"] = k.Id,
-        });
+        };
+        if (eventType == WebhookEventTypes.LicenseSuspended)
+        {
+            // Sent when the suspension is placed, which for a strike declared ahead is before it holds: the window says when.
+            data["from"] = k.StartsAt;
+            data["to"] = k.Until;
+        }
+
+        WebhookOutbox.Publish(s, eventType, now, new WebhookAudience(changed.PerformerId, [changed.StudioId], Unions: true), data);
     }
 }

@@ -40,13 +40,21 @@ public static class StrikeVerbs
         return Opt.Verb("strike", "A union's strikes: declare, waive a project, end", declare, list, get, waive, end);
     }
 
-    /// <summary><c>post-mortem renew PERFORMER_ID</c>: the estate renews the post-mortem right, citing the ledger's settled renders.</summary>
+    /// <summary>
+    /// <c>post-mortem renew PERFORMER_ID</c>: the estate renews the post-mortem right, citing the ledger's settled renders;
+    /// <c>post-mortem load --file TERMS.json</c> and <c>post-mortem terms</c>: the operator's table of rules by jurisdiction.
+    /// </summary>
     public static Command PostMortem()
     {
         var performer = Opt.Word("PERFORMER_ID", "The performer's id");
         var renew = Opt.Verb("renew", "Renew the post-mortem right (estate), on evidence of renders settled in the two years before it ends", performer)
             .Calls((p, api) => api.CallAsync(HttpMethod.Post, $"v1/performers/{PartyVerbs.Esc(p.GetValue(performer))}/post-mortem-term/renew", "{}"));
-        return Opt.Verb("post-mortem", "A dead performer's post-mortem right", renew);
+        var file = Opt.Text("--file", "The table (JSON {\"rules\": [...]}; - reads stdin)", "TERMS.json", required: true);
+        var load = Opt.Verb("load", "Load the post-mortem rules by jurisdiction (operator): a new version, in the ledger", file)
+            .Calls((p, api) => api.CallAsync(HttpMethod.Put, "v1/post-mortem-terms", Run.ReadFile(p.GetValue(file)!)));
+        var terms = Opt.Verb("terms", "Show the post-mortem rules in force and their version")
+            .Calls((_, api) => api.CallAsync(HttpMethod.Get, "v1/post-mortem-terms"));
+        return Opt.Verb("post-mortem", "A dead performer's post-mortem right, and the rules by jurisdiction", renew, load, terms);
     }
 
     private static Argument<string> Id() => Opt.Word("ID", "The strike's id");

@@ -40,8 +40,8 @@ public sealed record ApproveRequest(string? Note = null, Attestation? Attestatio
 /// <summary><c>POST /v1/license-requests/{id}/counter</c>: the changed terms.</summary>
 public sealed record CounterRequest(LicenseUse[] Uses, Compensation? Compensation = null, string? Project = null, string? Description = null, string? Note = null, bool? RateOverride = null);
 
-/// <summary>A conflict of requested terms with the performer's current consent.</summary>
-public sealed record Conflict(string Code, string Rule, string Message, int? Use);
+/// <summary>A conflict of requested terms with the performer's current consent; <c>Derivations</c> names those it arises under when the use left its derivation open.</summary>
+public sealed record Conflict(string Code, string Rule, string Message, int? Use, string[]? Derivations = null);
 
 /// <summary>A licence's or request's terms.</summary>
 public sealed record Terms(string Project, string Description, LicenseUse[] Uses, Compensation? Compensation, DateTimeOffset TermEnd);

@@ -18,6 +18,7 @@ public static class RenderEvaluator
     private const string LicenseRule = "license";
     private const string EstateRule = "law/post-mortem-consent";
     private const string PostMortemRule = "law/post-mortem-term";
+    private const string ExternalClassifierRule = "policy/external-classifier";
 
     /// <summary>Evaluates as <see cref="Decide(CompiledLicense, in RenderFacts, ReadOnlySpan{UseBudget}, ReadOnlySpan{CapUsage}, bool, DecisionBuilder)"/> with nothing counted against the performer's caps.</summary>
     public static DecisionEffect Decide(CompiledLicense license, in RenderFacts f, ReadOnlySpan<UseBudget> budgets, bool instanceApproved, DecisionBuilder into) =>
@@ -105,9 +106,28 @@ public static class RenderEvaluator
             }
         }
 
-        if (!instanceApproved && (f.Categories & ContentCategories.Sensitive & ~consent.PreapprovedCategories) != 0)
+        // Declared and detected categories are judged alike (docs/DOMAIN.md, "Decisions"): a sensitive one the use does
+        // not list goes to the performer side for this render, whatever the consent pre-approves; one it lists needs that
+        // too unless a permission that holds for this render pre-approves it.
+        var sensitive = f.Categories & ContentCategories.Sensitive;
+        if (!instanceApproved && sensitive != 0)
         {
-            into.Add(ReasonCode.InstanceApprovalRequired, SensitiveRule);
+            var listed = license.Uses.Length > 0 ? license.Uses[best].AllowedCategories : 0;
+            if ((sensitive & ~listed) != 0)
+            {
+                into.Add(ReasonCode.InstanceApprovalRequired, license.Uses.Length > 0 ? license.Uses[best].Reference : LicenseRule);
+            }
+
+            if ((sensitive & listed & ~consent.PreapprovedAt(f, budget)) != 0)
+            {
+                into.Add(ReasonCode.InstanceApprovalRequired, SensitiveRule);
+            }
+        }
+
+        // What the operator's classifier would have found is unknown: the performer side decides, never a silent permit.
+        if (!instanceApproved && f.ClassifierUnavailable)
+        {
+            into.Add(ReasonCode.InstanceApprovalRequired, ExternalClassifierRule);
         }
 
         foreach (var p in consent.Permissions)
@@ -196,7 +216,8 @@ public static class RenderEvaluator
             Fail(ReasonCode.RealtimeNotPermitted);
         }
 
-        if ((f.DeclaredCategories & ~u.AllowedCategories) != 0)
+        // Sensitive categories outside the use go to per-instance approval instead (Decide), declared or detected.
+        if ((f.Categories & ~ContentCategories.Sensitive & ~u.AllowedCategories) != 0)
         {
             Fail(ReasonCode.ContentNotLicensed);
         }

@@ -23,8 +23,14 @@ public readonly record struct RenderFacts
     /// <summary>Declared and detected content categories, as a mask: what prohibitions and approvals look at.</summary>
     public uint Categories { get; init; }
 
-    /// <summary>The categories the studio declared: what the licence's own list is checked against.</summary>
+    /// <summary>The categories the studio declared (the rest of <see cref="Categories"/> the classifier found): decisions judge both alike; the record keeps them apart.</summary>
     public uint DeclaredCategories { get; init; }
+
+    /// <summary>
+    /// True when the operator's external classifier was asked about the prompt and gave no answer (failed or timed out):
+    /// what it would have found is unknown, so the render goes to per-instance approval.
+    /// </summary>
+    public bool ClassifierUnavailable { get; init; }
 
     public Derivation Derivation { get; init; }
     public AgeModification AgeModification { get; init; }

@@ -6,12 +6,18 @@ using Likeness.Domain.Policy;
 
 namespace Likeness.Domain.Decisions;
 
-/// <summary>A conflict between a licence request and the consent: a code, the rule, and the request's use it concerns.</summary>
-public sealed record Conflict(ReasonCode Code, string Rule, int UseIndex)
+/// <summary>
+/// A conflict between a licence request and the consent: a code, the rule, and the request's use it concerns. When the use
+/// leaves its derivation open, <see cref="Derivations"/> names the derivations under which the conflict arises (the use
+/// was reviewed against every one); otherwise it is null.
+/// </summary>
+public sealed record Conflict(ReasonCode Code, string Rule, int UseIndex, IReadOnlyList<Derivation>? Derivations = null)
 {
     public string WireCode => ReasonCodes.WireName(Code);
 
-    public string Message => ReasonCodes.Message(Code);
+    public string Message => Derivations is null
+        ? ReasonCodes.Message(Code)
+        : $"{ReasonCodes.Message(Code)} The use leaves its derivation open, so it was reviewed against every derivation; this arises under {string.Join(", ", Derivations.Select(Vocabulary<Derivation>.Name))}.";
 }
 
 /// <summary>
@@ -20,7 +26,8 @@ public sealed record Conflict(ReasonCode Code, string Rule, int UseIndex)
 /// each language, each derivation, at both ends of its window, at its largest deliverable and with its
 /// whole budget spent) and each of those is evaluated like a render: a prohibition that applies, a
 /// combination no permission covers (explained by the nearest permission), and sensitive content that will
-/// need per-instance approval are conflicts.
+/// need per-instance approval (unless a permission that holds for that render pre-approves it) are conflicts. A use
+/// that leaves its derivation open is reviewed against every derivation, and its conflicts name those they arise under.
 /// </summary>
 public static class RequestReview
 {
@@ -28,19 +35,23 @@ public static class RequestReview
 
     public static IReadOnlyList<Conflict> Review(LicenseTerms terms, CompiledConsent consent, bool attested)
     {
-        var conflicts = new List<Conflict>();
-        var seen = new HashSet<(ReasonCode, string, int)>();
-        void Add(ReasonCode code, string rule, int use)
+        var found = new List<(ReasonCode Code, string Rule, int Use, ulong Derivations)>();
+        var seen = new Dictionary<(ReasonCode, string, int), int>();
+        void Add(ReasonCode code, string rule, int use, ulong derivations)
         {
-            if (seen.Add((code, rule, use)))
+            if (seen.TryGetValue((code, rule, use), out var at))
             {
-                conflicts.Add(new Conflict(code, rule, use));
+                found[at] = found[at] with { Derivations = found[at].Derivations | derivations };
+                return;
             }
+
+            seen.Add((code, rule, use), found.Count);
+            found.Add((code, rule, use, derivations));
         }
 
         if (!attested && !DescriptionCheck.IsReasonablySpecific(terms.Description))
         {
-            Add(ReasonCode.DescriptionNotSpecific, "law/ca-ab-2602", -1);
+            Add(ReasonCode.DescriptionNotSpecific, "law/ca-ab-2602", -1, 0);
         }
 
         var scratch = new DecisionBuilder();
@@ -55,11 +66,6 @@ public static class RequestReview
             var spent = new UseBudget(Math.Max(0, total - deliverable), 0, Math.Max(0, renders - 1), 0);
             var declared = ContentCategories.Mask(use.ContentCategories);
             long[] instants = [use.From.ToUnixTimeMilliseconds(), use.To.ToUnixTimeMilliseconds() - 1];
-
-            if ((declared & ContentCategories.Sensitive & ~consent.PreapprovedCategories) != 0)
-            {
-                Add(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content", i);
-            }
 
             foreach (var purpose in use.Purposes)
             {
@@ -84,7 +90,14 @@ public static class RequestReview
                                     Realtime = use.Realtime,
                                     AtUnixMillis = at,
                                 };
-                                ReviewOne(consent, f, spent, i, scratch, Add);
+                                // An open derivation is named on what it finds; a fixed one needs no naming.
+                                var named = use.Derivation is null ? 1UL << (int)derivation : 0;
+                                if ((declared & ContentCategories.Sensitive & ~consent.PreapprovedAt(f, spent)) != 0)
+                                {
+                                    Add(ReasonCode.InstanceApprovalRequired, "policy/sensitive-content", i, named);
+                                }
+
+                                ReviewOne(consent, f, spent, i, scratch, (code, rule, u) => Add(code, rule, u, named));
                             }
                         }
                     }
@@ -92,7 +105,7 @@ public static class RequestReview
             }
         }
 
-        return conflicts;
+        return [.. found.Select(c => new Conflict(c.Code, c.Rule, c.Use, c.Derivations == 0 ? null : [.. Vocabulary<Derivation>.All.Where(d => (c.Derivations & (1UL << (int)d)) != 0)]))];
     }
 
     private static void ReviewOne(CompiledConsent consent, in RenderFacts f, in UseBudget spent, int use, DecisionBuilder scratch, Action<ReasonCode, string, int> add)

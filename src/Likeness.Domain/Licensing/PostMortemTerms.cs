@@ -16,20 +16,73 @@ public static class PostMortemTerms
     /// <summary>California (Civil Code 3344.1): 70 years after death, with nothing to renew.</summary>
     public static readonly PostMortemRule California = new("US-CA", 70, 0, 70, 0);
 
-    /// <summary>The table in force: the rule of a domicile (ISO 3166-2 subdivision, else its country), else the default.</summary>
-    public static readonly IReadOnlyList<PostMortemRule> Table = [NoFakes, California];
+    /// <summary>
+    /// The built-in table (version 0): in force until the operator loads one (docs/DOMAIN.md, "Death and post-mortem
+    /// terms"), and for deaths stored before terms were recorded.
+    /// </summary>
+    public static readonly IReadOnlyList<PostMortemRule> Default = [NoFakes, California];
 
-    /// <summary>The rule for <paramref name="domicile"/> (<c>US-CA</c>, <c>US</c>, or null): the subdivision's, the country's, else the default.</summary>
-    public static PostMortemRule For(string? domicile)
+    /// <summary>The jurisdiction of the rule that applies where no other does; every table has one.</summary>
+    public const string DefaultJurisdiction = "default";
+
+    /// <summary>The built-in rule for <paramref name="domicile"/>.</summary>
+    public static PostMortemRule For(string? domicile) => For(Default, domicile);
+
+    /// <summary>
+    /// The rule of <paramref name="table"/> for <paramref name="domicile"/> (<c>US-CA</c>, <c>US</c>, or null): the
+    /// subdivision's, the country's, else the table's default.
+    /// </summary>
+    public static PostMortemRule For(IReadOnlyList<PostMortemRule> table, string? domicile)
     {
+        var fallback = table.FirstOrDefault(r => r.Jurisdiction == DefaultJurisdiction) ?? NoFakes;
         if (domicile is { Length: > 0 })
         {
-            var exact = Table.FirstOrDefault(r => string.Equals(r.Jurisdiction, domicile, StringComparison.OrdinalIgnoreCase));
+            var exact = table.FirstOrDefault(r => string.Equals(r.Jurisdiction, domicile, StringComparison.OrdinalIgnoreCase));
             var country = domicile.Split('-')[0];
-            return exact ?? Table.FirstOrDefault(r => string.Equals(r.Jurisdiction, country, StringComparison.OrdinalIgnoreCase)) ?? NoFakes;
+            return exact ?? table.FirstOrDefault(r => string.Equals(r.Jurisdiction, country, StringComparison.OrdinalIgnoreCase)) ?? fallback;
         }
 
-        return NoFakes;
+        return fallback;
+    }
+
+    /// <summary>
+    /// Why <paramref name="table"/> cannot be loaded (with the index of the rule at fault, -1 for the table), or null: it
+    /// needs one <c>default</c> rule, jurisdictions once each, and years that make a term (initial 1 to 150, the maximum at
+    /// least the initial and at most 150, renewal 0 to the maximum, evidence 0 to 10 and none without renewal).
+    /// </summary>
+    public static (string Error, int Index)? Invalid(IReadOnlyList<PostMortemRule> table)
+    {
+        if (table.Count is 0 or > 500)
+        {
+            return ("A table has 1 to 500 rules.", -1);
+        }
+
+        if (table.Count(r => r.Jurisdiction == DefaultJurisdiction) != 1)
+        {
+            return ("A table has exactly one rule whose jurisdiction is \"default\".", -1);
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < table.Count; i++)
+        {
+            var r = table[i];
+            if (!seen.Add(r.Jurisdiction))
+            {
+                return ($"The jurisdiction {r.Jurisdiction} appears twice.", i);
+            }
+
+            if (r.InitialYears is < 1 or > 150 || r.MaximumYears < r.InitialYears || r.MaximumYears > 150)
+            {
+                return ("initialYears is 1 to 150 and maximumYears from it to 150.", i);
+            }
+
+            if (r.RenewalYears < 0 || r.RenewalYears > r.MaximumYears || r.EvidenceYears is < 0 or > 10 || (r.RenewalYears == 0 && r.EvidenceYears != 0))
+            {
+                return ("renewalYears is 0 to maximumYears; evidenceYears 0 to 10, and 0 when nothing renews.", i);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The term's first end: the death plus the initial years (never past the maximum).</summary>

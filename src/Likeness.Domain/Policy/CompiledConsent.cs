@@ -91,17 +91,19 @@ public sealed class CompiledRule
 /// </summary>
 public sealed class CompiledConsent
 {
-    private CompiledConsent(int version, ImmutableArray<CompiledRule> permissions, ImmutableArray<CompiledRule> prohibitions, ImmutableArray<CompiledCap> caps, uint preapproved)
+    private readonly ImmutableArray<Preapproval> _preapprovals;
+
+    private CompiledConsent(int version, ImmutableArray<CompiledRule> permissions, ImmutableArray<CompiledRule> prohibitions, ImmutableArray<CompiledCap> caps, ImmutableArray<Preapproval> preapprovals)
     {
         Version = version;
         Permissions = permissions;
         Prohibitions = prohibitions;
         Caps = caps;
-        PreapprovedCategories = preapproved;
+        _preapprovals = preapprovals;
     }
 
     /// <summary>The consent of a performer who has written none: permits nothing, prohibits nothing.</summary>
-    public static CompiledConsent None { get; } = new(0, [], [], [], 0);
+    public static CompiledConsent None { get; } = new(0, [], [], [], []);
 
     public int Version { get; }
 
@@ -116,10 +118,24 @@ public sealed class CompiledConsent
     public ImmutableArray<CompiledCap> Caps { get; }
 
     /// <summary>
-    /// Sensitive categories the policy approves in advance: those a permission names positively in a
-    /// contentCategory constraint without an obtainConsent duty for them.
+    /// The sensitive categories the consent approves in advance for this render: those a permission names positively in a
+    /// contentCategory constraint, without an obtainConsent duty for them, and only where that permission's other
+    /// constraints (every one but the naming ones) hold for the render. Consenting to violence in feature films
+    /// pre-approves no violent advertising.
     /// </summary>
-    public uint PreapprovedCategories { get; }
+    public uint PreapprovedAt(in RenderFacts f, in UseBudget budget)
+    {
+        uint approved = 0;
+        foreach (var p in _preapprovals)
+        {
+            if ((p.Categories & ~approved) != 0 && CompiledRule.AllHold(p.Conditions.AsSpan(), f, budget))
+            {
+                approved |= p.Categories;
+            }
+        }
+
+        return approved;
+    }
 
     public static CompiledConsent Compile(ConsentPolicy policy, int version)
     {
@@ -132,7 +148,7 @@ public sealed class CompiledConsent
 
         ImmutableArray<CompiledRule> permissions = [.. policy.Permissions.Where(r => !IsCapRule(r)).Select(Rule)];
         ImmutableArray<CompiledCap> caps = [.. policy.Permissions.Where(IsCapRule).SelectMany(r => CapsOf(r, prefix + r.Uid))];
-        uint preapproved = 0;
+        var preapprovals = ImmutableArray.CreateBuilder<Preapproval>();
         foreach (var p in permissions)
         {
             uint named = 0;
@@ -153,11 +169,17 @@ public sealed class CompiledConsent
                 }
             }
 
-            preapproved |= named;
+            if ((named & ContentCategories.Sensitive) != 0)
+            {
+                preapprovals.Add(new Preapproval(named & ContentCategories.Sensitive, [.. p.Constraints.Where(c => !(c.IsPositive && c.NamedCategories != 0))]));
+            }
         }
 
-        return new CompiledConsent(version, permissions, [.. policy.Prohibitions.Select(Rule)], caps, preapproved & ContentCategories.Sensitive);
+        return new CompiledConsent(version, permissions, [.. policy.Prohibitions.Select(Rule)], caps, preapprovals.ToImmutable());
     }
+
+    /// <summary>What one permission approves in advance, and the constraints (all but those naming it) that must hold.</summary>
+    private sealed record Preapproval(uint Categories, ImmutableArray<CompiledConstraint> Conditions);
 
     private static bool IsCapRule(PolicyRule r) => r.Constraints.Any(c => c.Cap is not null);
 

@@ -1,3 +1,4 @@
+using Likeness.Application.Parties;
 using Likeness.Application.Strikes;
 using Likeness.Server.Http;
 using Likeness.Server.Http.OpenApi;
@@ -22,6 +23,9 @@ public static class StrikesApi
         strikes.MapCommand<EndStrikeBody, StrikeView>("/{id}/end", (s, _, idem) => s.Core.Strikes.EndAsync(s.Caller, s.Id, idem, s.Aborted), new EndStrikeBody());
         app.MapGroup("/v1/performers").WithTags("Parties and assets")
             .MapCommand<EndStrikeBody, Likeness.Application.Parties.PostMortemRenewalView>("/{id}/post-mortem-term/renew", (s, _, idem) => s.Core.PostMortem.RenewAsync(s.Caller, s.Id, idem, s.Aborted), new EndStrikeBody());
+        var terms = app.MapGroup("/v1/post-mortem-terms").WithTags("Parties and assets");
+        terms.MapCommand<PostMortemTableBody, PostMortemTableView>("", (s, body, idem) => s.Core.PostMortemTable.LoadAsync(s.Caller, body, idem, s.Aborted), method: "PUT");
+        terms.MapQuery("", s => s.Core.PostMortemTable.GetAsync(s.Aborted));
         return app;
     }
 }

@@ -68,6 +68,7 @@ public static class ProblemTypes
         ["no_evidence_of_use"] = (409, "No authorised render settled in the evidence window: a renewal needs evidence of active use."),
         ["invalid_death"] = (400, "A death is recorded with one of diedAt (an instant) or diedOn (a date)."),
         ["invalid_domicile"] = (400, "A domicile is an ISO 3166-1 country or 3166-2 subdivision."),
+        ["invalid_post_mortem_terms"] = (400, "A post-mortem table needs one default rule, each jurisdiction once, and years that make a term."),
         ["invalid_time_zone"] = (400, "A time zone is an IANA name."),
         ["strike_over"] = (409, "The strike is over; it can be neither waived nor ended again."),
         ["render_state"] = (409, "The render's state does not allow this action."),

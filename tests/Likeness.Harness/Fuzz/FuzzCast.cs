@@ -407,6 +407,13 @@ public sealed class FuzzCast
             E("POST", "/v1/strikes/{id}/waivers", "union", "stk_0", new JsonObject { ["project"] = "Skyward Tides" }, ok: [404]),
             E("POST", "/v1/strikes/{id}/end", "union", "stk_0", new JsonObject { ["reason"] = "Agreement reached." }, ok: [404], emptyOk: true),
             E("POST", "/v1/performers/{id}/post-mortem-term/renew", "estate", Id("performer"), new JsonObject(), ok: [403, 404, 409], emptyOk: true),
+            E("PUT", "/v1/post-mortem-terms", "operator", null, new JsonObject
+            {
+                ["rules"] = new JsonArray(
+                    new JsonObject { ["jurisdiction"] = "default", ["initialYears"] = 10, ["renewalYears"] = 5, ["maximumYears"] = 70, ["evidenceYears"] = 2 },
+                    new JsonObject { ["jurisdiction"] = "US-CA", ["initialYears"] = 70, ["renewalYears"] = 0, ["maximumYears"] = 70, ["evidenceYears"] = 0 }),
+            }),
+            E("GET", "/v1/post-mortem-terms", "studio"),
 
             // The custody vault: no asset has the id asked for, so every valid request is refused after it is read.
             E("PUT", "/v1/performers/{id}/assets/{asset}/content", "studio", Id("performer"), new JsonObject(), ok: [400, 403, 404, 411, 415], emptyOk: true, asset: "ast_0"),

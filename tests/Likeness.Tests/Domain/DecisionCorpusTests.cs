@@ -197,14 +197,16 @@ public sealed class DecisionCorpusTests
             conflicts.AddRange(UnionFloors.Check(union["rule"]!.GetValue<string>(), rates, terms));
         }
 
-        var actual = string.Join(", ", conflicts.Select(x => $"{x.WireCode}@{x.Rule}#{x.UseIndex}"));
+        // A conflict under an open derivation is written code@rule[derivation,…]; an expectation with brackets matches exactly that.
+        static string Derived(Conflict x) => x.Derivations is null ? "" : $"[{string.Join(",", x.Derivations.Select(Vocabulary<Derivation>.Name))}]";
+        var actual = string.Join(", ", conflicts.Select(x => $"{x.WireCode}@{x.Rule}{Derived(x)}#{x.UseIndex}"));
         var wanted = c["expect"]!["conflicts"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
         Assert.True(
             wanted.Select(w => w.Split('@')[0]).Distinct().Order(StringComparer.Ordinal).SequenceEqual(conflicts.Select(x => x.WireCode).Distinct().Order(StringComparer.Ordinal)),
             $"{name}: expected {string.Join(", ", wanted)}, got {actual}");
         foreach (var w in wanted.Where(w => w.Contains('@', StringComparison.Ordinal)))
         {
-            Assert.True(conflicts.Any(x => $"{x.WireCode}@{x.Rule}" == w), $"{name}: missing {w} in {actual}");
+            Assert.True(conflicts.Any(x => (w.Contains('[', StringComparison.Ordinal) ? $"{x.WireCode}@{x.Rule}{Derived(x)}" : $"{x.WireCode}@{x.Rule}") == w), $"{name}: missing {w} in {actual}");
         }
     }
 }

@@ -105,6 +105,16 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
         rows["GET /v1/performers/{id}/splits"] = Now(Get($"/v1/performers/{p}/splits"));
         rows["PUT /v1/unions/{id}/rates"] = Now(Put($"/v1/unions/{f.Guild.Id}/rates", new { version = "2027", rates = new[] { new { purpose = "videoGame", modality = "voice", perRender = new { currency = "USD", minor = 1 } } } }));
         rows["GET /v1/unions/{id}/rates"] = Now(Get($"/v1/unions/{f.Guild.Id}/rates"));
+        // The built-in rules loaded again: a new version that changes no term.
+        rows["PUT /v1/post-mortem-terms"] = Now(Put("/v1/post-mortem-terms", new
+        {
+            rules = new object[]
+            {
+                new { jurisdiction = "default", initialYears = 10, renewalYears = 5, maximumYears = 70, evidenceYears = 2 },
+                new { jurisdiction = "US-CA", initialYears = 70, renewalYears = 0, maximumYears = 70, evidenceYears = 0 },
+            },
+        }));
+        rows["GET /v1/post-mortem-terms"] = Now(Get("/v1/post-mortem-terms"));
         rows["POST /v1/statements/close"] = Now(Post("/v1/statements/close", new { period = "2026-11" }));
         rows["GET /v1/statements/verify"] = Now(Get("/v1/statements/verify?period=2026-10"));
         rows["GET /v1/ledger/checkpoint"] = Now(Get("/v1/ledger/checkpoint"));

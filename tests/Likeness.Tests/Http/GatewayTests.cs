@@ -66,7 +66,7 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         Assert.Equal(403, status);
         Assert.Equal("deny", problem!["decision"]!.GetValue<string>());
         Assert.Equal(
-            "content_not_licensed,content_prohibited,deliverable_too_long,derivation_not_licensed,instance_approval_required,language_not_licensed,modality_not_licensed,purpose_not_licensed,territory_not_licensed",
+            "content_prohibited,deliverable_too_long,derivation_not_licensed,instance_approval_required,language_not_licensed,modality_not_licensed,purpose_not_licensed,territory_not_licensed",
             World.Codes(problem));
         Assert.Contains(problem["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == "consent/v1/no-politics");
     }

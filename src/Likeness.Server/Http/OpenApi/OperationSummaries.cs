@@ -70,6 +70,8 @@ public static class OperationSummaries
         ["POST /v1/strikes/{id}/waivers"] = "Waive a project from a strike (the union's exemption)",
         ["POST /v1/strikes/{id}/end"] = "End a strike, lifting its suspensions only",
         ["POST /v1/performers/{id}/post-mortem-term/renew"] = "Renew a performer's post-mortem right on evidence of settled renders (estate)",
+        ["PUT /v1/post-mortem-terms"] = "Load the post-mortem rules by jurisdiction, versioned in the ledger (operator)",
+        ["GET /v1/post-mortem-terms"] = "The post-mortem rules by jurisdiction in force, and their version",
         ["POST /v1/webhooks"] = "Add a webhook endpoint (its signing secret is shown once)",
         ["GET /v1/webhooks"] = "List the caller's webhook endpoints",
         ["GET /v1/webhooks/{id}"] = "Get a webhook endpoint",
