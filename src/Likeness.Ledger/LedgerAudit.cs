@@ -14,7 +14,8 @@ public sealed record AuditFinding(long Index, string Problem);
 /// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
 /// the grant names its budgets); no reservation past a cap of the performer's consent in force
 /// (<see cref="CapReplay"/>); and no act on a performer by a representative that did not hold that power from her grant
-/// at that moment, or after her death (<see cref="Powers"/>). Pure: it sees only the entries.
+/// at that moment, or after her death (<see cref="Powers"/>); in a log that begins with the operator's creation, no entry
+/// naming a party that was never created (<see cref="Parties"/>). Pure: it sees only the entries.
 /// </summary>
 public sealed class LedgerAudit
 {
@@ -67,6 +68,7 @@ public sealed class LedgerAudit
     private readonly Dictionary<string, DateTimeOffset> _postMortemEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
     private readonly VaultReplay _vault = new();
+    private readonly Parties _parties = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -117,6 +119,16 @@ public sealed class LedgerAudit
         string? By() => e.TryGetProperty("by", out var by) ? by.GetString() : null;
         var at = T("at");
         var kind = S("kind");
+        if (kind == "party.created")
+        {
+            return _parties.Created(index, S("party"), S("partyKind"), By());
+        }
+
+        if (_parties.Unknown(e) is { } stranger)
+        {
+            return stranger;
+        }
+
         switch (kind)
         {
             case "license.requested":
