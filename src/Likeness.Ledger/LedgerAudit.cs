@@ -61,7 +61,7 @@ public sealed class LedgerAudit
     private readonly List<long> _keyRotations = [];
     private readonly CapReplay _caps = new();
     private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
-    private readonly Powers _powers = new();
+    private readonly Powers _powers;
     private readonly Dictionary<string, Strike> _strikes = new(StringComparer.Ordinal);
 
     // A dead performer's post-mortem term end, and her renders settled after the death (index, time): a renewal's evidence.
@@ -69,6 +69,10 @@ public sealed class LedgerAudit
     private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
     private readonly VaultReplay _vault = new();
     private readonly Parties _parties = new();
+
+    /// <summary>A replay from the log's first entry.</summary>
+    public LedgerAudit() => _powers = new Powers(_parties);
+    private readonly SigningKeys _keys = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -121,7 +125,7 @@ public sealed class LedgerAudit
         var kind = S("kind");
         if (kind == "party.created")
         {
-            return _parties.Created(index, S("party"), S("partyKind"), By());
+            return _parties.Created(index, S("party"), S("partyKind"), By(), e.TryGetProperty("represents", out var represents) ? represents.GetString() : null);
         }
 
         if (_parties.Unknown(e) is { } stranger)
@@ -148,7 +152,13 @@ public sealed class LedgerAudit
             case "render.credentialed":
                 // A credential changes no budget; its claim hash must be one.
                 return S("claimSha256").Length == 64 ? null : "render.credentialed without a SHA-256 claim hash";
-            case "party_key.registered" or "party_key.revoked" or "rates.loaded" or "statement.closed":
+            case "party_key.registered":
+                _keys.Registered(S("keyId"), S("party"));
+                return null;
+            case "party_key.revoked":
+                _keys.Revoked(S("keyId"));
+                return null;
+            case "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:
                 // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
@@ -195,6 +205,12 @@ public sealed class LedgerAudit
                     return $"a licence granted during strike {striking.Id}";
                 }
 
+                // A union's attestation of the description (AB 2602) was signed by a key the union held (docs/SECURITY.md).
+                if (e.TryGetProperty("attestationKey", out var attestationKey) && _keys.Attested(S("attestingUnion"), attestationKey.GetString() ?? "") is { } unattested)
+                {
+                    return unattested;
+                }
+
                 return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
             case "strike.declared":
                 var performers = S("performers");
@@ -229,7 +245,7 @@ public sealed class LedgerAudit
                     return $"{kind} of a licence never granted";
                 }
 
-                if (kind != "license.expired" && kind != "license.estate_consented" && _powers.Act(By(), l.Performer, "consent", at, Died(l.Performer)) is { } withoutPower)
+                if (kind != "license.expired" && _powers.Act(By(), l.Performer, "consent", at, Died(l.Performer)) is { } withoutPower)
                 {
                     return withoutPower;
                 }

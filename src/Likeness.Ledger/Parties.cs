@@ -11,14 +11,16 @@ namespace Likeness.Ledger;
 internal sealed class Parties
 {
     // The members that name a party (docs/LEDGER.md); other ids (licences, renders) and owners like "union:…" are not parties.
-    private static readonly string[] Named = ["by", "performer", "representative", "party", "studio", "union", "estate"];
+    private static readonly string[] Named = ["by", "performer", "representative", "party", "studio", "union", "estate", "attestingUnion"];
 
     private readonly Dictionary<string, string> _kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _represents = new(StringComparer.Ordinal);
     private bool _tracking;
 
     /// <summary>Records a creation; a finding when it was not the operator's (or, first of all, the operator's own).</summary>
-    public string? Created(long index, string party, string kind, string? by)
+    public string? Created(long index, string party, string kind, string? by, string? represents)
     {
+        _represents[party] = new HashSet<string>(represents?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], StringComparer.Ordinal);
         if (index == 0 && kind == "operator" && by is null)
         {
             _tracking = true;
@@ -30,6 +32,10 @@ internal sealed class Parties
 
         return _kinds.TryAdd(party, kind) || !_tracking ? null : $"party {party} created twice";
     }
+
+    /// <summary>Whether <paramref name="party"/> was created to represent <paramref name="performer"/>; null when the log does not record its parties.</summary>
+    public bool? Represents(string party, string performer) =>
+        !_tracking ? null : _represents.TryGetValue(party, out var of) && of.Contains(performer);
 
     /// <summary>The party an entry names that was never created, when the log records creations.</summary>
     public string? Unknown(JsonElement e)

@@ -34,6 +34,7 @@ public static class ProblemTypes
         ["invalid_tile_path"] = (400, "The tile path is not tile/L/N[.p/W] or tile/entries/N[.p/W]."),
         ["invalid_url"] = (400, "A webhook URL is not an absolute http(s) URL, or points at a private address the operator has not allowed."),
         ["mixed_currency"] = (400, "Amounts that must share a currency do not."),
+        ["invalid_attestation"] = (400, "An AB 2602 attestation does not hold: a union's must be signed by a live key the union registered, over this request's id and description (docs/SECURITY.md); counsel's names counsel and the opinion's SHA-256."),
         ["description_not_specific"] = (400, "The request's description is too vague to review."),
         ["below_union_floor"] = (400, "The compensation is below the union's minimum rate."),
         ["unauthenticated"] = (401, "No API key was sent, or the key is not valid. Send 'Authorization: Bearer <api key>'."),
