@@ -74,6 +74,9 @@ public static class BenchCommands
             case "custody":
                 await CustodyHarness.RunAsync(Option(rest, "--mib", 2048), Option(rest, "--parts", 32));
                 return 0;
+            case "replay":
+                ReplayHarness.Run(Option(rest, "--entries", 1_000_000));
+                return 0;
             case "ledger-verify":
                 await LedgerHarness.VerifyAsync(Option(rest, "--entries", 1_000_000));
                 return 0;
@@ -83,6 +86,7 @@ public static class BenchCommands
                       micro [BenchmarkDotNet options, e.g. --filter *Ledger*]
                       ledger-append [--entries 200000] [--writers 256]   durable appends through the SQLite store
                       ledger-verify [--entries 1000000]                  build a log, serve it, time 'likeness ledger verify'
+                      replay [--entries 1000000]                         the auditor's replay with power checks, in process, vs JSON parsing alone
                       statements [--events 10000000] [--licenses 10000]  one period's statements on SQLite
                       compare [--decisions 1000000] [--pairs 20000] [--clients 64]
                                                                          decision vs Cedar; gateway writes vs the store's raw limit

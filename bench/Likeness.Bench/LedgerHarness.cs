@@ -13,8 +13,8 @@ namespace Likeness.Bench;
 public static class LedgerHarness
 {
     /// <summary>A log that tells a valid story: a licence, then renders authorized and completed in turn.</summary>
-    private static byte[] Entry(long i) => System.Text.Encoding.UTF8.GetBytes(i == 0
-        ? "{\"at\":\"2026-11-22T00:00:00.000Z\",\"by\":\"prf_bench\",\"consentVersion\":1,\"kind\":\"license.approved\",\"license\":\"lic_bench\",\"performer\":\"prf_bench\",\"request\":\"lrq_bench\",\"studio\":\"std_bench\",\"termEnd\":\"2030-01-01T00:00:00.000Z\",\"termsSha256\":\"00\",\"v\":1}"
+    private static byte[] Entry(long i, string performer = "prf_bench", string studio = "std_bench") => System.Text.Encoding.UTF8.GetBytes(i == 0
+        ? $"{{\"at\":\"2026-11-22T00:00:00.000Z\",\"by\":\"{performer}\",\"consentVersion\":1,\"kind\":\"license.approved\",\"license\":\"lic_bench\",\"performer\":\"{performer}\",\"request\":\"lrq_bench\",\"studio\":\"{studio}\",\"termEnd\":\"2030-01-01T00:00:00.000Z\",\"termsSha256\":\"00\",\"v\":1}}"
         : i % 2 == 1
             ? $"{{\"at\":\"2026-11-22T00:00:00.000Z\",\"kind\":\"render.authorized\",\"license\":\"lic_bench\",\"render\":\"rnd_{i:D12}\",\"requestSha256\":\"00\",\"requestedMs\":1000,\"reservedMs\":1000,\"use\":0,\"v\":1}}"
             : $"{{\"actualMs\":900,\"at\":\"2026-11-22T00:00:01.000Z\",\"kind\":\"render.completed\",\"license\":\"lic_bench\",\"outputSha256\":\"00\",\"render\":\"rnd_{i - 1:D12}\",\"reservedMs\":1000,\"use\":0,\"v\":1}}");
@@ -88,6 +88,13 @@ public static class LedgerHarness
         {
             var db = Path.Combine(dir, "bench.db");
             var built = await LikenessServer.BuildAsync(new ServerSettings(db, "http://127.0.0.1:0"));
+            var op = (await built.Core.Parties.AuthenticateAsync(built.NewOperatorKey!))!;
+
+            // The log records its parties since issue 14: the performer and studio its entries name are created first.
+            async Task<string> PartyAsync(string kind) => Application.Common.Json.DeserializeStored<Application.Contracts.PartyView>(
+                (await built.Core.Parties.CreateAsync(op, new Application.Contracts.CreatePartyBody(kind, "bench " + kind), null)).Body).Id;
+            var performer = await PartyAsync("performer");
+            var studio = await PartyAsync("studio");
             for (long done = 0; done < entries; done += 50_000)
             {
                 var from = done;
@@ -96,7 +103,7 @@ public static class LedgerHarness
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        s.AppendLedgerEntry(Entry(from + i));
+                        s.AppendLedgerEntry(Entry(from + i, performer, studio));
                     }
 
                     return 0;
@@ -109,7 +116,6 @@ public static class LedgerHarness
 
             await built.App.StartAsync();
             var url = built.App.Urls.First();
-            var op = (await built.Core.Parties.AuthenticateAsync(built.NewOperatorKey!))!;
             var auditor = Application.Common.Json.DeserializeStored<Application.Contracts.PartyView>(
                 (await built.Core.Parties.CreateAsync(op, new Application.Contracts.CreatePartyBody("auditor", "bench auditor"), null)).Body).ApiKey!;
             foreach (var (label, extra) in new[] { ("hash tiles only", Array.Empty<string>()), ("with an auditor's key: entries hashed and the story replayed", new[] { "--key", auditor }) })

@@ -55,5 +55,9 @@ public sealed class ActKeyFile : IDisposable
     public string Sign(string method, string path, string? body, string idempotencyKey) =>
         ActSignature.Sign(_key, Public.Kid, ActSignature.SignedForm(method, path, ActSignature.BodySha256(Encoding.UTF8.GetBytes(body ?? "")), idempotencyKey), DateTimeOffset.UtcNow);
 
+    /// <summary>A union's AB 2602 attestation of a request's description of use (<see cref="UnionAttestation"/>).</summary>
+    public string SignAttestation(string requestId, string description) =>
+        ActSignature.Sign(_key, Public.Kid, UnionAttestation.SignedForm(requestId, description), DateTimeOffset.UtcNow);
+
     public void Dispose() => _key.Dispose();
 }

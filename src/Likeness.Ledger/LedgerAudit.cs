@@ -14,7 +14,8 @@ public sealed record AuditFinding(long Index, string Problem);
 /// equal to what was reserved; budget counters never below zero; no reservation past a budget of its licence use (when
 /// the grant names its budgets); no reservation past a cap of the performer's consent in force
 /// (<see cref="CapReplay"/>); and no act on a performer by a representative that did not hold that power from her grant
-/// at that moment, or after her death (<see cref="Powers"/>). Pure: it sees only the entries.
+/// at that moment, or after her death (<see cref="Powers"/>); in a log that begins with the operator's creation, no entry
+/// naming a party that was never created (<see cref="Parties"/>). Pure: it sees only the entries.
 /// </summary>
 public sealed class LedgerAudit
 {
@@ -60,13 +61,18 @@ public sealed class LedgerAudit
     private readonly List<long> _keyRotations = [];
     private readonly CapReplay _caps = new();
     private readonly Dictionary<string, string> _requests = new(StringComparer.Ordinal);
-    private readonly Powers _powers = new();
+    private readonly Powers _powers;
     private readonly Dictionary<string, Strike> _strikes = new(StringComparer.Ordinal);
 
     // A dead performer's post-mortem term end, and her renders settled after the death (index, time): a renewal's evidence.
     private readonly Dictionary<string, DateTimeOffset> _postMortemEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Performer, DateTimeOffset At)> _settledAfterDeath = [];
     private readonly VaultReplay _vault = new();
+    private readonly Parties _parties = new();
+
+    /// <summary>A replay from the log's first entry.</summary>
+    public LedgerAudit() => _powers = new Powers(_parties);
+    private readonly SigningKeys _keys = new();
 
     /// <summary>How many entries were replayed.</summary>
     public long Count { get; private set; }
@@ -117,6 +123,16 @@ public sealed class LedgerAudit
         string? By() => e.TryGetProperty("by", out var by) ? by.GetString() : null;
         var at = T("at");
         var kind = S("kind");
+        if (kind == "party.created")
+        {
+            return _parties.Created(index, S("party"), S("partyKind"), By(), e.TryGetProperty("represents", out var represents) ? represents.GetString() : null);
+        }
+
+        if (_parties.Unknown(e) is { } stranger)
+        {
+            return stranger;
+        }
+
         switch (kind)
         {
             case "license.requested":
@@ -136,7 +152,13 @@ public sealed class LedgerAudit
             case "render.credentialed":
                 // A credential changes no budget; its claim hash must be one.
                 return S("claimSha256").Length == 64 ? null : "render.credentialed without a SHA-256 claim hash";
-            case "party_key.registered" or "party_key.revoked" or "rates.loaded" or "statement.closed":
+            case "party_key.registered":
+                _keys.Registered(S("keyId"), S("party"));
+                return null;
+            case "party_key.revoked":
+                _keys.Revoked(S("keyId"));
+                return null;
+            case "rates.loaded" or "statement.closed":
                 return null;
             case KeyRotation.Kind:
                 // Who signed it is the key chain's to check (LogVerifier); the story only notes where the key changed.
@@ -183,6 +205,12 @@ public sealed class LedgerAudit
                     return $"a licence granted during strike {striking.Id}";
                 }
 
+                // A union's attestation of the description (AB 2602) was signed by a key the union held (docs/SECURITY.md).
+                if (e.TryGetProperty("attestationKey", out var attestationKey) && _keys.Attested(S("attestingUnion"), attestationKey.GetString() ?? "") is { } unattested)
+                {
+                    return unattested;
+                }
+
                 return kind == "license.approved" ? _powers.Act(By(), S("performer"), "approve", at, Died(S("performer"))) : null;
             case "strike.declared":
                 var performers = S("performers");
@@ -217,7 +245,7 @@ public sealed class LedgerAudit
                     return $"{kind} of a licence never granted";
                 }
 
-                if (kind != "license.expired" && kind != "license.estate_consented" && _powers.Act(By(), l.Performer, "consent", at, Died(l.Performer)) is { } withoutPower)
+                if (kind != "license.expired" && _powers.Act(By(), l.Performer, "consent", at, Died(l.Performer)) is { } withoutPower)
                 {
                     return withoutPower;
                 }

@@ -79,8 +79,11 @@ public sealed record UseBody(
 /// <summary><c>POST /v1/license-requests</c>.</summary>
 public sealed record LicenseRequestBody(string PerformerId, string Project, string Description, UseBody[] Uses, CompensationBody? Compensation = null);
 
-/// <summary>Who attested a description that is not reasonably specific.</summary>
-public sealed record AttestationBody(string By, string Name);
+/// <summary>
+/// Who attested a description that is not reasonably specific (AB 2602): a union of hers by its own signature
+/// (<see cref="Union"/>, <see cref="Signature"/>), or counsel by name with the SHA-256 of the signed opinion.
+/// </summary>
+public sealed record AttestationBody(string By, string? Name = null, string? Union = null, string? Signature = null, string? OpinionSha256 = null);
 
 /// <summary><c>POST /v1/license-requests/{id}/approve</c>.</summary>
 public sealed record ApproveBody(string? Note = null, AttestationBody? Attestation = null, bool? RateOverride = null);

@@ -82,16 +82,9 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
 
     public Task<Outcome> ApproveAsync(PartyRecord caller, string id, ApproveBody body, IdempotentRequest? idem, ActRequest? act = null, CancellationToken ct = default)
     {
-        string? attestation = null;
         if (body.Attestation is { } a)
         {
-            if (a.By is not ("counsel" or "union"))
-            {
-                throw AppProblem.BadRequest("unknown_code", "An attestation is by 'counsel' or 'union'.", "attestation.by");
-            }
-
-            FieldRules.Name(a.Name, "attestation.name", 200);
-            attestation = $"{a.By}: {a.Name.Trim()}";
+            Attestations.Validate(a);
         }
 
         Note(body.Note, "note");
@@ -100,6 +93,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var request = Visible(s, caller, id, performerSideOnly: true);
             var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), Power.Approve, act);
             RequireStatus(request, RequestStatus.Pending);
+            var attestation = body.Attestation is { } given ? Attestations.Check(s, given, request) : null;
             if (attestation is null && !DescriptionCheck.IsReasonablySpecific(request.Terms.Description))
             {
                 throw AppProblem.Conflict(
@@ -182,7 +176,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         }, ct);
     }
 
-    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, string? attestation, string? note, bool rateOverride, ActProof? proof)
+    private LicenseView Grant(IStoreSession s, LicenseRequestRecord request, LicenseTerms terms, RequestStatus outcome, string by, Attested? attestation, string? note, bool rateOverride, ActProof? proof)
     {
         var now = clock.GetUtcNow();
         // A union's strike refuses new licences with the studio (unless it waived the project); one declared but not yet
@@ -215,15 +209,16 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
         var token = signing.SignJws(Json.Serialize(new LicenseClaims(
             keys.Origin, licenseId, request.PerformerId, request.StudioId, termsHash, now.ToUnixTimeSeconds(), terms.TermEnd.ToUnixTimeSeconds(),
             terms.Uses.Select(u => Vocabulary<Modality>.Name(u.Modality)).Distinct().ToArray())));
-        var index = ActGate.Append(s, new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
+        var entry = new LedgerEntry(outcome == RequestStatus.Approved ? "license.approved" : "license.accepted", now)
             .With("license", licenseId).With("request", request.Id).With("performer", request.PerformerId).With("studio", request.StudioId)
             .With("by", by).With("termsSha256", termsHash).With("consentVersion", consentVersion)
             .With("termEnd", terms.TermEnd).WithHash("projectSha256", terms.Project)
-            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms)), proof);
+            .With("attested", attestation is null ? 0 : 1).With("rateOverride", rateOverride ? 1 : 0).With("budgets", BudgetsMember.Of(terms));
+        var index = ActGate.Append(s, attestation?.AddTo(entry) ?? entry, proof);
         // A licence the estate itself approves after the death carries the estate's consent (it is the estate's own act);
         // a counter made in life and accepted by the studio after the death still needs it.
         var estateApproved = outcome == RequestStatus.Approved && s.GetParty(request.PerformerId)?.DiedOn is not null;
-        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation, index, rateOverride, suspensions);
+        var license = new LicenseRecord(licenseId, request.Id, request.PerformerId, request.StudioId, terms, LicenseStatus.Active, null, now, estateApproved, consentVersion, token, attestation?.Text, index, rateOverride, suspensions);
         s.InsertLicense(license);
         var granted = request with { Status = outcome, LicenseId = licenseId, Note = note ?? request.Note, UpdatedAt = now, LedgerIndex = index };
         s.UpdateRequest(granted);

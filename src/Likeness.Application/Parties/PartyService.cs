@@ -36,6 +36,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
                 var op = new PartyRecord(Ids.New("op", now), PartyKind.Operator, "operator", [], now);
                 s.InsertParty(op, Ids.HashKey(key));
                 s.SetSetting(OperatorKeySetting, Ids.HashKey(key));
+                s.AppendLedgerEntry(Created(op, Ids.HashKey(key), by: null));
                 return key;
             },
             ct);
@@ -107,6 +108,7 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
             var key = Ids.NewApiKey();
             var party = new PartyRecord(Ids.New(Prefix(kind), now), kind, body.Name.Trim(), represents, now);
             s.InsertParty(party, Ids.HashKey(key));
+            s.AppendLedgerEntry(Created(party, Ids.HashKey(key), caller.Id));
             return Outcome.CreatedWithSecret(ToView(party) with { ApiKey = key }, ToView(party) with { ApiKeyShownOnce = true });
         }, ct);
     }
@@ -164,6 +166,14 @@ public sealed class PartyService(IStore store, TimeProvider clock, Mutations mut
         PerformerChanged?.Invoke(performerId);
         return outcome;
     }
+
+    /// <summary>
+    /// The <c>party.created</c> entry: the party, its kind, whom it represents, who created it (none for the operator made by
+    /// <c>likeness init</c>) and the SHA-256 of the API key issued with it (the key itself is shown once and kept nowhere).
+    /// </summary>
+    private static byte[] Created(PartyRecord party, string apiKeySha256, string? by) =>
+        new Ledger.LedgerEntry("party.created", party.CreatedAt).With("party", party.Id).With("partyKind", Vocabulary<PartyKind>.Name(party.Kind))
+            .With("represents", party.Represents.Count == 0 ? null : string.Join(',', party.Represents)).With("by", by).With("apiKeySha256", apiKeySha256).ToBytes();
 
     /// <summary>Forgets cached key lookups (parties changed).</summary>
     public void ForgetCachedParties() => _byKeyHash.Clear();

@@ -32,7 +32,7 @@ public sealed record LicenseUse(
 public sealed record CreateLicenseRequest(string PerformerId, string Project, string Description, LicenseUse[] Uses, Compensation? Compensation = null);
 
 /// <summary>Who attested a description that is not reasonably specific.</summary>
-public sealed record Attestation(string By, string Name);
+public sealed record Attestation(string By, string? Name = null, string? Union = null, string? Signature = null, string? OpinionSha256 = null);
 
 /// <summary><c>POST /v1/license-requests/{id}/approve</c>.</summary>
 public sealed record ApproveRequest(string? Note = null, Attestation? Attestation = null, bool? RateOverride = null);

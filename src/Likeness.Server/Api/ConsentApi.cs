@@ -38,7 +38,7 @@ public static class ConsentApi
                 return await s.Core.Consent.PutAsync(s.Caller, s.Id, text, idem, s.Act, s.Aborted);
             },
             ["application/json", "application/ld+json"],
-            method: "PUT").WithMetadata(new BodySchema(ConsentPolicySchema.Id, "The same policy as ODRL 2.2 JSON-LD, with its @context."));
+            method: "PUT").WithMetadata(new BodySchema(ConsentPolicySchema.Id, "The same policy as ODRL 2.2 JSON-LD, with its @context.")).SignedAct();
 
         g.MapRawQuery<ConsentView>("/{id}/consent", async s =>
         {

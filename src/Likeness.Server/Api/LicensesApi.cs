@@ -23,10 +23,10 @@ public static class LicensesApi
             .WithQuery("performer", "Only requests to this performer (a party id).")
             .WithQuery("studio", "Only requests from this studio (a party id).");
         rq.MapQuery("/{id}", s => s.Core.Requests.GetAsync(s.Caller, s.Id, s.Aborted));
-        rq.MapCommand<ApproveBody, LicenseView>("/{id}/approve", (s, body, idem) => s.Core.Requests.ApproveAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), new ApproveBody(), 201);
-        rq.MapCommand<VetoBody, LicenseRequestView>("/{id}/veto", (s, body, idem) => s.Core.Requests.VetoAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted));
-        rq.MapCommand<CounterBody, LicenseRequestView>("/{id}/counter", (s, body, idem) => s.Core.Requests.CounterAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted));
-        rq.MapCommand<AcceptBody, LicenseView>("/{id}/accept", (s, body, idem) => s.Core.Requests.AcceptAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), new AcceptBody(), 201);
+        rq.MapCommand<ApproveBody, LicenseView>("/{id}/approve", (s, body, idem) => s.Core.Requests.ApproveAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), new ApproveBody(), 201).SignedAct();
+        rq.MapCommand<VetoBody, LicenseRequestView>("/{id}/veto", (s, body, idem) => s.Core.Requests.VetoAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted)).SignedAct();
+        rq.MapCommand<CounterBody, LicenseRequestView>("/{id}/counter", (s, body, idem) => s.Core.Requests.CounterAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted)).SignedAct();
+        rq.MapCommand<AcceptBody, LicenseView>("/{id}/accept", (s, body, idem) => s.Core.Requests.AcceptAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), new AcceptBody(), 201).SignedAct();
 
         var lic = app.MapGroup("/v1/licenses").WithTags("Licences");
         var none = new LifecycleBody();
@@ -37,10 +37,10 @@ public static class LicensesApi
             .WithQuery("studio", "Only licences held by this studio (a party id).")
             .WithQuery("expiringBefore", "Only licences whose term ends before this RFC 3339 time (2026-12-31T00:00:00Z).");
         lic.MapQuery("/{id}", s => s.Core.Licenses.GetAsync(s.Caller, s.Id, s.Aborted));
-        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
-        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
-        lic.MapCommand<RevokeBody, LicenseView>("/{id}/revoke", (s, body, idem) => s.Core.Licenses.RevokeAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted));
-        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/estate-consent", (s, _, idem) => s.Core.Licenses.EstateConsentAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/suspend", (s, _, idem) => s.Core.Licenses.SuspendAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none).SignedAct();
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/resume", (s, _, idem) => s.Core.Licenses.ResumeAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none).SignedAct();
+        lic.MapCommand<RevokeBody, LicenseView>("/{id}/revoke", (s, body, idem) => s.Core.Licenses.RevokeAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted)).SignedAct();
+        lic.MapCommand<LifecycleBody, LicenseView>("/{id}/estate-consent", (s, _, idem) => s.Core.Licenses.EstateConsentAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none).SignedAct();
         lic.MapQuery("/{id}/usage", s => s.Core.Usage.ForLicenseAsync(s.Caller, s.Id, s.Query("cursor"), s.IntQuery("limit"), s.Aborted));
 
         app.MapGroup("/v1/performers").WithTags("Usage")

@@ -34,10 +34,10 @@ public static class RendersApi
             : s.Core.Renders.CancelAsync(s.Caller, s.Id, idem, s.Aborted), none);
         g.MapCommand<RenderActionBody, RenderView>("/{id}/approve", (s, _, idem) => EnsembleService.Names(s.Id)
             ? s.Core.Ensembles.ApproveAsync(s.Caller, s.Id, idem, s.Act, s.Aborted)
-            : s.Core.Renders.ApproveAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
+            : s.Core.Renders.ApproveAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none).SignedAct();
         g.MapCommand<RenderActionBody, RenderView>("/{id}/reject", (s, _, idem) => EnsembleService.Names(s.Id)
             ? s.Core.Ensembles.RejectAsync(s.Caller, s.Id, idem, s.Act, s.Aborted)
-            : s.Core.Renders.RejectAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none);
+            : s.Core.Renders.RejectAsync(s.Caller, s.Id, idem, s.Act, s.Aborted), none).SignedAct();
         return app;
     }
 }

@@ -16,7 +16,7 @@ public static class RoyaltiesApi
     public static IEndpointRouteBuilder MapRoyaltiesApi(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/v1").WithTags("Royalties");
-        g.MapCommand<SplitsBody, SplitsView>("/performers/{id}/splits", (s, body, idem) => s.Core.Splits.PutSplitsAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), method: "PUT");
+        g.MapCommand<SplitsBody, SplitsView>("/performers/{id}/splits", (s, body, idem) => s.Core.Splits.PutSplitsAsync(s.Caller, s.Id, body, idem, s.Act, s.Aborted), method: "PUT").SignedAct();
         g.MapQuery("/performers/{id}/splits", s => s.Core.Splits.GetSplitsAsync(s.Caller, s.Id, s.Aborted));
         g.MapCommand<RateTableBody, RateTableView>("/unions/{id}/rates", (s, body, idem) => s.Core.Splits.PutRatesAsync(s.Caller, s.Id, body, idem, s.Aborted), method: "PUT");
         g.MapQuery("/unions/{id}/rates", s => s.Core.Splits.GetRatesAsync(s.Id, s.Aborted));

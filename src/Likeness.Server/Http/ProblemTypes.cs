@@ -40,6 +40,7 @@ public static class ProblemTypes
         ["invalid_rules"] = (400, "A plan's tier rule overrides are not valid; 'field' names the rule."),
         ["screenplay_malformed"] = (400, "The screenplay cannot be read as Fountain: 'line' names the line and the message why (an unclosed note or boneyard, a control character, a line over 8,000 characters)."),
         ["not_in_plan"] = (400, "The plan version needs no synthetic part of this performer, so it drafts no request to her."),
+        ["invalid_attestation"] = (400, "An AB 2602 attestation does not hold: a union's must be signed by a live key the union registered, over this request's id and description (docs/SECURITY.md); counsel's names counsel and the opinion's SHA-256."),
         ["description_not_specific"] = (400, "The request's description is too vague to review."),
         ["below_union_floor"] = (400, "The compensation is below the union's minimum rate."),
         ["unauthenticated"] = (401, "No API key was sent, or the key is not valid. Send 'Authorization: Bearer <api key>'."),

@@ -246,9 +246,9 @@ public abstract class GatewayTests(Provider provider) : WorldTests(provider)
         var (sa, problem) = await W.As(W.Performer).PostAsync($"/v1/license-requests/{id}/approve");
         Assert.Equal(409, sa);
         Assert.Equal("description_not_specific", problem!["code"]!.GetValue<string>());
-        var (sb, license) = await W.As(W.Performer).PostAsync($"/v1/license-requests/{id}/approve", new { attestation = new { by = "counsel", name = "J. Park, Esq." } });
+        var (sb, license) = await W.As(W.Performer).PostAsync($"/v1/license-requests/{id}/approve", new { attestation = new { by = "counsel", name = "J. Park, Esq.", opinionSha256 = new string('a', 64) } });
         Assert.Equal(201, sb);
-        Assert.Equal("counsel: J. Park, Esq.", license!["attestation"]!.GetValue<string>());
+        Assert.Equal($"counsel: J. Park, Esq. (opinion sha256 {new string('a', 64)})", license!["attestation"]!.GetValue<string>());
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class TestActKey : IDisposable
     public string Sign(string method, string path, string body, string idempotencyKey, DateTimeOffset at, string? kid = null) =>
         ActSignature.Sign(_key, kid ?? Kid, ActSignature.SignedForm(method, path, ActSignature.BodySha256(Encoding.UTF8.GetBytes(body)), idempotencyKey), at);
 
+    /// <summary>A detached JWS over any signed form (an attestation, say), at <paramref name="at"/>.</summary>
+    public string SignForm(string signedForm, DateTimeOffset at) => ActSignature.Sign(_key, Kid, signedForm, at);
+
     /// <summary>Sends an act with <paramref name="signature"/> (none when null) and <paramref name="idempotencyKey"/> (none when null).</summary>
     public static async Task<(int Status, JsonNode? Body)> SendAsync(
         HttpClient client, HttpMethod method, string path, object body, string? signature, string? idempotencyKey)

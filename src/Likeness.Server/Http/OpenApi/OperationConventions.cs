@@ -42,6 +42,11 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
             operation.Parameters.Add(Header("Idempotency-Key", "1 to 200 visible ASCII characters. A retry with the same key and body gets the first answer again; the same key with another body is a 409."));
         }
 
+        if (description.ActionDescriptor.EndpointMetadata.OfType<SignedActRoute>().Any())
+        {
+            operation.Parameters.Add(SignatureHeader());
+        }
+
         foreach (var query in description.ActionDescriptor.EndpointMetadata.OfType<QueryParameter>())
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -144,6 +149,19 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         In = ParameterLocation.Header,
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
+    };
+
+    // The act's signature (docs/SECURITY.md, "Signed acts"): required once the performer (or the caller) holds a key.
+    private static OpenApiParameter SignatureHeader() => new()
+    {
+        Name = Likeness.Ledger.Acts.ActSignature.Header,
+        In = ParameterLocation.Header,
+        Description = "The act signed by a live key the caller registered: a detached compact JWS (`header..signature`, ES256 or EdDSA) whose "
+            + "protected header names `alg`, `kid` (the key's RFC 7638 thumbprint) and `iat` (seconds, within 5 minutes of the server's clock), over "
+            + "`likeness act v1\\n{METHOD}\\n{path}\\n{hex SHA-256 of the body}\\n{Idempotency-Key}\\n`. Required (403 signature_required) once the "
+            + "caller or the performer it acts for has registered a key; a signature that does not hold is a 401 signature_invalid. "
+            + "A signed act must carry an Idempotency-Key.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 5, MaxLength = 2048, Pattern = "^[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+$" },
     };
 
     private static OpenApiParameter Query(string name, string description, JsonSchemaType type) => new()
