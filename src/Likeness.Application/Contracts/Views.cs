@@ -36,7 +36,7 @@ public sealed record ConsentWritten(int Version, long LedgerIndex);
 
 public sealed record ConflictView(string Code, string Rule, string Message, int? Use);
 
-public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd);
+public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd, string? Retention = null);
 
 public sealed record LicenseRequestView(
     string Id, string Status, string PerformerId, string StudioId, TermsView Terms, ConflictView[] Conflicts,

@@ -33,6 +33,21 @@ public interface IVaultSession
     /// <summary>Marks a grant used; false when it was used already (a race between two downloads is won once).</summary>
     bool UseGrant(string grantId, DateTimeOffset at);
 
+    AssetGrantRecord? GetGrant(string grantId);
+
+    /// <summary>Open retention obligations with something due by <paramref name="now"/>: a reminder not yet sent, or the deadline itself.</summary>
+    IReadOnlyList<AssetGrantRecord> ListRetentionDue(DateTimeOffset now, int limit);
+
+    void SetReminded(string grantId, DateTimeOffset at);
+    void SetOverdue(string grantId, DateTimeOffset at);
+    void SetDeleted(string grantId, DateTimeOffset at);
+
+    /// <summary>Whether <paramref name="studioId"/> holds an overdue copy of one of <paramref name="performerId"/>'s assets.</summary>
+    bool HasOverdue(string studioId, string performerId);
+
+    /// <summary>Assets whose content can still be opened although their performer's post-mortem term ended by <paramref name="now"/>.</summary>
+    IReadOnlyList<string> ListContentsPastPostMortem(DateTimeOffset now, int limit);
+
     /// <summary>The releases of a performer's assets, newest first.</summary>
     IReadOnlyList<AssetGrantRecord> ListGrantsOfPerformer(string performerId, int limit);
 }
