@@ -264,6 +264,9 @@ public sealed class LedgerAudit
                     e.TryGetProperty("grant", out var grant) ? grant.GetString() : null, S("studio"));
             case "asset.shredded":
                 return _vault.Shredded(S("asset"));
+            case "vault.key_rotated":
+                // The vault's master key changed: nothing in the log depends on which key wraps the data keys.
+                return null;
             case "asset.retention_overdue":
                 return _vault.Overdue(S("grant"), S("studio"));
             case "asset.deleted":

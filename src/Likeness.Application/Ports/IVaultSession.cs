@@ -11,6 +11,14 @@ public interface IVaultSession
     VaultKeyRecord? GetKey(string performerId);
     void InsertKey(VaultKeyRecord key);
 
+    /// <summary>Every performer's wrapped key (a master key rotation re-wraps them all).</summary>
+    IReadOnlyList<VaultKeyRecord> ListKeys();
+    void ReplaceKey(VaultKeyRecord key);
+
+    /// <summary>The wrapped data keys of a performer's assets: sealed content not shredded, and uploads in progress.</summary>
+    IReadOnlyList<(string AssetId, byte[] Wrapped, bool Upload)> ListDataKeys(string performerId);
+    void ReplaceDataKey(string assetId, byte[] wrapped, bool upload);
+
     UploadRecord? GetUpload(string assetId);
     void InsertUpload(UploadRecord upload);
 

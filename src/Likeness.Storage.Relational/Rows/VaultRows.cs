@@ -24,6 +24,27 @@ internal sealed class VaultRows(ISql sql) : IVaultSession
     public void InsertKey(VaultKeyRecord key) =>
         sql.Exec($"INSERT INTO vault_keys({KeyColumns.Sql}) VALUES (@p0,@p1,@p2)", key.PerformerId, key.WrappedKey, key.CreatedAt.UtcTicks);
 
+    public IReadOnlyList<VaultKeyRecord> ListKeys() =>
+        sql.Many($"SELECT {KeyColumns.Sql} FROM vault_keys ORDER BY performer_id", KeyColumns, r => new VaultKeyRecord(r.Text("performer_id"), r.Bytes("wrapped"), r.Time("created_at")));
+
+    public void ReplaceKey(VaultKeyRecord key) =>
+        sql.Exec("UPDATE vault_keys SET wrapped = @p1, created_at = @p2 WHERE performer_id = @p0", key.PerformerId, key.WrappedKey, key.CreatedAt.UtcTicks);
+
+    public IReadOnlyList<(string AssetId, byte[] Wrapped, bool Upload)> ListDataKeys(string performerId)
+    {
+        var keyed = new Columns("asset_id", "wrapped_key");
+        var sealedKeys = sql.Many(
+            "SELECT c.asset_id, c.wrapped_key FROM asset_contents c JOIN assets a ON a.id = c.asset_id WHERE a.performer_id = @p0 AND c.wrapped_key IS NOT NULL ORDER BY c.asset_id",
+            keyed, r => (r.Text("asset_id"), r.Bytes("wrapped_key"), false), performerId);
+        var uploads = sql.Many(
+            "SELECT u.asset_id, u.wrapped_key FROM asset_uploads u JOIN assets a ON a.id = u.asset_id WHERE a.performer_id = @p0 ORDER BY u.asset_id",
+            keyed, r => (r.Text("asset_id"), r.Bytes("wrapped_key"), true), performerId);
+        return [.. sealedKeys, .. uploads];
+    }
+
+    public void ReplaceDataKey(string assetId, byte[] wrapped, bool upload) =>
+        sql.Exec(upload ? "UPDATE asset_uploads SET wrapped_key = @p1 WHERE asset_id = @p0" : "UPDATE asset_contents SET wrapped_key = @p1 WHERE asset_id = @p0 AND wrapped_key IS NOT NULL", assetId, wrapped);
+
     public UploadRecord? GetUpload(string assetId) =>
         sql.One($"SELECT {UploadColumns.Sql} FROM asset_uploads WHERE asset_id = @p0", UploadColumns, r => new UploadRecord(
             r.Text("asset_id"), r.Text("blob_id"), r.Long("upload_offset"), r.TextOrNull("expected_sha256"), r.Bytes("wrapped_key"), r.Time("started_at"), r.Time("updated_at")), assetId);
