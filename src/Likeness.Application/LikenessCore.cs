@@ -63,6 +63,7 @@ public sealed class LikenessCore : IDisposable
         Vault = new VaultService(store, store.Content, vaultKeys, clock, mutations, options.VaultMaxBytes);
         Lineage = new LineageService(store, clock, mutations);
         Releases = new ReleaseService(store, clock, mutations, Vault);
+        Retention = new RetentionSweep(store, clock);
     }
 
     private readonly SigningChain _credentialChain;
@@ -141,6 +142,9 @@ public sealed class LikenessCore : IDisposable
 
     /// <summary>Assets released to licensed renders.</summary>
     public ReleaseService Releases { get; }
+
+    /// <summary>Retention reminders, overdue copies and post-mortem shredding (docs/CUSTODY.md).</summary>
+    public RetentionSweep Retention { get; }
 
     /// <summary>Migrates the store, loads (or creates) the signing key from <paramref name="signingKeys"/>, and wires the use cases.</summary>
     public static async Task<LikenessCore> OpenAsync(IStore store, ISigningKeyStore signingKeys, TimeProvider clock, LikenessOptions options, CancellationToken ct = default)

@@ -288,9 +288,17 @@ public sealed class LedgerAudit
             case "asset.lineage":
                 return _vault.Lineage(S("asset"), S("consent") == "clean");
             case "asset.released":
-                return _vault.Released(S("asset"), _renders.TryGetValue(S("render"), out var released) && !released.Pending);
+                return _vault.Released(S("asset"), _renders.TryGetValue(S("render"), out var released) && !released.Pending,
+                    e.TryGetProperty("grant", out var grant) ? grant.GetString() : null, S("studio"));
             case "asset.shredded":
                 return _vault.Shredded(S("asset"));
+            case "vault.key_rotated":
+                // The vault's master key changed: nothing in the log depends on which key wraps the data keys.
+                return null;
+            case "asset.retention_overdue":
+                return _vault.Overdue(S("grant"), S("studio"));
+            case "asset.deleted":
+                return _vault.Deleted(S("grant"), S("studio"));
             default:
                 return $"unknown entry kind '{kind}'";
         }

@@ -217,5 +217,15 @@ internal static class Schema
         """
         CREATE TABLE fingerprints (render_id TEXT PRIMARY KEY REFERENCES renders(id), items {blob} NOT NULL, created_at BIGINT NOT NULL);
         """,
+        // Custody retention (issue 20): when a studio must delete an asset released to it, its reminder, the deadline
+        // passing, and the studio's statement that it deleted it.
+        """
+        ALTER TABLE asset_grants ADD COLUMN delete_by BIGINT;
+        ALTER TABLE asset_grants ADD COLUMN remind_at BIGINT;
+        ALTER TABLE asset_grants ADD COLUMN reminded_at BIGINT;
+        ALTER TABLE asset_grants ADD COLUMN overdue_at BIGINT;
+        ALTER TABLE asset_grants ADD COLUMN deleted_at BIGINT;
+        CREATE INDEX asset_grants_retention ON asset_grants(delete_by);
+        """,
     ];
 }

@@ -165,7 +165,9 @@ public sealed class SqliteStore : RelationalStore
         var c = Open();
         // The writer never checkpoints by itself (copying the WAL back would stall every request queued behind it): the
         // checkpoints run beside it, and it finishes one only when the WAL has grown long (AfterBatch).
-        Pragma(c, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={_walRestartFrames * 2L * 4096L};");
+        // secure_delete: what a write frees (a shredded content's wrapped data key, a finished upload's) is zeroed, not left
+        // in a free page or cell for a copy of the file to keep (docs/CUSTODY.md).
+        Pragma(c, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={_walRestartFrames * 2L * 4096L};");
         return c;
     }
 

@@ -77,7 +77,7 @@ public sealed record UseBody(
     bool? Realtime = null);
 
 /// <summary><c>POST /v1/license-requests</c>.</summary>
-public sealed record LicenseRequestBody(string PerformerId, string Project, string Description, UseBody[] Uses, CompensationBody? Compensation = null);
+public sealed record LicenseRequestBody(string PerformerId, string Project, string Description, UseBody[] Uses, CompensationBody? Compensation = null, string? Retention = null);
 
 /// <summary>
 /// Who attested a description that is not reasonably specific (AB 2602): a union of hers by its own signature
@@ -92,7 +92,7 @@ public sealed record ApproveBody(string? Note = null, AttestationBody? Attestati
 public sealed record VetoBody(string Reason);
 
 /// <summary><c>POST /v1/license-requests/{id}/counter</c>: the changed terms.</summary>
-public sealed record CounterBody(UseBody[] Uses, CompensationBody? Compensation = null, string? Project = null, string? Description = null, string? Note = null, bool? RateOverride = null);
+public sealed record CounterBody(UseBody[] Uses, CompensationBody? Compensation = null, string? Project = null, string? Description = null, string? Note = null, bool? RateOverride = null, string? Retention = null);
 
 /// <summary><c>POST /v1/license-requests/{id}/accept</c>.</summary>
 public sealed record AcceptBody(string? Note = null);

@@ -37,7 +37,7 @@ public sealed record ConsentWritten(int Version, long LedgerIndex);
 /// <summary>A conflict of requested terms with the consent; <c>derivations</c> only when the use left its derivation open (the ones it arises under).</summary>
 public sealed record ConflictView(string Code, string Rule, string Message, int? Use, string[]? Derivations = null);
 
-public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd);
+public sealed record TermsView(string Project, string Description, UseBody[] Uses, CompensationBody? Compensation, DateTimeOffset TermEnd, string? Retention = null);
 
 public sealed record LicenseRequestView(
     string Id, string Status, string PerformerId, string StudioId, TermsView Terms, ConflictView[] Conflicts,

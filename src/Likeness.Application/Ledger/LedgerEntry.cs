@@ -28,6 +28,9 @@ public sealed class LedgerEntry
 
     public LedgerEntry With(string name, DateTimeOffset value) => With(name, Time(value));
 
+    /// <summary>A time when there is one; nothing otherwise.</summary>
+    public LedgerEntry With(string name, DateTimeOffset? value) => value is { } v ? With(name, v) : this;
+
     public LedgerEntry With(string name, string? value) => value is null ? this : Set(new Member(name, value, 0));
 
     public LedgerEntry With(string name, long value) => Set(new Member(name, null, value));

@@ -25,7 +25,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     public Task<Outcome> CreateAsync(PartyRecord caller, LicenseRequestBody body, IdempotentRequest? idem, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
-        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation);
+        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation, retention: body.Retention);
         return mutations.WriteAsync(caller.Id, idem, s =>
         {
             if (s.GetParty(body.PerformerId) is not { Kind: PartyKind.Performer })
@@ -55,7 +55,7 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
     public Task<ConflictView[]> ReviewAsync(PartyRecord caller, LicenseRequestBody body, CancellationToken ct = default)
     {
         AccessRules.RequireKind(caller, PartyKind.Studio);
-        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation);
+        var terms = TermsMapper.ToTerms(body.Project, body.Description, body.Uses, body.Compensation, retention: body.Retention);
         return store.ReadAsync(
             s =>
             {
@@ -140,7 +140,8 @@ public sealed class LicenseRequestService(IStore store, TimeProvider clock, Muta
             var request = Visible(s, caller, id, performerSideOnly: true);
             var proof = gate.Check(s, caller, s.GetParty(request.PerformerId), Power.Counter, act);
             RequireStatus(request, RequestStatus.Pending);
-            var terms = TermsMapper.ToTerms(body.Project ?? request.Terms.Project, body.Description ?? request.Terms.Description, body.Uses, body.Compensation);
+            var terms = TermsMapper.ToTerms(body.Project ?? request.Terms.Project, body.Description ?? request.Terms.Description, body.Uses, body.Compensation,
+                retention: body.Retention ?? TermsMapper.RetentionText(request.Terms.Retention));
             if (!DescriptionCheck.IsReasonablySpecific(terms.Description))
             {
                 throw AppProblem.BadRequest("description_not_specific", "A counter offer carries a reasonably specific description of use.", "description");

@@ -14,7 +14,10 @@ public static class TermsMapper
     public const int MaxUses = 20;
     public const int MaxListLength = 64;
 
-    public static LicenseTerms ToTerms(string project, string description, UseBody[] uses, CompensationBody? compensation, string path = "")
+    /// <summary>The longest retention terms may set: ten years.</summary>
+    public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(3653);
+
+    public static LicenseTerms ToTerms(string project, string description, UseBody[] uses, CompensationBody? compensation, string path = "", string? retention = null)
     {
         FieldRules.Name(project, path + "project", 200);
         FieldRules.Text(description, path + "description", 4000);
@@ -29,7 +32,10 @@ public static class TermsMapper
             list.Add(ToUse(uses[i], $"{path}uses[{i}]"));
         }
 
-        return new LicenseTerms(project.Trim(), description.Trim(), list, ToCompensation(compensation, path + "compensation"));
+        return new LicenseTerms(project.Trim(), description.Trim(), list, ToCompensation(compensation, path + "compensation"))
+        {
+            Retention = retention is null ? null : Retention(retention, path + "retention"),
+        };
     }
 
     private static LicenseUse ToUse(UseBody u, string path)
@@ -115,6 +121,15 @@ public static class TermsMapper
         return comp;
     }
 
+    // An ISO 8601 duration of at least a minute and at most MaxRetention: a studio cannot be asked to delete in no time.
+    private static TimeSpan Retention(string text, string field) =>
+        IsoDuration.TryParseMillis(text, out var ms) && ms >= 60_000 && ms <= (long)MaxRetention.TotalMilliseconds
+            ? TimeSpan.FromMilliseconds(ms)
+            : throw AppProblem.BadRequest("invalid_retention", "'retention' is an ISO 8601 duration (such as P90D) from a minute to ten years.", field);
+
+    /// <summary>A retention as an ISO 8601 duration (P90D, PT36H).</summary>
+    public static string? RetentionText(TimeSpan? retention) => retention is { } r ? System.Xml.XmlConvert.ToString(r) : null;
+
     /// <summary>A multiplier in basis points: 1 (×0.0001) to 100,000 (×10).</summary>
     private static int Factor(int bps, string field) =>
         bps is >= 1 and <= 100_000 ? bps : throw AppProblem.BadRequest("out_of_range", "A factor is 1 to 100000 basis points (10000 = ×1).", field);
@@ -139,7 +154,8 @@ public static class TermsMapper
             M(t.Compensation.PerRender), M(t.Compensation.PerSecond), M(t.Compensation.MinimumGuarantee), t.Compensation.Multipliers.RealtimeFactorBps,
             t.Compensation.Multipliers.Purposes.Count == 0 ? null : t.Compensation.Multipliers.Purposes.Select(p => new PurposeFactorBody(Vocabulary<Purpose>.Name(p.Purpose), p.FactorBps)).ToArray(),
             t.Compensation.Multipliers.Territories.Count == 0 ? null : t.Compensation.Multipliers.Territories.Select(x => new TerritoryFactorBody(x.Territory, x.FactorBps)).ToArray()),
-        t.TermEnd);
+        t.TermEnd,
+        RetentionText(t.Retention));
 
     public static MoneyBody? M(Money? m) => m is null ? null : new MoneyBody(m.Currency, m.Minor);
 

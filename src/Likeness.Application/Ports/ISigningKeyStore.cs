@@ -46,4 +46,13 @@ public interface ISigningKeyStore
     /// use; every node of a store reads the same one. Never in the store.
     /// </summary>
     byte[] VaultMasterKey();
+
+    /// <summary>A new vault master key staged by a rotation before its commit (<c>.vault-key.next</c>); null when none is.</summary>
+    byte[]? StagedVaultMasterKey();
+
+    /// <summary>Stages <paramref name="key"/> as the next vault master key, owner-only.</summary>
+    void StageVaultMasterKey(byte[] key);
+
+    /// <summary>Makes the staged key the vault master key (a rename), once the store committed the keys it wraps.</summary>
+    void PromoteVaultMasterKey();
 }

@@ -11,6 +11,14 @@ public interface IVaultSession
     VaultKeyRecord? GetKey(string performerId);
     void InsertKey(VaultKeyRecord key);
 
+    /// <summary>Every performer's wrapped key (a master key rotation re-wraps them all).</summary>
+    IReadOnlyList<VaultKeyRecord> ListKeys();
+    void ReplaceKey(VaultKeyRecord key);
+
+    /// <summary>The wrapped data keys of a performer's assets: sealed content not shredded, and uploads in progress.</summary>
+    IReadOnlyList<(string AssetId, byte[] Wrapped, bool Upload)> ListDataKeys(string performerId);
+    void ReplaceDataKey(string assetId, byte[] wrapped, bool upload);
+
     UploadRecord? GetUpload(string assetId);
     void InsertUpload(UploadRecord upload);
 
@@ -32,6 +40,21 @@ public interface IVaultSession
 
     /// <summary>Marks a grant used; false when it was used already (a race between two downloads is won once).</summary>
     bool UseGrant(string grantId, DateTimeOffset at);
+
+    AssetGrantRecord? GetGrant(string grantId);
+
+    /// <summary>Open retention obligations with something due by <paramref name="now"/>: a reminder not yet sent, or the deadline itself.</summary>
+    IReadOnlyList<AssetGrantRecord> ListRetentionDue(DateTimeOffset now, int limit);
+
+    void SetReminded(string grantId, DateTimeOffset at);
+    void SetOverdue(string grantId, DateTimeOffset at);
+    void SetDeleted(string grantId, DateTimeOffset at);
+
+    /// <summary>Whether <paramref name="studioId"/> holds an overdue copy of one of <paramref name="performerId"/>'s assets.</summary>
+    bool HasOverdue(string studioId, string performerId);
+
+    /// <summary>Assets whose content can still be opened although their performer's post-mortem term ended by <paramref name="now"/>.</summary>
+    IReadOnlyList<string> ListContentsPastPostMortem(DateTimeOffset now, int limit);
 
     /// <summary>The releases of a performer's assets, newest first.</summary>
     IReadOnlyList<AssetGrantRecord> ListGrantsOfPerformer(string performerId, int limit);

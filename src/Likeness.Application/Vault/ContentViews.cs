@@ -31,7 +31,16 @@ public sealed record LineageSourceView(string Kind, string Name, string Sha256, 
 public sealed record AssetGrantBody(string Asset);
 
 /// <summary>A release: a single-use download (its URL holds the token, shown once) until <c>expiresAt</c>.</summary>
-public sealed record AssetGrantView(string Id, string RenderId, string AssetId, string Sha256, long SizeBytes, DateTimeOffset ExpiresAt, long LedgerIndex, string? DownloadUrl);
+/// <c>deleteBy</c>: when the studio must have deleted its copy, when the licence sets a retention.
+public sealed record AssetGrantView(string Id, string RenderId, string AssetId, string Sha256, long SizeBytes, DateTimeOffset ExpiresAt, long LedgerIndex, string? DownloadUrl, DateTimeOffset? DeleteBy = null);
 
 /// <summary>One release of a performer's asset, as she sees it.</summary>
-public sealed record ReleaseView(string Id, string RenderId, string AssetId, string StudioId, string Sha256, DateTimeOffset ReleasedAt, DateTimeOffset? DownloadedAt, long LedgerIndex);
+public sealed record ReleaseView(
+    string Id, string RenderId, string AssetId, string StudioId, string Sha256, DateTimeOffset ReleasedAt, DateTimeOffset? DownloadedAt, long LedgerIndex,
+    DateTimeOffset? DeleteBy, DateTimeOffset? OverdueAt, DateTimeOffset? DeletedAt);
+
+/// <summary><c>POST /v1/asset-grants/{id}/deletion</c>: no fields; the grant's studio states it deleted its copy.</summary>
+public sealed record DeletionBody;
+
+/// <summary>A studio's statement that it deleted a released copy; <c>late</c> when after its <c>deleteBy</c>.</summary>
+public sealed record DeletionView(string GrantId, string AssetId, DateTimeOffset DeletedAt, DateTimeOffset? DeleteBy, bool Late, long LedgerIndex);

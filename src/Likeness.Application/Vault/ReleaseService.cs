@@ -5,6 +5,7 @@ using Likeness.Application.Common;
 using Likeness.Application.Ledger;
 using Likeness.Application.Model;
 using Likeness.Application.Ports;
+using Likeness.Application.Webhooks;
 using Likeness.Domain.Common;
 using Likeness.Domain.Licensing;
 
@@ -49,7 +50,8 @@ public sealed class ReleaseService(IStore store, TimeProvider clock, Mutations m
                 throw AppProblem.NotFound("asset");
             }
 
-            var use = s.GetLicense(render.LicenseId)!.Terms.Uses[render.UseIndex];
+            var terms = s.GetLicense(render.LicenseId)!.Terms;
+            var use = terms.Uses[render.UseIndex];
             if (!AssetRelease.Fits(use, asset.Modality, asset.Tier))
             {
                 throw new AppProblem(403, "asset_not_licensed",
@@ -64,6 +66,12 @@ public sealed class ReleaseService(IStore store, TimeProvider clock, Mutations m
                     : "The asset's lineage includes a source captured without consent; it is never released.", "asset");
             }
 
+            if (s.Vault.HasOverdue(caller.Id, asset.PerformerId))
+            {
+                throw AppProblem.Conflict("retention_overdue",
+                    "This studio kept an asset of this performer past its licence's retention; state its deletion (POST /v1/asset-grants/{id}/deletion) before another is released.");
+            }
+
             var content = s.Vault.GetContent(asset.Id);
             if (content is null || content.IsShredded)
             {
@@ -71,11 +79,18 @@ public sealed class ReleaseService(IStore store, TimeProvider clock, Mutations m
             }
 
             var now = clock.GetUtcNow();
+            var id = Ids.New("agr", now);
+            var deleteBy = AssetRetention.DeleteBy(terms, now);
             var index = s.AppendLedgerEntry(new LedgerEntry("asset.released", now).With("asset", asset.Id).With("sha256", content.Sha256)
-                .With("render", render.Id).With("license", render.LicenseId).With("performer", render.PerformerId).With("studio", caller.Id).ToBytes());
-            var grant = new AssetGrantRecord(Ids.New("agr", now), TokenHash(token), render.Id, asset.Id, caller.Id, content.Sha256, now, now + GrantLifetime, null, index);
+                .With("render", render.Id).With("license", render.LicenseId).With("performer", render.PerformerId).With("studio", caller.Id)
+                .With("grant", id).With("deleteBy", deleteBy).ToBytes());
+            var grant = new AssetGrantRecord(id, TokenHash(token), render.Id, asset.Id, caller.Id, content.Sha256, now, now + GrantLifetime, null, index)
+            {
+                DeleteBy = deleteBy,
+                RemindAt = deleteBy is { } by ? AssetRetention.RemindAt(now, by) : null,
+            };
             s.Vault.InsertGrant(grant);
-            var withToken = new AssetGrantView(grant.Id, render.Id, asset.Id, content.Sha256, content.SizeBytes, grant.ExpiresAt, index, $"/v1/asset-downloads/{token}");
+            var withToken = new AssetGrantView(grant.Id, render.Id, asset.Id, content.Sha256, content.SizeBytes, grant.ExpiresAt, index, $"/v1/asset-downloads/{token}", deleteBy);
             return Outcome.CreatedWithSecret(withToken, withToken with { DownloadUrl = null });
         }, ct);
     }
@@ -132,9 +147,38 @@ public sealed class ReleaseService(IStore store, TimeProvider clock, Mutations m
             {
                 AccessRules.RequirePerformerSide(caller, s.GetParty(performerId));
                 return s.Vault.ListGrantsOfPerformer(performerId, 1000)
-                    .Select(g => new ReleaseView(g.Id, g.RenderId, g.AssetId, g.StudioId, g.Sha256, g.CreatedAt, g.UsedAt, g.LedgerIndex)).ToArray();
+                    .Select(g => new ReleaseView(g.Id, g.RenderId, g.AssetId, g.StudioId, g.Sha256, g.CreatedAt, g.UsedAt, g.LedgerIndex, g.DeleteBy, g.OverdueAt, g.DeletedAt)).ToArray();
             },
             ct);
+
+    /// <summary>
+    /// The studio states it deleted its copy of a released asset (docs/CUSTODY.md, "Retention"): <c>asset.deleted</c>,
+    /// recording whether it was late. Only the grant's studio; once.
+    /// </summary>
+    public Task<Outcome> ConfirmDeletionAsync(PartyRecord caller, string grantId, IdempotentRequest? idem, CancellationToken ct = default) =>
+        mutations.WriteAsync(caller.Id, idem, s =>
+        {
+            var grant = s.Vault.GetGrant(grantId);
+            if (grant is null || grant.StudioId != caller.Id)
+            {
+                throw AppProblem.NotFound("asset grant");
+            }
+
+            if (grant.DeletedAt is not null)
+            {
+                throw AppProblem.Conflict("deletion_recorded", "This copy's deletion is recorded already.");
+            }
+
+            var now = clock.GetUtcNow();
+            var late = grant.DeleteBy is { } by && now > by;
+            var performer = s.Vault.GetAsset(grant.AssetId)!.PerformerId;
+            var index = s.AppendLedgerEntry(new LedgerEntry("asset.deleted", now).With("grant", grant.Id).With("asset", grant.AssetId)
+                .With("performer", performer).With("studio", caller.Id).With("deleteBy", grant.DeleteBy).With("late", late ? 1L : 0L).ToBytes());
+            s.Vault.SetDeleted(grant.Id, now);
+            WebhookOutbox.Publish(s, WebhookEventTypes.AssetDeleted, now, WebhookAudience.Of(performer, caller.Id),
+                new Dictionary<string, object?> { ["grantId"] = grant.Id, ["assetId"] = grant.AssetId, ["performerId"] = performer, ["studioId"] = caller.Id, ["late"] = late });
+            return Outcome.Ok(new DeletionView(grant.Id, grant.AssetId, now, grant.DeleteBy, late, index));
+        }, ct);
 
     private static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

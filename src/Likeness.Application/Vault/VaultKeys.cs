@@ -40,6 +40,23 @@ public sealed class VaultKeys
         VaultCipher.Unwrap(PerformerKey(performerKey), wrappedDataKey, DekOwner(assetId))
         ?? throw new CryptographicException($"The data key of {assetId} does not open under its performer's key.");
 
+    /// <summary>
+    /// A performer's key replaced under <paramref name="next"/>: a fresh key-encryption key wrapped by the next master key,
+    /// and each of her data keys (<paramref name="dataKeys"/>, by asset) unwrapped and wrapped again under it, in order.
+    /// Content is not touched: the data keys themselves stay.
+    /// </summary>
+    public (VaultKeyRecord Key, byte[][] DataKeys) Rotate(VaultKeyRecord key, VaultKeys next, IReadOnlyList<(string AssetId, byte[] Wrapped)> dataKeys, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(dataKeys);
+        var oldKek = PerformerKey(key);
+        var newKek = VaultCipher.NewKey();
+        var rewrapped = dataKeys.Select(d => VaultCipher.Wrap(newKek, VaultCipher.Unwrap(oldKek, d.Wrapped, DekOwner(d.AssetId))
+            ?? throw new CryptographicException($"The data key of {d.AssetId} does not open under its performer's key."), DekOwner(d.AssetId))).ToArray();
+        return (new VaultKeyRecord(key.PerformerId, VaultCipher.Wrap(next._master, newKek, KekOwner(key.PerformerId)), at), rewrapped);
+    }
+
     private byte[] PerformerKey(VaultKeyRecord k) =>
         VaultCipher.Unwrap(_master, k.WrappedKey, KekOwner(k.PerformerId))
         ?? throw new CryptographicException($"The key of {k.PerformerId} does not open under this master key.");

@@ -37,4 +37,20 @@ public sealed record LineageSource(string Kind, string Name, string Sha256, Date
 /// </summary>
 public sealed record AssetGrantRecord(
     string Id, string TokenHash, string RenderId, string AssetId, string StudioId, string Sha256, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
-    DateTimeOffset? UsedAt, long LedgerIndex);
+    DateTimeOffset? UsedAt, long LedgerIndex)
+{
+    /// <summary>When the studio must have deleted the released copy (the licence's retention after the release); null: no retention.</summary>
+    public DateTimeOffset? DeleteBy { get; init; }
+
+    /// <summary>When the studio is reminded of <see cref="DeleteBy"/> (<see cref="Likeness.Domain.Licensing.AssetRetention.RemindAt"/>).</summary>
+    public DateTimeOffset? RemindAt { get; init; }
+
+    /// <summary>When the reminder was published.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    /// <summary>When the obligation was recorded overdue (<c>asset.retention_overdue</c>).</summary>
+    public DateTimeOffset? OverdueAt { get; init; }
+
+    /// <summary>When the studio stated it deleted its copy (<c>asset.deleted</c>).</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
+}

@@ -157,7 +157,7 @@ public sealed class VaultService(IStore store, IContentStore content, VaultKeys 
             {
                 var asset = OwnAsset(s, caller, performerId, assetId);
                 AccessRules.RequireActingSide(caller, s.GetParty(performerId));
-                return Outcome.Ok(Shred(s, asset.Id, "performer", caller.Id, clock.GetUtcNow()));
+                return Outcome.Ok(Shred(s, asset.Id, ShredReasons.Performer, caller.Id, clock.GetUtcNow()));
             },
             ct);
 

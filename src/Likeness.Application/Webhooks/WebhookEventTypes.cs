@@ -18,6 +18,10 @@ public static class WebhookEventTypes
     public const string StrikeDeclared = "strike.declared";
     public const string StrikeWaived = "strike.waived";
     public const string StrikeEnded = "strike.ended";
+    public const string AssetRetentionDue = "asset.retention_due";
+    public const string AssetRetentionOverdue = "asset.retention_overdue";
+    public const string AssetDeleted = "asset.deleted";
+    public const string AssetShredded = "asset.shredded";
 
     /// <summary>Sent only by <c>POST /v1/webhooks/{id}/test</c>, to that endpoint; no subscription needed.</summary>
     public const string Test = "webhook.test";
@@ -27,6 +31,7 @@ public static class WebhookEventTypes
     [
         RequestReceived, RequestCountered, RequestApproved, RequestVetoed, RenderPendingApproval, LicenseSuspended, LicenseResumed,
         LicenseRevoked, LicenseRevocationEffective, LicenseExpiring, PerformerDied, StatementClosed, StrikeDeclared, StrikeWaived, StrikeEnded,
+        AssetRetentionDue, AssetRetentionOverdue, AssetDeleted, AssetShredded,
     ];
 
     public const string Wildcard = "*";

@@ -41,6 +41,7 @@ public static class CommandTree
             WebhookVerbs.Webhook(),
             StrikeVerbs.Strike(),
             StrikeVerbs.PostMortem(),
+            VaultVerbs.Vault(),
             CompletionVerb.Completion(),
         };
         Globals.AddTo(root);

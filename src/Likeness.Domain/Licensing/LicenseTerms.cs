@@ -25,4 +25,10 @@ public sealed record LicenseTerms(string Project, string Description, IReadOnlyL
 {
     /// <summary>The licence's digital expiration date: the end of its latest use window.</summary>
     public DateTimeOffset TermEnd => Uses.Max(u => u.To);
+
+    /// <summary>
+    /// How long the studio may keep an asset the vault released under this licence (docs/CUSTODY.md, "Retention"): it
+    /// must delete it by the release plus this. Null: the terms set no retention.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
 }

@@ -36,6 +36,10 @@ public static class VaultApi
             "/asset-downloads/{id}",
             async s => new ContentResult(await s.Core.Releases.DownloadAsync(s.Caller, s.Id, s.Aborted)),
             contentType: "application/octet-stream");
+        g.MapCommand<DeletionBody, DeletionView>(
+            "/asset-grants/{id}/deletion",
+            (s, _, idem) => s.Core.Releases.ConfirmDeletionAsync(s.Caller, s.Id, idem, s.Aborted),
+            whenEmpty: new DeletionBody());
         g.MapQuery("/performers/{id}/asset-releases", s => s.Core.Releases.ListAsync(s.Caller, s.Id, s.Aborted));
         return app;
     }

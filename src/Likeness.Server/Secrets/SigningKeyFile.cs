@@ -41,6 +41,12 @@ public sealed class SigningKeyFile(string path) : ISigningKeyStore
 
     public byte[] VaultMasterKey() => SymmetricKey(VaultKeyPath, "vault master key");
 
+    public byte[]? StagedVaultMasterKey() => File.Exists(VaultKeyPath + ".next") ? SymmetricKey(VaultKeyPath + ".next", "staged vault master key") : null;
+
+    public void StageVaultMasterKey(byte[] key) => PrivateFile.Write(VaultKeyPath + ".next", Convert.ToBase64String(key) + "\n");
+
+    public void PromoteVaultMasterKey() => File.Move(VaultKeyPath + ".next", VaultKeyPath, overwrite: true);
+
     /// <summary>Where the C2PA chain is: beside this file, <c>.c2pa-chain.pem</c> (and the root's key in <c>.c2pa-root-key.pem</c>).</summary>
     public string CredentialChainPath => Beside(".c2pa-chain.pem");
 

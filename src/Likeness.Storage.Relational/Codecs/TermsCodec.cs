@@ -39,7 +39,8 @@ internal static class TermsCodec
                 u.ContentCategories.Select(Vocabulary<ContentCategory>.Name).ToArray(),
                 u.Derivation is { } d ? Vocabulary<Derivation>.Name(d) : null,
                 u.Realtime)).ToArray(),
-            EncodeCompensation(t.Compensation)),
+            EncodeCompensation(t.Compensation),
+            t.Retention is { } r ? (long)r.TotalMilliseconds : null),
         Options);
 
     /// <summary>Reads stored terms of any version; throws <see cref="InvalidDataException"/> only for a corrupt row.</summary>
@@ -73,7 +74,10 @@ internal static class TermsCodec
             u.MaxMsPerDeliverable, u.MaxSyntheticMs, u.MaxRenders, (u.ContentCategories ?? []).Select(Code<ContentCategory>).ToArray(),
             u.Derivation is null ? null : Code<Derivation>(u.Derivation), u.Realtime)).ToArray(),
         DecodeCompensation(t.Compensation?.PerRender, t.Compensation?.PerSecond, t.Compensation?.MinimumGuarantee, t.Compensation?.RealtimeFactorBps,
-            t.Compensation?.PurposeFactors, t.Compensation?.TerritoryFactors));
+            t.Compensation?.PurposeFactors, t.Compensation?.TerritoryFactors))
+    {
+        Retention = t.RetentionMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+    };
 
     private static LicenseTerms DecodeVersion0(Version0Terms t) => new(
         t.Project,
@@ -106,7 +110,8 @@ internal static class TermsCodec
 
     private static InvalidDataException Corrupt() => new("Stored licence terms are empty.");
 
-    private sealed record StoredTerms(int V, string Project, string Description, StoredUse[] Uses, StoredCompensation? Compensation);
+    // RetentionMs came after version 1 was first written: absent, the terms set no retention.
+    private sealed record StoredTerms(int V, string Project, string Description, StoredUse[] Uses, StoredCompensation? Compensation, long? RetentionMs = null);
 
     private sealed record StoredUse(
         string Modality, string[] Purposes, string[] Territories, string[] Languages, DateTimeOffset From, DateTimeOffset To,

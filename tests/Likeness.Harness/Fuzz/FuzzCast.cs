@@ -428,6 +428,7 @@ public sealed class FuzzCast
             E("POST", "/v1/renders/{id}/asset-grants", "studio", Id("completed render"), new JsonObject { ["asset"] = "ast_0" }, ok: [404, 409]),
             E("GET", "/v1/asset-downloads/{id}", "studio", "agt_0", ok: [404, 410]),
             E("GET", "/v1/performers/{id}/asset-releases", "performer", Id("performer")),
+            E("POST", "/v1/asset-grants/{id}/deletion", "studio", "agr_0", new JsonObject(), ok: [404], emptyOk: true),
         ];
     }
 }

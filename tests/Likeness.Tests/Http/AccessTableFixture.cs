@@ -8,7 +8,7 @@ namespace Likeness.Tests.Http;
 /// rate table, and a performer whose death is recorded (her representative, her estate, a licence of hers). Rows that
 /// change state make their own target first (a fresh request to veto), so cells never meet each other's leftovers.
 /// </summary>
-public sealed class AccessTableFixture : IAsyncLifetime
+public sealed partial class AccessTableFixture : IAsyncLifetime
 {
     public TestServer Server { get; private set; } = null!;
     public World W { get; private set; } = null!;

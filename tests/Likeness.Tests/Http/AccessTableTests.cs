@@ -8,7 +8,7 @@ namespace Likeness.Tests.Http;
 /// docs/ACCESS.md, cell by cell: each row of its tables is a route, each column a kind of party, each cell the class of
 /// answer that party gets. The table is read from the document itself, so the page and the server agree or this fails.
 /// </summary>
-public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<AccessTableFixture>
+public sealed partial class AccessTableTests(AccessTableFixture f) : IClassFixture<AccessTableFixture>
 {
     private const string Living = "Living performer";
     private const string AfterDeath = "After death";
@@ -19,7 +19,11 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
     /// A request of a row: method, path and body; made fresh for each cell when the row changes state. A list's call says
     /// which of its items concern the row's performer (<see cref="Concerns"/>).
     /// </summary>
-    private sealed record Call(HttpMethod Method, string Path, object? Body = null, Func<JsonNode, bool>? Concerns = null);
+    private sealed record Call(HttpMethod Method, string Path, object? Body = null, Func<JsonNode, bool>? Concerns = null)
+    {
+        /// <summary>A body sent as these bytes with these content headers, rather than as JSON (the vault's upload parts).</summary>
+        public (byte[] Bytes, Dictionary<string, string> Headers)? Raw { get; init; }
+    }
 
     private static Call Get(string path) => new(HttpMethod.Get, path);
 
@@ -62,6 +66,7 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
             ["GET /v1/plans/{id}/drafts"] = async () => Get($"/v1/plans/{await f.PlanAsync(p)}/drafts"),
             ["POST /v1/plans/{id}/requests"] = async () => Post($"/v1/plans/{await f.PlanAsync(p)}/requests", new { performerId = p }),
         };
+        VaultRows(section, rows);
         if (section == AfterDeath)
         {
             rows["POST /v1/licenses/{id}/estate-consent"] = Now(Post($"/v1/licenses/{f.DeadLicence}/estate-consent"));
@@ -275,7 +280,15 @@ public sealed class AccessTableTests(AccessTableFixture f) : IClassFixture<Acces
     {
         using var client = f.Server.Client(key);
         using var req = new HttpRequestMessage(call.Method, call.Path);
-        if (call.Body is not null)
+        if (call.Raw is { } raw)
+        {
+            req.Content = new ByteArrayContent(raw.Bytes);
+            foreach (var (name, value) in raw.Headers)
+            {
+                req.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        else if (call.Body is not null)
         {
             req.Content = new StringContent(call.Body as string ?? System.Text.Json.JsonSerializer.Serialize(call.Body, System.Text.Json.JsonSerializerOptions.Web), System.Text.Encoding.UTF8, "application/json");
         }
