@@ -339,7 +339,7 @@ public sealed class FuzzCast
             E("POST", "/v1/license-requests", "studio", body: Request("changeable"), ok: [201]),
             E("GET", "/v1/license-requests/{id}", "studio", Id("approved request")),
             E("POST", "/v1/license-requests/{id}/approve", "performer", Id("approved request"),
-                new JsonObject { ["note"] = "Approved as written.", ["attestation"] = new JsonObject { ["by"] = "counsel", ["name"] = "Jo Marsh" }, ["rateOverride"] = false }, ok: refused, emptyOk: true),
+                new JsonObject { ["note"] = "Approved as written.", ["attestation"] = new JsonObject { ["by"] = "counsel", ["name"] = "Jo Marsh", ["opinionSha256"] = new string('a', 64) }, ["rateOverride"] = false }, ok: refused, emptyOk: true),
             E("POST", "/v1/license-requests/{id}/veto", "performer", Id("approved request"), new JsonObject { ["reason"] = "Not this project." }, ok: refused),
             new RouteExample
             {

@@ -63,13 +63,14 @@ public sealed class CliLedgerStateTests : WorldTests
     [Fact]
     public async Task Ledger_entry_is_decoded_and_proven_against_the_trusted_checkpoint()
     {
-        var (unproven, before, beforeErr) = await As(W.Performer, "ledger", "entry", "0");
+        var consent = (await LedgerScan.FirstAsync(W, "consent.version")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (unproven, before, beforeErr) = await As(W.Performer, "ledger", "entry", consent);
         Assert.True(unproven == 0, beforeErr);
-        Assert.Contains("entry 0 not proven: no trusted checkpoint", before, StringComparison.Ordinal);
+        Assert.Contains($"entry {consent} not proven: no trusted checkpoint", before, StringComparison.Ordinal);
         Assert.Contains("consent", before, StringComparison.Ordinal);
 
         Assert.Equal(0, (await As(W.Auditor, "ledger", "verify")).Exit);
-        var (proven, after, afterErr) = await As(W.Performer, "ledger", "entry", "0");
+        var (proven, after, afterErr) = await As(W.Performer, "ledger", "entry", consent);
         Assert.True(proven == 0, afterErr);
         Assert.Contains("included in the trusted checkpoint of size", after, StringComparison.Ordinal);
         Assert.Contains(W.Performer.Id, after, StringComparison.Ordinal);
@@ -101,10 +102,11 @@ public sealed class CliLedgerStateTests : WorldTests
         lines[2] = Convert.ToBase64String(new byte[32]); // another root at the same size
         await File.WriteAllTextAsync(checkpoint, string.Join('\n', lines));
 
-        var (exit, _, err) = await As(W.Performer, "ledger", "entry", "0");
+        var consent = (await LedgerScan.FirstAsync(W, "consent.version")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, _, err) = await As(W.Performer, "ledger", "entry", consent);
         Assert.Equal(1, exit);
         Assert.Single(err.Trim().Split('\n'));
-        Assert.Contains("entry 0 is not in the trusted log", err, StringComparison.Ordinal);
+        Assert.Contains($"entry {consent} is not in the trusted log", err, StringComparison.Ordinal);
     }
 
     public override async Task DisposeAsync()

@@ -60,13 +60,12 @@ public sealed class LedgerTamperTests
         var (server, w, trusted) = await GrownLogAsync();
         await using (server)
         {
-            // 0 her grant to her representative, 1 consent, 2 request, 3 approval, then each render: authorized, completed.
-            var (_, entry) = await w.As(w.Auditor).GetJsonAsync("/v1/ledger/entries/7");
-            Assert.Equal("render.completed", entry!["decoded"]!["kind"]!.GetValue<string>());
-            Sql(server, sql.Replace("{k}", "7", StringComparison.Ordinal));
+            // The parties' creations, her grant, consent, request, approval, then each render: authorized, completed.
+            var k = (await LedgerScan.FirstAsync(w, "render.completed")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Sql(server, sql.Replace("{k}", k, StringComparison.Ordinal));
             var (exit, _, err) = await Verify(server, trusted, w.Auditor.Key);
             Assert.True(exit == 1, $"{what}: {err}");
-            Assert.Contains("first bad index 7", err, StringComparison.Ordinal);
+            Assert.Contains($"first bad index {k}", err, StringComparison.Ordinal);
             Assert.Contains(named, err, StringComparison.Ordinal);
             Assert.Single(err.Trim().Split('\n'));
         }
