@@ -140,6 +140,25 @@ public sealed class WebAppTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task The_studio_sees_its_plans_tiers_estimates_and_drafted_requests_and_no_one_else_does()
+    {
+        var (status, plan) = await World.As(World.Studio).PostAsync("/v1/plans", Planning.PlanScripts.Body(World.Performer.Id));
+        Assert.True(status == 201, plan?.ToJsonString());
+        var id = plan!["id"]!.GetValue<string>();
+
+        var page = await web.SignedInAsync(World.Studio.Key);
+        await page.GotoAsync($"/plans/{id}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbour Lights", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Each scene's tier, the rule that decided it, and why" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "INT. HANGAR - NIGHT" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Request to {World.Performer.Id}" })).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(page);
+
+        var other = await web.SignedInAsync(World.OtherStudio.Key);
+        Assert.Equal(404, (await other.GotoAsync($"/plans/{id}"))!.Status);
+    }
+
+    [Fact]
     public async Task Another_partys_licence_is_a_404_page_with_sign_out()
     {
         var page = await web.SignedInAsync(World.OtherStudio.Key);
