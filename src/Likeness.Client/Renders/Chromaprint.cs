@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using Likeness.Watermark.Fingerprints;
 
 namespace Likeness.Client;
 
@@ -58,10 +59,7 @@ public static class Chromaprint
                 at += 4;
             }
 
-            return bytes.Length / 4 >= MinItems ? Convert.ToBase64String(bytes) : null;
+            return bytes.Length / 4 >= AudioFingerprint.MinItems ? Convert.ToBase64String(bytes) : null;
         }
     }
-
-    /// <summary>The fewest sub-fingerprints the API takes (the server's <c>AudioFingerprint.MinItems</c>).</summary>
-    public const int MinItems = 12;
 }

@@ -228,7 +228,7 @@ public abstract class PlanApiTests(Provider provider) : WorldTests(provider)
         Assert.True(approved == 201, license?.ToJsonString());
         var licenseId = license!["id"]!.GetValue<string>();
 
-        var (authorized, render) = await W.As(W.Studio).PostAsync("/v1/renders", new
+        object VoiceRender(string prompt, string deliverable) => new
         {
             licenseId,
             modality = "voice",
@@ -237,10 +237,12 @@ public abstract class PlanApiTests(Provider provider) : WorldTests(provider)
             language = "en",
             requestedSeconds = 2,
             contentCategories = Array.Empty<string>(),
-            prompt = "Kate, over the radio: then we leave without it.",
+            prompt,
             derivation = "newPerformance",
-            deliverable = "scene-2-kate-vo",
-        }, "render-1");
+            deliverable,
+        };
+
+        var (authorized, render) = await W.As(W.Studio).PostAsync("/v1/renders", VoiceRender("Kate, over the radio: then we leave without it.", "scene-2-kate-vo"), "render-1");
         Assert.True(authorized == 201, render?.ToJsonString());
         Assert.Equal("permit", render!["decision"]!.GetValue<string>());
         var (completed, usage) = await W.As(W.Studio).PostAsync($"/v1/renders/{render["renderId"]}/complete", new { actualSeconds = 2, outputSha256 = new string('a', 64) });
@@ -252,19 +254,7 @@ public abstract class PlanApiTests(Provider provider) : WorldTests(provider)
         var voiceUse = uses.IndexOf(uses.Single(u => u!["modality"]!.GetValue<string>() == "voice"));
         var budget = held["budgets"]!.AsArray().Single(b => b!["use"]!.GetValue<int>() == voiceUse)!;
         Assert.Equal((3.6m, 2m, 1.6m), (budget["maxSyntheticSeconds"]!.GetValue<decimal>(), budget["secondsUsed"]!.GetValue<decimal>(), budget["secondsRemaining"]!.GetValue<decimal>()));
-        var (denied, problem) = await W.As(W.Studio).PostAsync("/v1/renders", new
-        {
-            licenseId,
-            modality = "voice",
-            purpose = "featureFilm",
-            territory = "US",
-            language = "en",
-            requestedSeconds = 2,
-            contentCategories = Array.Empty<string>(),
-            prompt = "Kate again.",
-            derivation = "newPerformance",
-            deliverable = "scene-2-kate-vo-2",
-        });
+        var (denied, problem) = await W.As(W.Studio).PostAsync("/v1/renders", VoiceRender("Kate again.", "scene-2-kate-vo-2"));
         Assert.True(denied == 403, problem?.ToJsonString());
         Assert.Equal("deny", problem!["decision"]!.GetValue<string>());
     }
