@@ -42,7 +42,15 @@ public abstract partial class PeriodicService(TimeProvider clock, TimeSpan perio
     {
         if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
-            _due.Release();
+            try
+            {
+                _due.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A timer callback already in flight when the service was disposed: an exception here, on a timer's
+                // thread, would end the process.
+            }
         }
     }
 
